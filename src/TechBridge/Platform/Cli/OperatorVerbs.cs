@@ -1,0 +1,76 @@
+using TechBridge.Platform.Persistence;
+
+namespace TechBridge.Platform.Cli;
+
+// `techbridge VERB ...` administers instead of serving. Verbs are the leading words before any --option.
+internal static class OperatorVerbs
+{
+    private static readonly string[] Known = ["db", "seed", "import", "help"];
+
+    public static (string[] Verb, string[] HostArgs) Split(string[] args)
+    {
+        if (args.Length == 0 || !Known.Contains(args[0]))
+        {
+            return ([], args);
+        }
+
+        var verbLength = Array.FindIndex(args, a => a.StartsWith("--", StringComparison.Ordinal));
+        if (verbLength < 0)
+        {
+            verbLength = args.Length;
+        }
+
+        return (args[..verbLength], args[verbLength..]);
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] verb)
+    {
+        var progress = new ConsoleProgress();
+        var cancellation = app.Lifetime.ApplicationStopping;
+        switch (verb)
+        {
+            case ["db", "migrate"]:
+                await DatabaseStartup.MigrateAsync(app.Services, progress, cancellation);
+                return 0;
+            case ["seed", "demo"]:
+                if (app.Environment.IsProduction())
+                {
+                    await Console.Error.WriteLineAsync("Demo data is never seeded in Production.");
+                    return 2;
+                }
+
+                await DatabaseStartup.MigrateAsync(app.Services, progress, cancellation);
+                await DatabaseStartup.SeedDemoAsync(app.Services, progress, cancellation);
+                Console.WriteLine("demo data is in place");
+                return 0;
+            case ["import", "regions", var path]:
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<Security.ActorContext>().Action = "import regions";
+                var import = scope.ServiceProvider.GetRequiredService<Modules.Directory.ImportRegions.ImportRegions>();
+                var count = Directory.Exists(path)
+                    ? await import.ImportDirectoryAsync(path, progress, cancellation)
+                    : await import.ImportFileAsync(path, progress, cancellation);
+                Console.WriteLine($"imported {count} regions");
+                return 0;
+            }
+
+            default:
+                Console.WriteLine("""
+                    Usage: techbridge [VERB] [--options]
+                      (no verb)              serve the platform
+                      db migrate             apply database migrations and load reference data
+                      seed demo              migrate, then seed demo data (never in Production)
+                      import regions PATH    load regions from a CSV file or a directory of provinces/cities/areas.csv
+                    Options: --Database:Provider=Sqlite|Postgres --ConnectionStrings:Platform=... --urls=...
+                    """);
+                return verb is ["help"] ? 0 : 2;
+        }
+    }
+}
+
+// Writes each report at once, in order (Progress<T> would post to the thread pool).
+internal sealed class ConsoleProgress : IProgress<string>
+{
+    public void Report(string value) => Console.WriteLine(value);
+}

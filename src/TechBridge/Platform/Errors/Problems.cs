@@ -1,0 +1,88 @@
+namespace TechBridge.Platform.Errors;
+
+// The product's one error table (DESIGN.md §3). Handlers throw these; ProblemDetailsExceptionHandler renders them.
+internal abstract class ProblemException(string message) : Exception(message)
+{
+    public abstract int Status { get; }
+}
+
+internal sealed record Violation(string Field, string Rule, string Message);
+
+// 400: the request is invalid on its own. Each violation names the field and the rule it breaks.
+internal sealed class InvalidRequestException(IReadOnlyList<Violation> violations)
+    : ProblemException(string.Join("; ", violations.Select(v => $"{v.Field}: {v.Message}")))
+{
+    public IReadOnlyList<Violation> Violations { get; } = violations;
+
+    public override int Status => StatusCodes.Status400BadRequest;
+
+    public static InvalidRequestException For(string field, string rule, string message) => new([new Violation(field, rule, message)]);
+}
+
+// 409: conflicts with the current state.
+internal sealed class ConflictException(string code, string message) : ProblemException(message)
+{
+    public string Code { get; } = code;
+
+    public override int Status => StatusCodes.Status409Conflict;
+}
+
+// 404: not found, or not visible to the caller (existence itself may be private).
+internal sealed class NotFoundException(string what) : ProblemException($"{what} was not found.")
+{
+    public override int Status => StatusCodes.Status404NotFound;
+}
+
+// 403: signed in, but not allowed.
+internal sealed class ForbiddenException(string message) : ProblemException(message)
+{
+    public override int Status => StatusCodes.Status403Forbidden;
+}
+
+// 503: contention that retries could not resolve; the client should retry later.
+internal sealed class BusyException(string message) : ProblemException(message)
+{
+    public override int Status => StatusCodes.Status503ServiceUnavailable;
+}
+
+// Collects violations so that a request reports every broken rule at once.
+internal sealed class Validation
+{
+    private readonly List<Violation> violations = [];
+
+    public bool IsValid => violations.Count == 0;
+
+    public Validation Add(string field, string rule, string message)
+    {
+        violations.Add(new Violation(field, rule, message));
+        return this;
+    }
+
+    public Validation Required(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "required", $"{field} is required.");
+        }
+
+        return this;
+    }
+
+    public Validation MaxLength(string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            Add(field, "maxLength", $"{field} must be at most {max} characters.");
+        }
+
+        return this;
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (violations.Count > 0)
+        {
+            throw new InvalidRequestException(violations.ToArray());
+        }
+    }
+}

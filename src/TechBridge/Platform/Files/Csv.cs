@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace TechBridge.Platform.Files;
+
+// RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Enough for reference data and exports.
+internal static class Csv
+{
+    public static IEnumerable<string[]> Read(TextReader reader)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var any = false;
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
+            var ch = (char)c;
+            any = true;
+            if (quoted)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        field.Append('"');
+                        reader.Read();
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"':
+                    quoted = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    yield return fields.ToArray();
+                    fields.Clear();
+                    any = false;
+                    break;
+                default:
+                    field.Append(ch);
+                    break;
+            }
+        }
+
+        if (any)
+        {
+            fields.Add(field.ToString());
+            yield return fields.ToArray();
+        }
+    }
+
+    public static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        // A leading =, +, - or @ would be run as a formula by spreadsheet software.
+        if (value[0] is '=' or '+' or '-' or '@')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny("\",\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public static string Line(params string?[] values) => string.Join(',', values.Select(Escape)) + "\r\n";
+}

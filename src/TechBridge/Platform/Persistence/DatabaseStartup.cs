@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Security;
+
+namespace TechBridge.Platform.Persistence;
+
+// Start-up work on the database: migrate where allowed, load shipped reference data, seed demo data where asked.
+internal static class DatabaseStartup
+{
+    public static async Task PrepareAsync(IServiceProvider services, IHostEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<DatabaseOptions>();
+        var autoMigrate = options.AutoMigrate ?? !environment.IsProduction();
+        if (!autoMigrate)
+        {
+            return;
+        }
+
+        await MigrateAsync(services, null, cancellationToken);
+        if (options.SeedDemo && !environment.IsProduction())
+        {
+            await SeedDemoAsync(services, null, cancellationToken);
+        }
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Action = "db migrate";
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        foreach (var migration in pending)
+        {
+            progress?.Report($"applying {migration}");
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!await db.Set<Region>().AnyAsync(cancellationToken))
+        {
+            var import = scope.ServiceProvider.GetRequiredService<Modules.Directory.ImportRegions.ImportRegions>();
+            await import.ImportDirectoryAsync(Modules.Directory.ImportRegions.ImportRegions.ShippedDirectory, progress, cancellationToken);
+        }
+
+        progress?.Report(pending.Count == 0 ? "database is up to date" : $"applied {pending.Count} migration(s)");
+    }
+
+    public static async Task SeedDemoAsync(IServiceProvider services, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Action = "seed demo";
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(progress, cancellationToken);
+        }
+    }
+}
+
+// A module's demo data. Seeders run in Order, each idempotent: a second start reuses what is there.
+internal interface IDemoSeeder
+{
+    int Order { get; }
+
+    Task SeedAsync(IProgress<string>? progress, CancellationToken cancellationToken);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Localization;
+using TechBridge.Platform.Auditing;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
+using TechBridge.Platform.Time;
+
+namespace TechBridge.Platform;
+
+internal static class PlatformSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton<AdjustableClock>();
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<AdjustableClock>());
+        services.AddPersistence(configuration, environment);
+        services.AddScoped<ActorContext>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditChain>();
+        services.AddHostedService<AuditChainJob>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddLocalization();
+        // Chinese text is written as UTF-8, not as numeric entities.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages().AddViewLocalization();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapOpenApi();
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, "/scalar");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapRazorPages();
+        if (!app.Environment.IsProduction())
+        {
+            MapTestClock(app);
+        }
+
+        return app;
+    }
+
+    // Lets browser and process tests move time forward (notice periods, reminders). Never mapped in Production.
+    private static void MapTestClock(WebApplication app) =>
+        app.MapPost("/api/v1/test/clock/advance", (AdvanceClock request, AdjustableClock clock) =>
+            {
+                clock.Advance(TimeSpan.FromHours(request.Hours));
+                return TypedResults.Ok(new { now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours });
+            })
+            .WithName("AdvanceTestClock")
+            .WithSummary("Advances the platform clock (test environments only; not mapped in Production).")
+            .ExcludeFromDescription();
+
+    internal sealed record AdvanceClock(double Hours);
+}

@@ -1,0 +1,31 @@
+using TechBridge.Modules.Directory;
+using TechBridge.Platform;
+using TechBridge.Platform.Cli;
+using TechBridge.Platform.Persistence;
+
+var (verb, hostArgs) = OperatorVerbs.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.Services
+    .AddPlatform(builder.Configuration, builder.Environment)
+    .AddDirectory();
+
+var app = builder.Build();
+
+if (verb.Length > 0)
+{
+    return await OperatorVerbs.RunAsync(app, verb);
+}
+
+await DatabaseStartup.PrepareAsync(app.Services, app.Environment);
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapDirectory();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+return 0;
+
+// Lets WebApplicationFactory find the entry point.
+public partial class Program;
