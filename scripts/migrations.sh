@@ -12,6 +12,6 @@ case "${1:-}" in
   reset) name=Initial; rm -rf "$dir" ;;
   *) echo "usage: $0 add NAME | reset" >&2; exit 2 ;;
 esac
-dotnet build "$project" -v q -nologo >/dev/null
-dotnet ef migrations add "$name" --no-build --project "$project" --context SqlitePlatformDbContext --output-dir Platform/Persistence/Migrations/Sqlite --namespace TechBridge.Platform.Persistence.Migrations.Sqlite
-dotnet ef migrations add "$name" --no-build --project "$project" --context PostgresPlatformDbContext --output-dir Platform/Persistence/Migrations/Postgres --namespace TechBridge.Platform.Persistence.Migrations.Postgres
+dotnet build "$project" --no-incremental -v q -nologo | grep -E " error |rror\(s\)" || true
+dotnet ef migrations add "$name" --no-build --project "$project" --context SqlitePlatformDbContext --output-dir Platform/Persistence/Migrations/Sqlite
+dotnet ef migrations add "$name" --no-build --project "$project" --context PostgresPlatformDbContext --output-dir Platform/Persistence/Migrations/Postgres

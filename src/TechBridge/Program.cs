@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Services
     .AddPlatform(builder.Configuration, builder.Environment)
-    .AddDirectory();
+    .AddDirectory(builder.Configuration);
 
 var app = builder.Build();
 
@@ -20,6 +20,7 @@ if (verb.Length > 0)
 await DatabaseStartup.PrepareAsync(app.Services, app.Environment);
 
 app.UsePlatform();
+app.UseDirectory();
 app.MapPlatform();
 app.MapDirectory();
 

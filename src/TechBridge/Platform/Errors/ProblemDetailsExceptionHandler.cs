@@ -38,12 +38,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     internal static ProblemDetails? Translate(Exception exception) => exception switch
     {
         InvalidRequestException invalid => ValidationProblem(invalid),
-        ConflictException conflict => new ProblemDetails
+        ProblemException { Code: { } code } coded => new ProblemDetails
         {
-            Status = conflict.Status,
-            Title = "Conflict with the current state",
-            Detail = conflict.Message,
-            Extensions = { ["code"] = conflict.Code },
+            Status = coded.Status,
+            Title = TitleFor(coded.Status),
+            Detail = coded.Message,
+            Extensions = { ["code"] = code },
         },
         ProblemException other => new ProblemDetails { Status = other.Status, Title = TitleFor(other.Status), Detail = other.Message },
         DbUpdateConcurrencyException => new ProblemDetails

@@ -4,6 +4,9 @@ namespace TechBridge.Platform.Errors;
 internal abstract class ProblemException(string message) : Exception(message)
 {
     public abstract int Status { get; }
+
+    // A stable machine-readable reason, rendered as the problem's "code" extension.
+    public virtual string? Code => null;
 }
 
 internal sealed record Violation(string Field, string Rule, string Message);
@@ -22,7 +25,7 @@ internal sealed class InvalidRequestException(IReadOnlyList<Violation> violation
 // 409: conflicts with the current state.
 internal sealed class ConflictException(string code, string message) : ProblemException(message)
 {
-    public string Code { get; } = code;
+    public override string? Code { get; } = code;
 
     public override int Status => StatusCodes.Status409Conflict;
 }
@@ -85,4 +88,10 @@ internal sealed class Validation
             throw new InvalidRequestException(violations.ToArray());
         }
     }
+}
+
+// 401: not signed in.
+internal sealed class UnauthorizedException() : ProblemException("Sign in first.")
+{
+    public override int Status => StatusCodes.Status401Unauthorized;
 }

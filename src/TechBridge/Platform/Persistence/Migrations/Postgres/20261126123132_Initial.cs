@@ -13,6 +13,35 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Directory_Organizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    ForeignRegistrationNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EstablishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LegalRepresentative = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ActualController = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Verification = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_Organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_Regions",
                 columns: table => new
                 {
@@ -45,8 +74,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -91,6 +121,45 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Directory_Branches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_Branches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_Branches_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_OrganizationSectors",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_OrganizationSectors", x => new { x.OrganizationId, x.SectorCode });
+                    table.ForeignKey(
+                        name: "FK_Directory_OrganizationSectors_Directory_Organizations_Organ~",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_RoleClaims",
                 columns: table => new
                 {
@@ -107,6 +176,74 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         name: "FK_Directory_RoleClaims_Directory_Roles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "Directory_Roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_AdminGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Permission = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_AdminGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_AdminGrants_Directory_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Directory_Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_ApiTokens_Directory_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Directory_Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_Memberships_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Directory_Memberships_Directory_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Directory_Users",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -197,6 +334,66 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Directory_AdminGrants_UserId_Permission_JurisdictionCode",
+                table: "Directory_AdminGrants",
+                columns: new[] { "UserId", "Permission", "JurisdictionCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_ApiTokens_TokenHash",
+                table: "Directory_ApiTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_ApiTokens_UserId",
+                table: "Directory_ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Branches_OrganizationId",
+                table: "Directory_Branches",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Branches_RegionCode",
+                table: "Directory_Branches",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Memberships_OrganizationId",
+                table: "Directory_Memberships",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Memberships_UserId_OrganizationId",
+                table: "Directory_Memberships",
+                columns: new[] { "UserId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Organizations_Country_ForeignRegistrationNumber",
+                table: "Directory_Organizations",
+                columns: new[] { "Country", "ForeignRegistrationNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Organizations_CreditCode",
+                table: "Directory_Organizations",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Organizations_RegionCode",
+                table: "Directory_Organizations",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_OrganizationSectors_SectorCode",
+                table: "Directory_OrganizationSectors",
+                column: "SectorCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Directory_Regions_ParentCode",
                 table: "Directory_Regions",
                 column: "ParentCode");
@@ -259,6 +456,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Directory_AdminGrants");
+
+            migrationBuilder.DropTable(
+                name: "Directory_ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Branches");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Memberships");
+
+            migrationBuilder.DropTable(
+                name: "Directory_OrganizationSectors");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Regions");
 
             migrationBuilder.DropTable(
@@ -278,6 +490,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Organizations");
 
             migrationBuilder.DropTable(
                 name: "Directory_Roles");

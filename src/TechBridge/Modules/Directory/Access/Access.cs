@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
+
+namespace TechBridge.Modules.Directory.Access;
+
+internal sealed class Access(IHttpContextAccessor http, ActorContext actor, PlatformDbContext db) : IAccess
+{
+    private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public Guid UserId => actor.UserId ?? throw new UnauthorizedException();
+
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    public Guid ActingOrganizationId => actor.OrganizationId
+        ?? throw InvalidRequestException.For(ActingOrganization.Header, "required", "Choose the organization you act for (X-Organization header).");
+
+    public async Task RequireMemberAsync(Guid organizationId, bool ownerOnly = false, CancellationToken cancellationToken = default)
+    {
+        var userId = UserId;
+        var member = await db.Set<Membership>().AnyAsync(
+            m => m.UserId == userId && m.OrganizationId == organizationId && (!ownerOnly || m.Role == MembershipRole.Owner), cancellationToken);
+        if (!member)
+        {
+            throw new NotFoundException("The organization");
+        }
+    }
+
+    public async Task<bool> HasPermissionAsync(string permission, string regionCode, CancellationToken cancellationToken = default)
+    {
+        var jurisdictions = await JurisdictionsWithAsync(permission, cancellationToken);
+        return jurisdictions.Any(j => Jurisdictions.Covers(j, regionCode));
+    }
+
+    public async Task RequirePermissionAsync(string permission, string regionCode, CancellationToken cancellationToken = default)
+    {
+        if (!await HasPermissionAsync(permission, regionCode, cancellationToken))
+        {
+            throw new ForbiddenException($"You need the permission '{permission}' for the jurisdiction of region {regionCode}.");
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> JurisdictionsWithAsync(string permission, CancellationToken cancellationToken = default)
+    {
+        if (!IsInRole(Roles.Admin) || IsInRole(Roles.SystemAdmin) || IsInRole(Roles.Auditor))
+        {
+            return [];
+        }
+
+        var userId = UserId;
+        return await db.Set<AdminGrant>()
+            .Where(g => g.UserId == userId && g.Permission == permission)
+            .Select(g => g.JurisdictionCode)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+namespace TechBridge.Modules.Directory.Contracts;
+
+// Authorization every module uses: organization membership for acting, admin grants (permission × jurisdiction)
+// for approving. Failures throw the product's ProblemExceptions, so endpoints need no status-code plumbing.
+internal interface IAccess
+{
+    // The signed-in user; 401 when anonymous.
+    Guid UserId { get; }
+
+    bool IsInRole(string role);
+
+    // The organization this request acts for (X-Organization header or the UI's switcher); 400 when none is chosen.
+    // Membership was already checked when the request came in (403 for an organization the user does not belong to).
+    Guid ActingOrganizationId { get; }
+
+    // 404 unless the user is a member (or, with ownerOnly, an owner) of the organization.
+    Task RequireMemberAsync(Guid organizationId, bool ownerOnly = false, CancellationToken cancellationToken = default);
+
+    Task<bool> HasPermissionAsync(string permission, string regionCode, CancellationToken cancellationToken = default);
+
+    // 403 unless the user holds the permission for a jurisdiction covering the region. The system admin and the
+    // auditor never pass: separation of duties.
+    Task RequirePermissionAsync(string permission, string regionCode, CancellationToken cancellationToken = default);
+
+    // The jurisdictions where the user holds the permission (for filtering review queues).
+    Task<IReadOnlyList<string>> JurisdictionsWithAsync(string permission, CancellationToken cancellationToken = default);
+}

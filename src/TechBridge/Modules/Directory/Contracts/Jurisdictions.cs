@@ -1,0 +1,62 @@
+namespace TechBridge.Modules.Directory.Contracts;
+
+// The administrative tree that scopes admins (DESIGN.md §6): Beijing; Tianjin; Hebei over its eleven cities,
+// 雄安新区 (over 容城, 安新, 雄县, which statistically belong to 保定) and the province-managed 辛集 and 定州.
+// An admin of a jurisdiction acts on everything below it.
+internal static class Jurisdictions
+{
+    public const string Beijing = "11";
+    public const string Tianjin = "12";
+    public const string Hebei = "13";
+    public const string Xiongan = "XIONGAN";
+
+    private static readonly HashSet<string> XionganCounties = ["130629", "130632", "130638"];
+    private static readonly HashSet<string> ProvinceManaged = ["130181", "130682"];
+
+    // The most specific jurisdiction that administers a region code (province 2, city 4 or county 6 digits).
+    public static string Of(string regionCode)
+    {
+        if (regionCode.Length >= 6 && XionganCounties.Contains(regionCode[..6]))
+        {
+            return Xiongan;
+        }
+
+        if (regionCode.Length >= 6 && ProvinceManaged.Contains(regionCode[..6]))
+        {
+            return regionCode[..6];
+        }
+
+        if (regionCode.StartsWith(Hebei, StringComparison.Ordinal) && regionCode.Length >= 4 && regionCode[2..4] != "00")
+        {
+            return regionCode[..4];
+        }
+
+        return regionCode.Length >= 2 ? regionCode[..2] : regionCode;
+    }
+
+    public static string? Parent(string jurisdiction) =>
+        jurisdiction == Xiongan || (jurisdiction.Length > 2 && jurisdiction.StartsWith(Hebei, StringComparison.Ordinal)) ? Hebei : null;
+
+    // True when an admin of `jurisdiction` may act on something located in `regionCode`.
+    public static bool Covers(string jurisdiction, string regionCode)
+    {
+        for (string? current = Of(regionCode); current is not null; current = Parent(current))
+        {
+            if (current == jurisdiction)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The jurisdiction itself and everything above it, nearest first.
+    public static IEnumerable<string> Chain(string regionCode)
+    {
+        for (string? current = Of(regionCode); current is not null; current = Parent(current))
+        {
+            yield return current;
+        }
+    }
+}

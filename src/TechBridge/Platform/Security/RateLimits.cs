@@ -1,0 +1,28 @@
+using System.Threading.RateLimiting;
+
+namespace TechBridge.Platform.Security;
+
+// Per-client limits on credential endpoints and public search; over the limit → 429 ProblemDetails with Retry-After.
+internal static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permitPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: "Too many attempts from this address; wait a minute and try again.").ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return services;
+    }
+}
