@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 using TechBridge.Platform.Time;
@@ -24,6 +25,9 @@ internal static class PlatformSetup
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditChain>();
         services.AddHostedService<AuditChainJob>();
+        services.AddAuditBrowsing();
+        services.AddNotifications();
+        services.AddPlatformAuthorization();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -55,6 +59,9 @@ internal static class PlatformSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
         return app;
     }
 
@@ -65,6 +72,8 @@ internal static class PlatformSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapRazorPages();
+        app.MapAuditing();
+        app.MapNotifications();
         if (!app.Environment.IsProduction())
         {
             MapTestClock(app);
