@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +53,10 @@ public sealed class AppHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services
+            .AddAuthentication(TestAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null));
     }
 
     internal static IEnumerable<(string Key, string Value)> Settings(TestDatabase database, string connectionString, string dataDirectory, bool migrate, bool seed) =>
@@ -66,6 +72,13 @@ public sealed class AppHost : WebApplicationFactory<Program>
     public HttpClient CreateAnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    public HttpClient CreateClientAs(TestUser user)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.Header, user.HeaderValue);
+        return client;
+    }
+
     public HttpClient CreateBearerClient(string accessToken, Guid? organizationId = null)
     {
         var client = CreateAnonymousClient();
@@ -76,6 +89,18 @@ public sealed class AppHost : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    // Runs work in a request-like scope whose ActorContext names the given user and operation, then saves.
+    internal async Task<T> AsActorAsync<T>(Guid? userId, string action, Func<IServiceProvider, T> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<TechBridge.Platform.Security.ActorContext>();
+        actor.UserId = userId;
+        actor.Action = action;
+        var result = work(scope.ServiceProvider);
+        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().SaveChangesAsync();
+        return result;
     }
 
     internal async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)
