@@ -23,7 +23,7 @@ public sealed class RunningApp : IAsyncDisposable
     {
         var port = FreePort();
         var dataDirectory = Directory.CreateTempSubdirectory("techbridge-e2e-").FullName;
-        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))) ?? "Release";
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))) ?? "Release";
         var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "TechBridge", "bin", configuration, "net10.0", "TechBridge.dll"));
         var start = new ProcessStartInfo("dotnet", [app, $"--urls=http://127.0.0.1:{port}"])
         {

@@ -149,12 +149,13 @@ internal sealed record AuditCriteria(
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var midnight = day.AddDays(endOfDay ? 1 : 0).ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(midnight, AdjustableClock.China.GetUtcOffset(midnight));
+            // Npgsql writes only UTC offsets to timestamptz, so every instant leaves here as UTC.
+            return new DateTimeOffset(midnight, AdjustableClock.China.GetUtcOffset(midnight)).ToUniversalTime();
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
-            return instant;
+            return instant.ToUniversalTime();
         }
 
         validation.Add(field, "format", $"{field} must be a date (yyyy-MM-dd) or an ISO 8601 instant.");
