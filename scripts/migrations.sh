@@ -9,7 +9,9 @@ project=src/TechBridge/TechBridge.csproj
 dir=src/TechBridge/Platform/Persistence/Migrations
 case "${1:-}" in
   add) name=${2:?name} ;;
-  reset) name=Initial; rm -rf "$dir" ;;
+  # The model snapshots land outside $dir (under src/TechBridge/TechBridge/...); a reset that kept them would
+  # produce an "Initial" holding only the tables added since, so they go too.
+  reset) name=Initial; rm -rf "$dir"; find src/TechBridge -name '*ModelSnapshot.cs' -delete ;;
   *) echo "usage: $0 add NAME | reset" >&2; exit 2 ;;
 esac
 dotnet build "$project" --no-incremental -v q -nologo | grep -E " error |rror\(s\)" || true

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 using TechBridge.Platform.Time;
@@ -24,6 +25,9 @@ internal static class PlatformSetup
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditChain>();
         services.AddHostedService<AuditChainJob>();
+        services.AddAuditBrowsing();
+        services.AddNotifications();
+        services.AddPlatformAuthorization();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -57,6 +61,7 @@ internal static class PlatformSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
         return app;
     }
@@ -68,6 +73,8 @@ internal static class PlatformSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapRazorPages();
+        app.MapAuditing();
+        app.MapNotifications();
         if (!app.Environment.IsProduction())
         {
             MapTestClock(app);

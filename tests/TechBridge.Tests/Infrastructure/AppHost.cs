@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Identity;
+using TechBridge.Modules.Directory.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -21,6 +24,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
 {
     private readonly string connectionString;
     private readonly string dataDirectory;
+    private readonly ConcurrentDictionary<string, string> tokens = new();
 
     private AppHost(TestDatabase database, string connectionString, string dataDirectory)
     {
@@ -47,7 +51,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings(Database, connectionString, dataDirectory, migrate: false, seed: false))
+        foreach (var (key, value) in Settings(Database, connectionString, dataDirectory, migrate: false, seed: true))
         {
             builder.UseSetting(key, value);
         }
@@ -61,10 +65,61 @@ public sealed class AppHost : WebApplicationFactory<Program>
         ("Database:AutoMigrate", migrate ? "true" : "false"),
         ("Database:SeedDemo", seed ? "true" : "false"),
         ("Urls", "http://127.0.0.1:0"),
+        ("RateLimits:SignInPerMinute", "100000"),
     ];
 
     public HttpClient CreateAnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public const string DemoPassword = "TechBridge-demo-2026";
+
+    // Signs in through the real token endpoint; tokens are cached per user name for the life of the host.
+    public async Task<string> TokenForAsync(string userName, string password = DemoPassword)
+    {
+        if (tokens.TryGetValue(userName, out var cached))
+        {
+            return cached;
+        }
+
+        using var client = CreateAnonymousClient();
+        var response = await client.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+        return tokens.GetOrAdd(userName, token);
+    }
+
+    public async Task<HttpClient> CreateClientForAsync(string userName, Guid? organizationId = null) =>
+        CreateBearerClient(await TokenForAsync(userName), organizationId);
+
+    // Creates the throwaway user (with its id and roles) if needed and returns a client signed in as it.
+    public async Task<HttpClient> CreateClientAsAsync(TestUser user)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            if (await users.FindByIdAsync(user.Id.ToString()) is null)
+            {
+                var created = new PlatformUser { Id = user.Id, UserName = user.Name, DisplayName = user.Name, IsDemo = true };
+                Check(await users.CreateAsync(created, DemoPassword));
+                if (user.Roles.Length > 0)
+                {
+                    Check(await users.AddToRolesAsync(created, user.Roles));
+                }
+            }
+        }
+
+        return await CreateClientForAsync(user.Name);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken);
 
     public HttpClient CreateBearerClient(string accessToken, Guid? organizationId = null)
     {
@@ -76,6 +131,18 @@ public sealed class AppHost : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    // Runs work in a request-like scope whose ActorContext names the given user and operation, then saves.
+    internal async Task<T> AsActorAsync<T>(Guid? userId, string action, Func<IServiceProvider, T> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<TechBridge.Platform.Security.ActorContext>();
+        actor.UserId = userId;
+        actor.Action = action;
+        var result = work(scope.ServiceProvider);
+        await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().SaveChangesAsync();
+        return result;
     }
 
     internal async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)

@@ -64,7 +64,6 @@ internal static class DirectoryModule
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorization();
         services.AddPlatformRateLimits(configuration);
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Persistence;
@@ -15,18 +14,10 @@ internal sealed class ActingOrganization(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, ActorContext actor, PlatformDbContext db)
     {
-        var userIdText = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (Guid.TryParse(userIdText, out var userId))
-        {
-            actor.UserId = userId;
-            actor.UserName = context.User.Identity?.Name;
-        }
-
-        actor.ClientAddress ??= context.Connection.RemoteIpAddress?.ToString();
-
+        // ActorMiddleware has already named the user; this adds the organization.
         var fromHeader = context.Request.Headers[Header].ToString();
         var requested = fromHeader.Length > 0 ? fromHeader : context.Request.Cookies[Cookie];
-        if (string.IsNullOrEmpty(requested) || actor.UserId is null)
+        if (string.IsNullOrEmpty(requested) || actor.UserId is not { } userId)
         {
             await next(context);
             return;

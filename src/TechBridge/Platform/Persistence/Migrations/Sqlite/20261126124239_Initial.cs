@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace TechBridge.Platform.Persistence.Migrations.Postgres
+namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,25 +15,25 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    ForeignRegistrationNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EstablishedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LegalRepresentative = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ActualController = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Verification = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    ForeignRegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ActualController = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Verification = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,10 +44,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Regions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    ParentCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,10 +58,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Roles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,24 +72,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,19 +100,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ChainSequence = table.Column<long>(type: "bigint", nullable: true),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChainSequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -121,14 +120,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_Branches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -145,14 +162,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_OrganizationSectors",
                 columns: table => new
                 {
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Directory_OrganizationSectors", x => new { x.OrganizationId, x.SectorCode });
                     table.ForeignKey(
-                        name: "FK_Directory_OrganizationSectors_Directory_Organizations_Organ~",
+                        name: "FK_Directory_OrganizationSectors_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -163,11 +180,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_RoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -184,10 +201,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_AdminGrants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Permission = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    JurisdictionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Permission = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,11 +221,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -225,11 +242,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -252,11 +269,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,10 +290,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,8 +310,8 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,10 +334,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -450,6 +467,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "IX_Platform_AuditRecords_OccurredAt",
                 table: "Platform_AuditRecords",
                 column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Platform_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Platform_Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -490,6 +512,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");
+
+            migrationBuilder.DropTable(
+                name: "Platform_Notifications");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");
