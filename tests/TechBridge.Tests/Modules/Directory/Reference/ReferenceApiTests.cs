@@ -58,6 +58,21 @@ public abstract class ReferenceApiTests(AppHost host)
         Assert.Equal(14 + 2, jurisdictions.GetArrayLength() - 1); // 3 provinces + 11 cities + 辛集 + 定州 + 雄安
         Assert.Equal(9, groups.GetProperty("countyClusters").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Pages_ReferenceAndGroups_ShowSectorsAndAlliances()
+    {
+        using var client = host.CreateAnonymousClient();
+
+        var reference = await client.GetStringAsync(new Uri("/Reference", UriKind.Relative));
+        var groups = await client.GetStringAsync(new Uri("/Groups?kind=alliance", UriKind.Relative));
+        var admin = await client.GetAsync(new Uri("/Admin/Recognitions", UriKind.Relative));
+
+        Assert.Contains("科学研究与试验发展服务", reference, StringComparison.Ordinal);
+        Assert.Contains("核应用技术", reference, StringComparison.Ordinal);
+        Assert.Contains("产业技术创新联盟", groups, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
