@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Groups;
 using TechBridge.Modules.Directory.IssueToken;
+using TechBridge.Modules.Directory.Recognitions;
+using TechBridge.Modules.Directory.Reference;
 using TechBridge.Modules.Directory.Seed;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
@@ -21,6 +24,10 @@ internal static class DirectoryModule
         services.AddScoped<CredentialCheck>();
         services.AddSingleton<DemoMode>();
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
+        services.AddScoped<IDemoSeeder, DemoOrganizationsSeeder>();
+        services.AddSingleton<IReferenceData, Reference.ReferenceData>();
+        services.AddScoped<Recognitions.RecognitionExpiryReminder>();
+        services.AddHostedService<Recognitions.RecognitionExpiryJob>();
 
         services.AddIdentityCore<PlatformUser>(options =>
             {
@@ -79,6 +86,16 @@ internal static class DirectoryModule
         app.MapGroup("/api/v1/auth").WithTags("Accounts")
             .MapIssueToken()
             .MapEnrolTotp();
+        app.MapGroup("/api/v1/reference").WithTags("Reference data").MapReference();
+        app.MapGroup("/api/v1/organizations").WithTags("Recognitions")
+            .MapAddRecognition()
+            .MapListOrganizationRecognitions();
+        app.MapGroup("/api/v1/recognitions").WithTags("Recognitions")
+            .MapListRecognitions()
+            .MapReviewRecognition();
+        app.MapGroup("/api/v1/groups").WithTags("Groups")
+            .MapListGroups()
+            .MapManageGroups();
         return app;
     }
 

@@ -21,6 +21,7 @@ internal static class Permissions
     public const string VerifyOrganizations = "directory.verify-organizations";
     public const string ReviewInstitutions = "directory.review-institutions";
     public const string ManageRecognitions = "directory.manage-recognitions";
+    public const string ManageGroups = "directory.manage-groups";
 
-    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions];
+    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups];
 }

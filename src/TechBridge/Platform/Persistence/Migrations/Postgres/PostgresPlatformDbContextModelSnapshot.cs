@@ -214,6 +214,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Directory_Branches", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.GroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GroupId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Directory_GroupMembers", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -328,6 +346,58 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Directory_Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("LeadOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferenceCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Directory_Groups", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationSector", b =>
@@ -447,6 +517,76 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("Directory_Users", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.Recognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiryRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindCode", "Status");
+
+                    b.HasIndex("Status", "ValidUntil");
+
+                    b.HasIndex("OrganizationId", "KindCode", "CertificateNumber")
+                        .IsUnique();
+
+                    b.ToTable("Directory_Recognitions", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Region", b =>
@@ -657,6 +797,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.GroupMember", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.OrganizationGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
                 {
                     b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
@@ -672,10 +827,27 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationGroup", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationSector", b =>
                 {
                     b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
                         .WithMany("Sectors")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.Recognition", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -686,6 +858,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.Navigation("Branches");
 
                     b.Navigation("Sectors");
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -205,6 +205,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Directory_Branches", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.GroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Directory_GroupMembers", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -319,6 +337,58 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Directory_Organizations", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeadOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadOrganizationId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Directory_Groups", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationSector", b =>
@@ -438,6 +508,76 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("Directory_Users", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.Recognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiryRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindCode", "Status");
+
+                    b.HasIndex("Status", "ValidUntil");
+
+                    b.HasIndex("OrganizationId", "KindCode", "CertificateNumber")
+                        .IsUnique();
+
+                    b.ToTable("Directory_Recognitions", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Region", b =>
@@ -646,6 +786,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.GroupMember", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.OrganizationGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
                 {
                     b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
@@ -661,10 +816,27 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationGroup", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationSector", b =>
                 {
                     b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
                         .WithMany("Sectors")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.Recognition", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -675,6 +847,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.Navigation("Branches");
 
                     b.Navigation("Sectors");
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.OrganizationGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

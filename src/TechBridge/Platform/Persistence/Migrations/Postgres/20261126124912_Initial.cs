@@ -160,6 +160,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Directory_Groups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    LeadOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferenceCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_Groups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_Groups_Directory_Organizations_LeadOrganizationId",
+                        column: x => x.LeadOrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_OrganizationSectors",
                 columns: table => new
                 {
@@ -171,6 +197,38 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_Directory_OrganizationSectors", x => new { x.OrganizationId, x.SectorCode });
                     table.ForeignKey(
                         name: "FK_Directory_OrganizationSectors_Directory_Organizations_Organ~",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_Recognitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    KindCode = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Authority = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AddedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiryRemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_Recognitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_Recognitions_Directory_Organizations_Organization~",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -351,6 +409,31 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Directory_GroupMembers",
+                columns: table => new
+                {
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_GroupMembers", x => new { x.GroupId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_Directory_GroupMembers_Directory_Groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Directory_Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Directory_GroupMembers_Directory_Organizations_Organization~",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_AdminGrants_UserId_Permission_JurisdictionCode",
                 table: "Directory_AdminGrants",
@@ -376,6 +459,27 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_Branches_RegionCode",
                 table: "Directory_Branches",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_GroupMembers_OrganizationId",
+                table: "Directory_GroupMembers",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Groups_Kind_Name",
+                table: "Directory_Groups",
+                columns: new[] { "Kind", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Groups_LeadOrganizationId",
+                table: "Directory_Groups",
+                column: "LeadOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Groups_RegionCode",
+                table: "Directory_Groups",
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
@@ -410,6 +514,22 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "IX_Directory_OrganizationSectors_SectorCode",
                 table: "Directory_OrganizationSectors",
                 column: "SectorCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Recognitions_KindCode_Status",
+                table: "Directory_Recognitions",
+                columns: new[] { "KindCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Recognitions_OrganizationId_KindCode_CertificateN~",
+                table: "Directory_Recognitions",
+                columns: new[] { "OrganizationId", "KindCode", "CertificateNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Recognitions_Status_ValidUntil",
+                table: "Directory_Recognitions",
+                columns: new[] { "Status", "ValidUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_Regions_ParentCode",
@@ -488,10 +608,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Branches");
 
             migrationBuilder.DropTable(
+                name: "Directory_GroupMembers");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Memberships");
 
             migrationBuilder.DropTable(
                 name: "Directory_OrganizationSectors");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Recognitions");
 
             migrationBuilder.DropTable(
                 name: "Directory_Regions");
@@ -518,13 +644,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_Notifications");
 
             migrationBuilder.DropTable(
-                name: "Directory_Organizations");
+                name: "Directory_Groups");
 
             migrationBuilder.DropTable(
                 name: "Directory_Roles");
 
             migrationBuilder.DropTable(
                 name: "Directory_Users");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Organizations");
         }
     }
 }

@@ -159,6 +159,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Directory_Groups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    LeadOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_Groups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_Groups_Directory_Organizations_LeadOrganizationId",
+                        column: x => x.LeadOrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_OrganizationSectors",
                 columns: table => new
                 {
@@ -170,6 +196,38 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_Directory_OrganizationSectors", x => new { x.OrganizationId, x.SectorCode });
                     table.ForeignKey(
                         name: "FK_Directory_OrganizationSectors_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_Recognitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KindCode = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiryRemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_Recognitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_Recognitions_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -350,6 +408,31 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Directory_GroupMembers",
+                columns: table => new
+                {
+                    GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_GroupMembers", x => new { x.GroupId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_Directory_GroupMembers_Directory_Groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Directory_Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Directory_GroupMembers_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_AdminGrants_UserId_Permission_JurisdictionCode",
                 table: "Directory_AdminGrants",
@@ -375,6 +458,27 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_Branches_RegionCode",
                 table: "Directory_Branches",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_GroupMembers_OrganizationId",
+                table: "Directory_GroupMembers",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Groups_Kind_Name",
+                table: "Directory_Groups",
+                columns: new[] { "Kind", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Groups_LeadOrganizationId",
+                table: "Directory_Groups",
+                column: "LeadOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Groups_RegionCode",
+                table: "Directory_Groups",
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
@@ -409,6 +513,22 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "IX_Directory_OrganizationSectors_SectorCode",
                 table: "Directory_OrganizationSectors",
                 column: "SectorCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Recognitions_KindCode_Status",
+                table: "Directory_Recognitions",
+                columns: new[] { "KindCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Recognitions_OrganizationId_KindCode_CertificateNumber",
+                table: "Directory_Recognitions",
+                columns: new[] { "OrganizationId", "KindCode", "CertificateNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Recognitions_Status_ValidUntil",
+                table: "Directory_Recognitions",
+                columns: new[] { "Status", "ValidUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_Regions_ParentCode",
@@ -487,10 +607,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Directory_Branches");
 
             migrationBuilder.DropTable(
+                name: "Directory_GroupMembers");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Memberships");
 
             migrationBuilder.DropTable(
                 name: "Directory_OrganizationSectors");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Recognitions");
 
             migrationBuilder.DropTable(
                 name: "Directory_Regions");
@@ -517,13 +643,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Platform_Notifications");
 
             migrationBuilder.DropTable(
-                name: "Directory_Organizations");
+                name: "Directory_Groups");
 
             migrationBuilder.DropTable(
                 name: "Directory_Roles");
 
             migrationBuilder.DropTable(
                 name: "Directory_Users");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Organizations");
         }
     }
 }

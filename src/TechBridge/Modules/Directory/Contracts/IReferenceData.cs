@@ -1,0 +1,52 @@
+namespace TechBridge.Modules.Directory.Contracts;
+
+// Shipped reference data (Data/reference) and code checks other modules use when they validate requests.
+internal interface IReferenceData
+{
+    IReadOnlyList<Sector> Sectors { get; }
+
+    IReadOnlyList<StatisticalCategory> StatisticalCategories { get; }
+
+    IReadOnlyList<IndustrySection> IndustrySections { get; }
+
+    IReadOnlyList<IndustryDivision> IndustryDivisions { get; }
+
+    IReadOnlyList<TechnologyField> TechnologyFields { get; }
+
+    IReadOnlyList<RegionGroup> RegionGroups { get; }
+
+    IReadOnlyList<CountyCluster> CountyClusters { get; }
+
+    IReadOnlyList<RecognitionKind> RecognitionKinds { get; }
+
+    bool SectorExists(string? code);
+
+    // Accepts the bare division ("73") or section + division ("M73").
+    bool IndustryDivisionExists(string? code);
+
+    bool TechnologyFieldExists(string? code);
+
+    bool RecognitionKindExists(string? code);
+
+    // True when the code is a county-level region (6 digits) in the regions table.
+    Task<bool> IsCountyLevelAsync(string? regionCode, CancellationToken cancellationToken = default);
+
+    Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default);
+}
+
+internal sealed record StatisticalCategory(string Code, string NameZh, string NameEn);
+
+// One of the plan's ten sectors; StatisticalCategories lists the 2018 classification's top categories, primary first.
+internal sealed record Sector(string Code, string NameZh, string NameEn, IReadOnlyList<string> StatisticalCategories);
+
+internal sealed record IndustrySection(string Code, string NameZh, string NameEn);
+
+internal sealed record IndustryDivision(string Code, string Section, string NameZh, string NameEn);
+
+internal sealed record TechnologyField(string Code, string NameZh, string NameEn);
+
+internal sealed record RegionGroup(string Code, string NameZh, string NameEn, string Kind, IReadOnlyList<string> RegionCodes, string Note);
+
+internal sealed record CountyCluster(string Code, string NameZh, string NameEn, string IndustryDivision, IReadOnlyList<string> RegionCodes, string ProductZh);
+
+internal sealed record RecognitionKind(string Code, string NameZh, string NameEn);

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
+
+namespace TechBridge.Modules.Directory.Recognitions;
+
+internal sealed record RecognitionListResponse(int Total, IReadOnlyList<RecognitionResponse> Items);
+
+internal sealed record RecognitionFilter(string? Kind, RecognitionLevel? Level, string? Region, RecognitionStatus? Status);
+
+// GET /api/v1/recognitions?kind=&level=&region= (confirmed recognitions, for the plan's counts) and
+// GET /api/v1/organizations/{id}/recognitions (an organization's; pending and revoked ones only for its members and
+// the admins of its jurisdiction).
+internal static class ListRecognitionsEndpoints
+{
+    private const int MaxItems = 200;
+
+    public static RouteGroupBuilder MapListRecognitions(this RouteGroupBuilder recognitions)
+    {
+        recognitions.MapGet("/", ListAsync)
+            .WithName("ListRecognitions")
+            .WithSummary("Confirmed recognitions by kind, level and region (code prefix or XIONGAN), with the total count; at most 200 items.")
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return recognitions;
+    }
+
+    public static RouteGroupBuilder MapListOrganizationRecognitions(this RouteGroupBuilder organizations)
+    {
+        organizations.MapGet("/{organizationId:guid}/recognitions", ListForOrganizationAsync)
+            .WithName("ListOrganizationRecognitions")
+            .WithSummary("An organization's recognitions: confirmed ones for everyone; pending and revoked ones also for its members and admins.")
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return organizations;
+    }
+
+    private static async Task<Ok<RecognitionListResponse>> ListAsync(string? kind, string? level, string? region, IReferenceData reference, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var parsedLevel = RecognitionMapping.ParseLevel(level);
+        if (level is not null && parsedLevel is null)
+        {
+            throw InvalidRequestException.For("level", "unknown", "Level is national, provincial or city.");
+        }
+
+        if (kind is not null && !reference.RecognitionKindExists(kind))
+        {
+            throw InvalidRequestException.For("kind", "unknown", "Not a recognition kind (GET /api/v1/reference/recognition-kinds).");
+        }
+
+        var query = Query(db, new RecognitionFilter(kind, parsedLevel, region, RecognitionStatus.Confirmed));
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(x => x.Recognition.KindCode).ThenBy(x => x.Organization.LegalName).Take(MaxItems).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new RecognitionListResponse(total, items.Select(x => RecognitionMapping.ToResponse(x.Recognition, x.Organization, reference)).ToList()));
+    }
+
+    private static async Task<Ok<RecognitionListResponse>> ListForOrganizationAsync(
+        Guid organizationId, HttpContext http, ActorContext actor, IAccess access, IReferenceData reference, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var organization = await db.Set<Organization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
+            ?? throw new NotFoundException("The organization");
+        var seesAll = false;
+        if (actor.UserId is { } userId)
+        {
+            seesAll = await db.Set<Membership>().AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId, cancellationToken)
+                || await access.HasPermissionAsync(Permissions.ManageRecognitions, organization.RegionCode, cancellationToken);
+        }
+
+        var items = await db.Set<Recognition>().AsNoTracking()
+            .Where(r => r.OrganizationId == organizationId && (seesAll || r.Status == RecognitionStatus.Confirmed))
+            .OrderBy(r => r.KindCode).ThenBy(r => r.IssuedOn)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new RecognitionListResponse(items.Count, items.Select(r => RecognitionMapping.ToResponse(r, organization, reference)).ToList()));
+    }
+
+    // Shared with the admin page: recognitions joined with their organizations, filtered.
+    public static IQueryable<RecognitionRow> Query(PlatformDbContext db, RecognitionFilter filter)
+    {
+        var query = from r in db.Set<Recognition>().AsNoTracking()
+                    join o in db.Set<Organization>().AsNoTracking() on r.OrganizationId equals o.Id
+                    select new RecognitionRow { Recognition = r, Organization = o };
+        if (!string.IsNullOrEmpty(filter.Kind))
+        {
+            query = query.Where(x => x.Recognition.KindCode == filter.Kind);
+        }
+
+        if (filter.Level is { } level)
+        {
+            query = query.Where(x => x.Recognition.Level == level);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(x => x.Recognition.Status == status);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Region))
+        {
+            if (filter.Region == Jurisdictions.Xiongan)
+            {
+                string[] xiongan = ["130629", "130632", "130638"];
+                query = query.Where(x => xiongan.Contains(x.Organization.RegionCode));
+            }
+            else
+            {
+                var prefix = filter.Region;
+                query = query.Where(x => x.Organization.RegionCode.StartsWith(prefix));
+            }
+        }
+
+        return query;
+    }
+}
+
+internal sealed class RecognitionRow
+{
+    public required Recognition Recognition { get; init; }
+
+    public required Organization Organization { get; init; }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Notifications;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
+using TechBridge.Platform.Time;
+
+namespace TechBridge.Modules.Directory.Recognitions;
+
+// Reminds an organization's owners and the admins of its jurisdiction once, 30 days before a confirmed recognition
+// expires. Idempotent: the recognition carries the time the reminder went out, committed with the notifications.
+internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier notifier, ActorContext actor, IReferenceData reference, TimeProvider clock)
+{
+    public const int DaysAhead = 30;
+    public const string NotificationKind = "recognition-expiring";
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        actor.Action = "remind recognition expiry";
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(AdjustableClock.ToChina(now).DateTime);
+        var horizon = today.AddDays(DaysAhead);
+        var due = await (from r in db.Set<Recognition>()
+                         join o in db.Set<Organization>() on r.OrganizationId equals o.Id
+                         where r.Status == RecognitionStatus.Confirmed && r.ExpiryRemindedAt == null
+                               && r.ValidUntil != null && r.ValidUntil >= today && r.ValidUntil <= horizon
+                         select new { Recognition = r, o.LegalName, o.RegionCode })
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var organizationIds = due.Select(d => d.Recognition.OrganizationId).Distinct().ToList();
+        var owners = await db.Set<Membership>()
+            .Where(m => organizationIds.Contains(m.OrganizationId) && m.Role == MembershipRole.Owner)
+            .Select(m => new { m.OrganizationId, m.UserId })
+            .ToListAsync(cancellationToken);
+        var grants = await db.Set<AdminGrant>()
+            .Where(g => g.Permission == Permissions.ManageRecognitions)
+            .Select(g => new { g.UserId, g.JurisdictionCode })
+            .ToListAsync(cancellationToken);
+
+        foreach (var item in due)
+        {
+            var recognition = item.Recognition;
+            var kind = reference.RecognitionKinds.FirstOrDefault(k => k.Code == recognition.KindCode)?.NameZh ?? recognition.KindCode;
+            var title = $"{kind} 证书即将到期 / certificate expires soon";
+            var body = $"{item.LegalName}: {kind} ({recognition.CertificateNumber}) valid until {recognition.ValidUntil:yyyy-MM-dd}.";
+            var recipients = owners.Where(o => o.OrganizationId == recognition.OrganizationId).Select(o => o.UserId)
+                .Concat(grants.Where(g => Jurisdictions.Covers(g.JurisdictionCode, item.RegionCode)).Select(g => g.UserId))
+                .Distinct();
+            foreach (var userId in recipients)
+            {
+                notifier.Notify(userId, NotificationKind, title, body, $"/api/v1/organizations/{recognition.OrganizationId}/recognitions");
+            }
+
+            recognition.ExpiryRemindedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+}
+
+// Runs the reminder every Recognitions:ReminderPeriodMinutes (default 60).
+internal sealed class RecognitionExpiryJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RecognitionExpiryJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromMinutes(configuration.GetValue("Recognitions:ReminderPeriodMinutes", 60.0));
+        using var timer = new PeriodicTimer(period, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var reminded = await scope.ServiceProvider.GetRequiredService<RecognitionExpiryReminder>().RunOnceAsync(stoppingToken);
+                if (reminded > 0)
+                {
+                    logger.LogInformation("Reminded owners and admins of {Count} expiring recognition(s)", reminded);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A failed round (database busy, not yet migrated) is retried at the next tick.
+                logger.LogWarning(exception, "Recognition expiry reminder failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
