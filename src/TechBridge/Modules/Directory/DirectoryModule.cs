@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.GetMe;
 using TechBridge.Modules.Directory.IssueToken;
+using TechBridge.Modules.Directory.ManageUsers;
 using TechBridge.Modules.Directory.Seed;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
@@ -19,6 +21,7 @@ internal static class DirectoryModule
         services.AddScoped<ImportRegions.ImportRegions>();
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<CredentialCheck>();
+        services.AddScoped<UserAdministration>();
         services.AddSingleton<DemoMode>();
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
 
@@ -72,6 +75,7 @@ internal static class DirectoryModule
     public static WebApplication UseDirectory(this WebApplication app)
     {
         app.UseMiddleware<ActingOrganization>();
+        app.UseMiddleware<AuditorReadOnly>();
         return app;
     }
 
@@ -80,6 +84,9 @@ internal static class DirectoryModule
         app.MapGroup("/api/v1/auth").WithTags("Accounts")
             .MapIssueToken()
             .MapEnrolTotp();
+        app.MapGroup("/api/v1").WithTags("Accounts")
+            .MapGetMe()
+            .MapManageUsers();
         return app;
     }
 
