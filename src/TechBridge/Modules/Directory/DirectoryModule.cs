@@ -22,6 +22,7 @@ internal static class DirectoryModule
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<CredentialCheck>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<SignInTicket>();
         services.AddSingleton<DemoMode>();
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
 
@@ -41,6 +42,7 @@ internal static class DirectoryModule
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
             .AddPasswordValidator<PasswordPolicy>();
 
         // Pages use the Identity cookie; API clients send a bearer token. One policy scheme picks per request.
