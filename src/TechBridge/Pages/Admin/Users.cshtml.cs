@@ -62,7 +62,7 @@ internal sealed class UsersModel(UserAdministration administration, IAccess acce
 
     public Task<IActionResult> OnPostAddRoleAsync() => ActAsync(() => administration.AddRoleAsync(Id!.Value, Role));
 
-    public Task<IActionResult> OnPostRemoveRoleAsync() => ActAsync(() => administration.RemoveRoleAsync(Id!.Value, Role));
+    public Task<IActionResult> OnPostRemoveRoleAsync() => ActAsync(() => administration.RemoveRoleAsync(Id!.Value, Role, access.UserId));
 
     public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) =>
         ActAsync(() => administration.GrantAsync(Id!.Value, Permission, Jurisdiction, cancellationToken));

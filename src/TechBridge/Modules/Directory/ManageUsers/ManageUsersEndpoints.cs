@@ -40,15 +40,16 @@ internal static class ManageUsersEndpoints
             .WithSummary("Gives the user a platform role.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapDelete("/{id:guid}/roles/{role}", async Task<NoContent> (Guid id, string role, UserAdministration users) =>
+        admin.MapDelete("/{id:guid}/roles/{role}", async Task<NoContent> (Guid id, string role, UserAdministration users, IAccess access) =>
             {
-                await users.RemoveRoleAsync(id, role);
+                await users.RemoveRoleAsync(id, role, access.UserId);
                 return TypedResults.NoContent();
             })
             .WithName("RemoveUserRole")
-            .WithSummary("Takes a platform role away from the user.")
+            .WithSummary("Takes a platform role away from the user (not the system admin role from oneself).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPost("/{id:guid}/grants", async Task<NoContent> (Guid id, GrantRequest request, UserAdministration users, CancellationToken ct) =>
             {
                 await users.GrantAsync(id, request.Permission, request.Jurisdiction, ct);

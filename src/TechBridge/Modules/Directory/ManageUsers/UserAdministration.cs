@@ -76,10 +76,16 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
         }
     }
 
-    public async Task RemoveRoleAsync(Guid id, string? role)
+    public async Task RemoveRoleAsync(Guid id, string? role, Guid actingUserId)
     {
         var user = await FindAsync(id);
         RequireKnownRole(role);
+        if (id == actingUserId && role == Roles.SystemAdmin)
+        {
+            // Otherwise the last system admin could leave the platform without anyone to manage accounts.
+            throw new ConflictException("cannot_demote_self", "You cannot take the system admin role from yourself.");
+        }
+
         if (await users.IsInRoleAsync(user, role!))
         {
             Check(await users.RemoveFromRoleAsync(user, role!));

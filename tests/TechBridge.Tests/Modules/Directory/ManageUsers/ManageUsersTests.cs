@@ -108,6 +108,21 @@ public abstract class ManageUsersTests(AppHost host)
     }
 
     [Fact]
+    public async Task SystemAdmin_CannotLockOrDemoteItself()
+    {
+        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        var me = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/me", UriKind.Relative));
+        var id = me.GetProperty("id").GetString();
+
+        var lockSelf = await admin.PostAsync(new Uri($"/api/v1/admin/users/{id}/lock", UriKind.Relative), null);
+        var demoteSelf = await admin.DeleteAsync(new Uri($"/api/v1/admin/users/{id}/roles/SystemAdmin", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Conflict, lockSelf.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, demoteSelf.StatusCode);
+        Assert.Equal("cannot_demote_self", await ProblemCodeAsync(demoteSelf));
+    }
+
+    [Fact]
     public async Task ResetTotp_AdminMustEnrolAgain()
     {
         var user = await CreateUserAsync(host, "resettotp", Roles.Admin);
