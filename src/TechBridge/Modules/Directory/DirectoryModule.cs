@@ -69,6 +69,9 @@ internal static class DirectoryModule
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+        // A cookie is re-checked against the account's security stamp every minute, so a lock or role change by the
+        // system admin reaches signed-in browsers quickly (the default is 30 minutes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
         services.AddPlatformRateLimits(configuration);
         return services;

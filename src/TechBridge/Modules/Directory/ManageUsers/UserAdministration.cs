@@ -73,6 +73,7 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
         if (!await users.IsInRoleAsync(user, role!))
         {
             Check(await users.AddToRoleAsync(user, role!));
+            Check(await users.UpdateSecurityStampAsync(user));
         }
     }
 
@@ -89,6 +90,7 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
         if (await users.IsInRoleAsync(user, role!))
         {
             Check(await users.RemoveFromRoleAsync(user, role!));
+            Check(await users.UpdateSecurityStampAsync(user));
         }
     }
 
@@ -112,7 +114,9 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    // Locks until unlocked; bearer tokens of a locked account stop working at once (ApiTokenAuthentication).
+    // Locks until unlocked; bearer tokens of a locked account stop working at once (ApiTokenAuthentication), its
+    // sign-in cookies at the next security-stamp check. Changes of roles and TOTP also renew the stamp: the person
+    // signs in again and gets a cookie with the new roles.
     public async Task LockAsync(Guid id, Guid actingUserId)
     {
         if (id == actingUserId)
@@ -123,6 +127,7 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
         var user = await FindAsync(id);
         Check(await users.SetLockoutEnabledAsync(user, true));
         Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        Check(await users.UpdateSecurityStampAsync(user));
     }
 
     public async Task UnlockAsync(Guid id)
@@ -138,6 +143,7 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
         var user = await FindAsync(id);
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.ResetAuthenticatorKeyAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
     }
 
     // CSV of the filtered list, masked like the list; the export itself is an audited event.

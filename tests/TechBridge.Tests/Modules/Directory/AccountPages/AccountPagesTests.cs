@@ -144,6 +144,38 @@ public abstract partial class AccountPagesTests(AppHost host)
     }
 
     [Fact]
+    public async Task SecurityPage_EnrolTotpAndChangePassword_TakeEffectForTokens()
+    {
+        var user = await CreateUserAsync(host, "pagesecurity");
+        using var client = host.CreateAnonymousClient();
+        await SignInAsync(client, user.UserName!, Password);
+
+        var begin = await PostFormAsync(client, "/Account/Security", "/Account/Security?handler=BeginTotp", []);
+        var key = SecretInUri().Match(await begin.Content.ReadAsStringAsync()).Groups[1].Value;
+        var confirm = await PostFormAsync(client, "/Account/Security", "/Account/Security?handler=ConfirmTotp", new() { ["TotpCode"] = TotpCode(key) });
+        var wrongCurrent = await PostFormAsync(client, "/Account/Security", "/Account/Security?handler=ChangePassword&culture=en", new()
+        {
+            ["CurrentPassword"] = "not the right password", ["NewPassword"] = "granite meadow compass",
+        });
+        var changed = await PostFormAsync(client, "/Account/Security", "/Account/Security?handler=ChangePassword", new()
+        {
+            ["CurrentPassword"] = Password, ["NewPassword"] = "granite meadow compass",
+        });
+        using var api = host.CreateAnonymousClient();
+        var oldPassword = await RequestTokenAsync(api, user.UserName, Password, TotpCode(key));
+        var newWithoutCode = await RequestTokenAsync(api, user.UserName, "granite meadow compass");
+        var newWithCode = await RequestTokenAsync(api, user.UserName, "granite meadow compass", TotpCode(key));
+
+        Assert.NotEmpty(key);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Contains("The current password is wrong.", await wrongCurrent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("invalid_credentials", await ProblemCodeAsync(oldPassword));
+        Assert.Equal("totp_required", await ProblemCodeAsync(newWithoutCode));
+        Assert.Equal(HttpStatusCode.OK, newWithCode.StatusCode);
+    }
+
+    [Fact]
     public async Task SignOut_Post_EndsTheSession()
     {
         var user = await CreateUserAsync(host, "pagesignout");
