@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Security;
 using static TechBridge.Tests.Modules.Directory.AccountTestKit;
 
@@ -204,20 +207,34 @@ public abstract partial class AccountPagesTests(AppHost host)
     }
 
     [Fact]
-    public async Task UsersPage_OrdinaryUser_IsSentToDenied_SystemAdminSeesMaskedList()
+    public async Task UsersPage_OrdinaryUser_IsSentToDenied_SystemAdminSeesMaskedListAndLocks()
     {
+        var target = await CreateUserAsync(host, "pagemasked");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            await users.SetPhoneNumberAsync((await users.FindByIdAsync(target.Id.ToString()))!, "13812345678");
+        }
+
         using var ordinary = host.CreateAnonymousClient();
         await SignInAsync(ordinary, "enterprise.demo", DemoPassword);
         using var sysadmin = host.CreateAnonymousClient();
         await SignInAsync(sysadmin, "sysadmin.demo", DemoPassword);
 
         var denied = await ordinary.GetAsync(new Uri("/Admin/Users", UriKind.Relative));
-        var page = await sysadmin.GetAsync(new Uri("/Admin/Users?role=Auditor", UriKind.Relative));
+        var list = await sysadmin.GetStringAsync(new Uri($"/Admin/Users?name={target.UserName}", UriKind.Relative));
+        var detail = await sysadmin.GetStringAsync(new Uri($"/Admin/Users?id={target.Id}", UriKind.Relative));
+        var locked = await PostFormAsync(sysadmin, $"/Admin/Users?id={target.Id}", $"/Admin/Users?handler=Lock&id={target.Id}", []);
+        using var api = host.CreateAnonymousClient();
+        var signIn = await RequestTokenAsync(api, target.UserName, Password);
 
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.Contains("/Account/Denied", denied.Headers.Location!.ToString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("auditor.demo", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("138****5678", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", list, StringComparison.Ordinal);
+        Assert.Contains("13812345678", detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Equal("locked_out", await ProblemCodeAsync(signIn));
     }
 
     [Fact]
