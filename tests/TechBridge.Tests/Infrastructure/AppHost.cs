@@ -26,24 +26,28 @@ public sealed class AppHost : WebApplicationFactory<Program>
     private readonly string dataDirectory;
     private readonly ConcurrentDictionary<string, string> tokens = new();
 
-    private AppHost(TestDatabase database, string connectionString, string dataDirectory)
+    private readonly IReadOnlyDictionary<string, string> extraSettings;
+
+    private AppHost(TestDatabase database, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? extraSettings)
     {
         Database = database;
         this.connectionString = connectionString;
         this.dataDirectory = dataDirectory;
+        this.extraSettings = extraSettings ?? new Dictionary<string, string>();
     }
 
     public TestDatabase Database { get; }
 
     public string ConnectionString => connectionString;
 
-    public static async Task<AppHost> StartAsync(TestDatabase database)
+    // extraSettings override configuration for an isolated host (a low rate limit, demo mode off, ...).
+    public static async Task<AppHost> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("techbridge-test-").FullName;
         var connection = database == TestDatabase.Sqlite
             ? await TemplateDatabases.CloneSqliteAsync(dataDirectory)
             : await TemplateDatabases.ClonePostgresAsync();
-        var host = new AppHost(database, connection, dataDirectory);
+        var host = new AppHost(database, connection, dataDirectory, extraSettings);
         _ = host.Server; // start now, so the first test does not pay for it inside its own timeout
         return host;
     }
@@ -51,7 +55,12 @@ public sealed class AppHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings(Database, connectionString, dataDirectory, migrate: false, seed: true))
+        foreach (var (key, value) in Settings(Database, connectionString, dataDirectory, migrate: false, seed: false))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in extraSettings)
         {
             builder.UseSetting(key, value);
         }
@@ -65,6 +74,10 @@ public sealed class AppHost : WebApplicationFactory<Program>
         ("Database:AutoMigrate", migrate ? "true" : "false"),
         ("Database:SeedDemo", seed ? "true" : "false"),
         ("Urls", "http://127.0.0.1:0"),
+        // The template database holds the demo data, so the host runs in demo mode although it seeds nothing.
+        ("Demo:Enabled", "true"),
+        // Every test request comes from one address: the suite's sign-ins must not trip the per-address limit.
+        // A test of the limit itself starts an isolated host with a low one.
         ("RateLimits:SignInPerMinute", "100000"),
     ];
 

@@ -7,6 +7,8 @@ using TechBridge.Modules.Directory.Groups;
 using TechBridge.Modules.Directory.IssueToken;
 using TechBridge.Modules.Directory.Recognitions;
 using TechBridge.Modules.Directory.Reference;
+using TechBridge.Modules.Directory.GetMe;
+using TechBridge.Modules.Directory.ManageUsers;
 using TechBridge.Modules.Directory.Seed;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
@@ -22,6 +24,8 @@ internal static class DirectoryModule
         services.AddScoped<ImportRegions.ImportRegions>();
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<CredentialCheck>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<SignInTicket>();
         services.AddSingleton<DemoMode>();
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
         services.AddScoped<IDemoSeeder, DemoOrganizationsSeeder>();
@@ -45,6 +49,7 @@ internal static class DirectoryModule
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
             .AddPasswordValidator<PasswordPolicy>();
 
         // Pages use the Identity cookie; API clients send a bearer token. One policy scheme picks per request.
@@ -71,6 +76,9 @@ internal static class DirectoryModule
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+        // A cookie is re-checked against the account's security stamp every minute, so a lock or role change by the
+        // system admin reaches signed-in browsers quickly (the default is 30 minutes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddPlatformRateLimits(configuration);
         return services;
     }
@@ -78,6 +86,7 @@ internal static class DirectoryModule
     public static WebApplication UseDirectory(this WebApplication app)
     {
         app.UseMiddleware<ActingOrganization>();
+        app.UseMiddleware<AuditorReadOnly>();
         return app;
     }
 
@@ -96,6 +105,9 @@ internal static class DirectoryModule
         app.MapGroup("/api/v1/groups").WithTags("Groups")
             .MapListGroups()
             .MapManageGroups();
+        app.MapGroup("/api/v1").WithTags("Accounts")
+            .MapGetMe()
+            .MapManageUsers();
         return app;
     }
 

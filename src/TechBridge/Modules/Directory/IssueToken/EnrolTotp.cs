@@ -49,8 +49,7 @@ internal static class EnrolTotpEndpoints
 
         await users.ResetAuthenticatorKeyAsync(user);
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        var uri = $"otpauth://totp/TechBridge:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=TechBridge&digits=6&period=30";
-        return TypedResults.Ok(new TotpEnrolResponse(key, uri));
+        return TypedResults.Ok(new TotpEnrolResponse(key, AuthenticatorSetup.UriFor(user.UserName!, key)));
     }
 
     private static async Task<NoContent> ConfirmAsync(TotpConfirmRequest request, CredentialCheck credentials, UserManager<PlatformUser> users)

@@ -102,8 +102,9 @@ internal sealed class InvalidCredentialsException(string code, string message) :
     public override int Status => StatusCodes.Status401Unauthorized;
 }
 
-// Demo mode: demo data seeded and not Production. Only then are demo admin accounts spared TOTP.
-internal sealed class DemoMode(DatabaseOptions options, IHostEnvironment environment)
+// Demo mode: not Production, and demo data seeded here (Database:SeedDemo) or already present in a database
+// prepared elsewhere (Demo:Enabled, e.g. a cloned test template). Only then are demo admin accounts spared TOTP.
+internal sealed class DemoMode(DatabaseOptions options, IHostEnvironment environment, IConfiguration configuration)
 {
-    public bool IsOn { get; } = options.SeedDemo && !environment.IsProduction();
+    public bool IsOn { get; } = (options.SeedDemo || configuration.GetValue("Demo:Enabled", false)) && !environment.IsProduction();
 }

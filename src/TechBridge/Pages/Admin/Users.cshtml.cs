@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.ManageUsers;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
+
+namespace TechBridge.Pages.Admin;
+
+// The system admin's account administration (the same UserAdministration as /api/v1/admin/users).
+[Authorize(Roles = Roles.SystemAdmin)]
+internal sealed class UsersModel(UserAdministration administration, IAccess access, PlatformDbContext db) : PageModel
+{
+    private static readonly string[] HebeiCities = [.. Enumerable.Range(1, 11).Select(i => $"13{i:D2}")];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Name { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Role { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public string? Permission { get; set; }
+
+    [BindProperty]
+    public string? Jurisdiction { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public IReadOnlyList<UserSummary> Users { get; private set; } = [];
+
+    public UserDetail? Detail { get; private set; }
+
+    // Jurisdiction codes with their region names, for the grant form.
+    public IReadOnlyList<(string Code, string Name)> JurisdictionChoices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Users = await administration.ListAsync(Name, Role, cancellationToken);
+        if (Id is { } id)
+        {
+            try
+            {
+                Detail = await administration.GetAsync(id, cancellationToken);
+            }
+            catch (NotFoundException)
+            {
+                Message = null;
+            }
+
+            JurisdictionChoices = await JurisdictionsAsync(cancellationToken);
+        }
+    }
+
+    public Task<IActionResult> OnPostAddRoleAsync() => ActAsync(() => administration.AddRoleAsync(Id!.Value, Role));
+
+    public Task<IActionResult> OnPostRemoveRoleAsync() => ActAsync(() => administration.RemoveRoleAsync(Id!.Value, Role, access.UserId));
+
+    public Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken) =>
+        ActAsync(() => administration.GrantAsync(Id!.Value, Permission, Jurisdiction, cancellationToken));
+
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken) =>
+        ActAsync(() => administration.RevokeAsync(Id!.Value, Permission, Jurisdiction, cancellationToken));
+
+    public Task<IActionResult> OnPostLockAsync() => ActAsync(() => administration.LockAsync(Id!.Value, access.UserId));
+
+    public Task<IActionResult> OnPostUnlockAsync() => ActAsync(() => administration.UnlockAsync(Id!.Value));
+
+    public Task<IActionResult> OnPostResetTotpAsync() => ActAsync(() => administration.ResetTotpAsync(Id!.Value));
+
+    // Post/redirect/get: the outcome travels in TempData, the detail is shown again.
+    private async Task<IActionResult> ActAsync(Func<Task> action)
+    {
+        if (Id is null)
+        {
+            return RedirectToPage();
+        }
+
+        try
+        {
+            await action();
+            Message = "ok";
+        }
+        catch (ProblemException e)
+        {
+            Message = e.Message;
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task<IReadOnlyList<(string Code, string Name)>> JurisdictionsAsync(CancellationToken cancellationToken)
+    {
+        string[] codes = [Jurisdictions.Beijing, Jurisdictions.Tianjin, Jurisdictions.Hebei, .. HebeiCities, "130181", "130682"];
+        var regionCodes = codes.Select(c => c.PadRight(6, '0')).ToList();
+        var names = await db.Set<Region>().AsNoTracking().Where(r => regionCodes.Contains(r.Code) || codes.Contains(r.Code))
+            .ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var choices = codes.Select(c => (c, names.GetValueOrDefault(c.PadRight(6, '0')) ?? names.GetValueOrDefault(c) ?? c)).ToList();
+        choices.Insert(3, (Jurisdictions.Xiongan, "雄安新区"));
+        return choices;
+    }
+}
