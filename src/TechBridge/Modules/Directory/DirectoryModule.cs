@@ -4,7 +4,15 @@ using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.IssueToken;
+using TechBridge.Modules.Directory.GetOrganization;
+using TechBridge.Modules.Directory.ListMyOrganizations;
+using TechBridge.Modules.Directory.ManageBranches;
+using TechBridge.Modules.Directory.OnboardInstitution;
+using TechBridge.Modules.Directory.RegisterOrganization;
+using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Modules.Directory.Seed;
+using TechBridge.Modules.Directory.VerifyOrganization;
+using TechBridge.Platform.Files;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
@@ -21,6 +29,13 @@ internal static class DirectoryModule
         services.AddScoped<CredentialCheck>();
         services.AddSingleton<DemoMode>();
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
+        services.AddScoped<FileStore>();
+        services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
+        services.AddScoped<RegionLookup>();
+        services.AddScoped<RegisterOrganization.RegisterOrganization>();
+        services.AddScoped<VerifyOrganizationHandler>();
+        services.AddSingleton<OnboardingOptions>();
+        services.AddScoped<Onboarding>();
 
         services.AddIdentityCore<PlatformUser>(options =>
             {
@@ -80,6 +95,17 @@ internal static class DirectoryModule
         app.MapGroup("/api/v1/auth").WithTags("Accounts")
             .MapIssueToken()
             .MapEnrolTotp();
+        app.MapFiles();
+        app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization()
+            .MapRegisterOrganization()
+            .MapVerifyOrganization()
+            .MapGetOrganization()
+            .MapRequestMembership()
+            .MapManageBranches();
+        app.MapGroup("/api/v1/onboarding").WithTags("Institution onboarding").RequireAuthorization()
+            .MapOnboarding();
+        app.MapGroup("/api/v1/me").WithTags("Organizations").RequireAuthorization()
+            .MapListMyOrganizations();
         return app;
     }
 

@@ -32,6 +32,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Verification = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -120,6 +121,23 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_FileUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_FileUploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_Branches",
                 columns: table => new
                 {
@@ -134,6 +152,34 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_Directory_Branches", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Directory_Branches_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_InstitutionApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ServiceDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstReviewedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    NoticeStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NoticeEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_InstitutionApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_InstitutionApplications_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -214,6 +260,36 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_Directory_ApiTokens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Directory_ApiTokens_Directory_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Directory_Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_MembershipRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_MembershipRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_MembershipRequests_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Directory_MembershipRequests_Directory_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Directory_Users",
                         principalColumn: "Id",
@@ -332,6 +408,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Directory_InstitutionObjections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_InstitutionObjections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_InstitutionObjections_Directory_InstitutionApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Directory_InstitutionApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_AdminGrants_UserId_Permission_JurisdictionCode",
                 table: "Directory_AdminGrants",
@@ -360,6 +459,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionApplications_OrganizationId",
+                table: "Directory_InstitutionApplications",
+                column: "OrganizationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionApplications_State_RegionCode",
+                table: "Directory_InstitutionApplications",
+                columns: new[] { "State", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionObjections_ApplicationId_Status",
+                table: "Directory_InstitutionObjections",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_MembershipRequests_OrganizationId_Status",
+                table: "Directory_MembershipRequests",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_MembershipRequests_UserId",
+                table: "Directory_MembershipRequests",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Directory_Memberships_OrganizationId",
                 table: "Directory_Memberships",
                 column: "OrganizationId");
@@ -386,6 +511,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "IX_Directory_Organizations_RegionCode",
                 table: "Directory_Organizations",
                 column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Organizations_Verification_RegionCode",
+                table: "Directory_Organizations",
+                columns: new[] { "Verification", "RegionCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_OrganizationSectors_SectorCode",
@@ -449,6 +579,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "IX_Platform_AuditRecords_OccurredAt",
                 table: "Platform_AuditRecords",
                 column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Platform_FileUploads_Sha256_UserId",
+                table: "Platform_FileUploads",
+                columns: new[] { "Sha256", "UserId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -462,6 +598,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Directory_Branches");
+
+            migrationBuilder.DropTable(
+                name: "Directory_InstitutionObjections");
+
+            migrationBuilder.DropTable(
+                name: "Directory_MembershipRequests");
 
             migrationBuilder.DropTable(
                 name: "Directory_Memberships");
@@ -491,13 +633,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Platform_AuditRecords");
 
             migrationBuilder.DropTable(
-                name: "Directory_Organizations");
+                name: "Platform_FileUploads");
+
+            migrationBuilder.DropTable(
+                name: "Directory_InstitutionApplications");
 
             migrationBuilder.DropTable(
                 name: "Directory_Roles");
 
             migrationBuilder.DropTable(
                 name: "Directory_Users");
+
+            migrationBuilder.DropTable(
+                name: "Directory_Organizations");
         }
     }
 }
