@@ -36,6 +36,7 @@ internal static class DirectoryModule
         services.AddScoped<VerifyOrganizationHandler>();
         services.AddSingleton<OnboardingOptions>();
         services.AddScoped<Onboarding>();
+        services.AddScoped<BrowseDirectory.BrowseDirectory>();
 
         services.AddIdentityCore<PlatformUser>(options =>
             {

@@ -166,6 +166,36 @@ public abstract class OrganizationTests(AppHost host)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Directory_ListsVerifiedOnly_MasksContactsExceptForJurisdictionAdmin_AndAuditsExport()
+    {
+        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var admin = await ClientAsync(host, "admin.hebei");
+        using var tianjin = await ClientAsync(host, "admin.tianjin");
+        using var anonymous = host.CreateAnonymousClient();
+        var code = NewCreditCode("131102");
+        var verified = (await (await RegisterAsync(owner, code, "131102")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var pendingCode = NewCreditCode("131102");
+        await RegisterAsync(owner, pendingCode, "131102");
+        await PostAsync(admin, $"/api/v1/organizations/{verified}/verify", null, HttpStatusCode.OK);
+        var filter = Uri.EscapeDataString("131102");
+
+        var page = await anonymous.GetStringAsync(new Uri($"/Directory?region={filter}", UriKind.Relative));
+        var csvForAdmin = await admin.GetStringAsync(new Uri($"/Directory?handler=Csv&region={filter}", UriKind.Relative));
+        var csvForTianjin = await tianjin.GetStringAsync(new Uri($"/Directory?handler=Csv&region={filter}", UriKind.Relative));
+        var audited = await host.WithDbAsync(db => Task.FromResult(db.Set<TechBridge.Platform.Auditing.AuditRecord>()
+            .Count(r => r.EntityType == "DirectoryExport" && r.Action == "ExportDirectory")));
+
+        Assert.Contains(code, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(pendingCode, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("0311-12345678", page, StringComparison.Ordinal);
+        Assert.Contains("031********78", page, StringComparison.Ordinal);
+        Assert.Contains(code, csvForAdmin, StringComparison.Ordinal);
+        Assert.Contains("0311-12345678", csvForAdmin, StringComparison.Ordinal);
+        Assert.DoesNotContain("0311-12345678", csvForTianjin, StringComparison.Ordinal);
+        Assert.True(audited >= 2);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
