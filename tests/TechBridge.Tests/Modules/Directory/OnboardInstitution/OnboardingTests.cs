@@ -100,6 +100,44 @@ public abstract class OnboardingTests(AppHost shared)
     }
 
     [Fact]
+    public async Task StartReview_TwoAdminsAtOnce_OnlyOneSucceeds()
+    {
+        var (_, id) = await SubmitAsync(shared, "130104");
+        using var province = await ClientAsync(shared, "admin.hebei");
+        using var city = await ClientAsync(shared, "admin.shijiazhuang");
+
+        var responses = await Task.WhenAll(
+            province.PostAsync(new Uri($"{Apps}/{id}/start-review", UriKind.Relative), null),
+            city.PostAsync(new Uri($"{Apps}/{id}/start-review", UriKind.Relative), null));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task VerificationPage_AdminRejectsWithReason_OrganizationLeavesQueue()
+    {
+        using var owner = await ClientAsync(shared, "enterprise.demo");
+        using var admin = await ClientAsync(shared, "admin.shijiazhuang");
+        var id = await RegisterOkAsync(owner, "130104");
+        var page = await admin.GetStringAsync(new Uri("/Admin/Verification", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var posted = await admin.PostAsync(new Uri("/Admin/Verification?handler=Reject", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["id"] = id.ToString(),
+            ["reason"] = "执照与名称不符",
+        }));
+        var detail = await owner.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/organizations/{id}", UriKind.Relative));
+
+        Assert.Contains(id.ToString(), page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("Rejected", detail.GetProperty("verification").GetString());
+        Assert.Equal("执照与名称不符", detail.GetProperty("verificationReason").GetString());
+    }
+
+    [Fact]
     public async Task Onboarding_TianjinAdmin_CannotApproveHebeiInstitution()
     {
         using var tianjin = await ClientAsync(shared, "admin.tianjin");
