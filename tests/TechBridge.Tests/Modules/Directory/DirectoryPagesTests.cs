@@ -76,6 +76,32 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     }
 
     [Fact]
+    public async Task DetailPage_OwnerAddsBranch_InvalidRegionShowsError()
+    {
+        using var owner = await ClientAsync(host, "enterprise.demo");
+        var id = await RegisterOkAsync(owner, "130102");
+        var token = await FormTokenAsync(owner, $"/Organizations/{id}");
+
+        var invalid = await owner.PostAsync(new Uri($"/Organizations/{id}?handler=AddBranch", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["name"] = "雄安服务窗口",
+            ["regionCode"] = "1306",
+        }));
+        var added = await owner.PostAsync(new Uri($"/Organizations/{id}?handler=AddBranch", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["name"] = "雄安服务窗口",
+            ["regionCode"] = "130629",
+        }));
+        var detail = await owner.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/organizations/{id}", UriKind.Relative));
+
+        Assert.Contains("role=\"alert\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains(detail.GetProperty("branches").EnumerateArray(), b => b.GetProperty("regionCode").GetString() == "130629");
+    }
+
+    [Fact]
     public async Task AdminQueuePage_ShowsOnlyApplicationsInJurisdiction()
     {
         using var owner = await ClientAsync(host, "provider.demo");

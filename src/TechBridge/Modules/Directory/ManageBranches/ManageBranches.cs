@@ -28,7 +28,7 @@ internal static class ManageBranchesEndpoints
         return organizations;
     }
 
-    private static async Task<Created<BranchView>> AddAsync(Guid id, AddBranchRequest request, PlatformDbContext db, IAccess access, RegionLookup regions, CancellationToken ct)
+    internal static async Task<Created<BranchView>> AddAsync(Guid id, AddBranchRequest request, PlatformDbContext db, IAccess access, RegionLookup regions, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var validation = new Validation().Required("name", request.Name).MaxLength("name", request.Name, 200)
@@ -45,7 +45,7 @@ internal static class ManageBranchesEndpoints
         return TypedResults.Created($"/api/v1/organizations/{id}/branches/{branch.Id}", new BranchView(branch.Id, branch.Name, branch.RegionCode, branch.Address));
     }
 
-    private static async Task<NoContent> RemoveAsync(Guid id, Guid branchId, PlatformDbContext db, IAccess access, CancellationToken ct)
+    internal static async Task<NoContent> RemoveAsync(Guid id, Guid branchId, PlatformDbContext db, IAccess access, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var branch = await db.Set<Branch>().FirstOrDefaultAsync(b => b.Id == branchId && b.OrganizationId == id, ct)

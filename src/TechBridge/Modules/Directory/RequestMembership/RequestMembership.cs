@@ -68,7 +68,7 @@ internal static class RequestMembershipEndpoints
         return TypedResults.Created($"/api/v1/organizations/{id}/membership-requests/{request.Id}", ToView(request, null));
     }
 
-    private static async Task<Ok<List<MembershipRequestView>>> ListAsync(Guid id, PlatformDbContext db, IAccess access, CancellationToken ct)
+    internal static async Task<Ok<List<MembershipRequestView>>> ListAsync(Guid id, PlatformDbContext db, IAccess access, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var rows = await db.Set<MembershipRequest>().Where(r => r.OrganizationId == id && r.Status == MembershipRequestStatus.Open)
@@ -76,7 +76,7 @@ internal static class RequestMembershipEndpoints
         return TypedResults.Ok(rows.OrderBy(x => x.r.CreatedAt).Select(x => ToView(x.r, x.UserName)).ToList());
     }
 
-    private static async Task<Ok<MembershipRequestView>> DecideAsync(Guid id, Guid requestId, bool approve, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<MembershipRequestView>> DecideAsync(Guid id, Guid requestId, bool approve, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var request = await db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.OrganizationId == id, ct)
