@@ -9,7 +9,15 @@ using TechBridge.Modules.Directory.Recognitions;
 using TechBridge.Modules.Directory.Reference;
 using TechBridge.Modules.Directory.GetMe;
 using TechBridge.Modules.Directory.ManageUsers;
+using TechBridge.Modules.Directory.GetOrganization;
+using TechBridge.Modules.Directory.ListMyOrganizations;
+using TechBridge.Modules.Directory.ManageBranches;
+using TechBridge.Modules.Directory.OnboardInstitution;
+using TechBridge.Modules.Directory.RegisterOrganization;
+using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Modules.Directory.Seed;
+using TechBridge.Modules.Directory.VerifyOrganization;
+using TechBridge.Platform.Files;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
@@ -32,6 +40,14 @@ internal static class DirectoryModule
         services.AddSingleton<IReferenceData, Reference.ReferenceData>();
         services.AddScoped<Recognitions.RecognitionExpiryReminder>();
         services.AddHostedService<Recognitions.RecognitionExpiryJob>();
+        services.AddScoped<FileStore>();
+        services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
+        services.AddScoped<RegionLookup>();
+        services.AddScoped<RegisterOrganization.RegisterOrganization>();
+        services.AddScoped<VerifyOrganizationHandler>();
+        services.AddSingleton<OnboardingOptions>();
+        services.AddScoped<Onboarding>();
+        services.AddScoped<BrowseDirectory.BrowseDirectory>();
 
         services.AddIdentityCore<PlatformUser>(options =>
             {
@@ -108,6 +124,17 @@ internal static class DirectoryModule
         app.MapGroup("/api/v1").WithTags("Accounts")
             .MapGetMe()
             .MapManageUsers();
+        app.MapFiles();
+        app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization()
+            .MapRegisterOrganization()
+            .MapVerifyOrganization()
+            .MapGetOrganization()
+            .MapRequestMembership()
+            .MapManageBranches();
+        app.MapGroup("/api/v1/onboarding").WithTags("Institution onboarding").RequireAuthorization()
+            .MapOnboarding();
+        app.MapGroup("/api/v1/me").WithTags("Organizations").RequireAuthorization()
+            .MapListMyOrganizations();
         return app;
     }
 

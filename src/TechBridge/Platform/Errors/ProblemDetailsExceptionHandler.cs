@@ -38,6 +38,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     internal static ProblemDetails? Translate(Exception exception) => exception switch
     {
         InvalidRequestException invalid => ValidationProblem(invalid),
+        ConflictException { Extensions.Count: > 0 } conflict => WithExtensions(conflict),
         ProblemException { Code: { } code } coded => new ProblemDetails
         {
             Status = coded.Status,
@@ -65,6 +66,18 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = TitleFor(bad.StatusCode), Detail = bad.Message },
         _ => null,
     };
+
+    private static ProblemDetails WithExtensions(ConflictException conflict)
+    {
+        var problem = new ProblemDetails { Status = conflict.Status, Title = TitleFor(conflict.Status), Detail = conflict.Message };
+        problem.Extensions["code"] = conflict.Code;
+        foreach (var (key, value) in conflict.Extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
 
     private static bool IsContention(Exception? exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 } or PostgresException { SqlState: "40001" or "40P01" or "55P03" };

@@ -23,9 +23,12 @@ internal sealed class InvalidRequestException(IReadOnlyList<Violation> violation
 }
 
 // 409: conflicts with the current state.
-internal sealed class ConflictException(string code, string message) : ProblemException(message)
+internal sealed class ConflictException(string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) : ProblemException(message)
 {
     public override string? Code { get; } = code;
+
+    // Extra members of the problem, e.g. the existing record and the operation that resolves the conflict.
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
     public override int Status => StatusCodes.Status409Conflict;
 }

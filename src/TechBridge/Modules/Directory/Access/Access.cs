@@ -30,6 +30,18 @@ internal sealed class Access(IHttpContextAccessor http, ActorContext actor, Plat
         }
     }
 
+    public async Task<Guid> RequireVerifiedActingOrganizationAsync(CancellationToken cancellationToken = default)
+    {
+        var organizationId = ActingOrganizationId;
+        var verified = await db.Set<Organization>().AnyAsync(o => o.Id == organizationId && o.Verification == VerificationStatus.Verified, cancellationToken);
+        if (!verified)
+        {
+            throw new ConflictException("organization_not_verified", "The organization you act for is not verified yet.");
+        }
+
+        return organizationId;
+    }
+
     public async Task<bool> HasPermissionAsync(string permission, string regionCode, CancellationToken cancellationToken = default)
     {
         var jurisdictions = await JurisdictionsWithAsync(permission, cancellationToken);

@@ -16,6 +16,11 @@ internal interface IAccess
     // 404 unless the user is a member (or, with ownerOnly, an owner) of the organization.
     Task RequireMemberAsync(Guid organizationId, bool ownerOnly = false, CancellationToken cancellationToken = default);
 
+    // The acting organization, required to be verified: a Pending or Rejected organization may sign in and edit its
+    // own registration, but may not act on the platform (apply for institution admission, and later: publish
+    // listings, apply for vouchers, book instruments). 409 `organization_not_verified` otherwise.
+    Task<Guid> RequireVerifiedActingOrganizationAsync(CancellationToken cancellationToken = default);
+
     Task<bool> HasPermissionAsync(string permission, string regionCode, CancellationToken cancellationToken = default);
 
     // 403 unless the user holds the permission for a jurisdiction covering the region. The system admin and the

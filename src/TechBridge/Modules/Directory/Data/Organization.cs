@@ -66,6 +66,8 @@ internal sealed class Organization
 
     public VerificationStatus Verification { get; set; } = VerificationStatus.Pending;
 
+    public string? VerificationReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     // Generated for demonstrations; never real registrations.
@@ -93,6 +95,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ContactPhone).HasMaxLength(32);
         builder.Property(o => o.ContactEmail).HasMaxLength(256);
         builder.Property(o => o.EvidenceSha256).HasMaxLength(64);
+        builder.Property(o => o.VerificationReason).HasMaxLength(1000);
+        // Decisions update "where Verification = Pending": two admins cannot both decide.
+        builder.Property(o => o.Verification).IsConcurrencyToken();
+        builder.HasIndex(o => new { o.Verification, o.RegionCode });
         builder.HasIndex(o => new { o.Country, o.ForeignRegistrationNumber }).IsUnique();
         builder.HasMany(o => o.Sectors).WithOne().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Branches).WithOne().HasForeignKey(b => b.OrganizationId).OnDelete(DeleteBehavior.Cascade);

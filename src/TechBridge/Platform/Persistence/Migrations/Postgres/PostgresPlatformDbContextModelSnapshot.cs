@@ -232,6 +232,95 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Directory_GroupMembers", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstReviewedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("NoticeEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NoticeStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ServiceDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "RegionCode");
+
+                    b.ToTable("Directory_InstitutionApplications", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Status");
+
+                    b.ToTable("Directory_InstitutionObjections", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -258,6 +347,43 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Directory_Memberships", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.MembershipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("Directory_MembershipRequests", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Organization", b =>
@@ -333,7 +459,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(6)");
 
                     b.Property<int>("Verification")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("VerificationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -344,6 +475,8 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
                     b.HasIndex("Country", "ForeignRegistrationNumber")
                         .IsUnique();
+
+                    b.HasIndex("Verification", "RegionCode");
 
                     b.ToTable("Directory_Organizations", (string)null);
                 });
@@ -678,6 +811,43 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Platform_AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Platform.Files.FileUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Platform_FileUploads", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -812,7 +982,40 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionApplication", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionObjection", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.InstitutionApplication", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechBridge.Modules.Directory.Data.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.MembershipRequest", b =>
                 {
                     b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
                         .WithMany()
@@ -851,6 +1054,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionApplication", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Organization", b =>

@@ -223,6 +223,95 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Directory_GroupMembers", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstReviewedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NoticeEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NoticeStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "RegionCode");
+
+                    b.ToTable("Directory_InstitutionApplications", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Status");
+
+                    b.ToTable("Directory_InstitutionObjections", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -249,6 +338,43 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Directory_Memberships", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.MembershipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("Directory_MembershipRequests", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Organization", b =>
@@ -324,7 +450,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Verification")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -335,6 +466,8 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Country", "ForeignRegistrationNumber")
                         .IsUnique();
+
+                    b.HasIndex("Verification", "RegionCode");
 
                     b.ToTable("Directory_Organizations", (string)null);
                 });
@@ -667,6 +800,43 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Platform_AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Platform.Files.FileUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Platform_FileUploads", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -801,7 +971,40 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionApplication", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionObjection", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.InstitutionApplication", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Membership", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechBridge.Modules.Directory.Data.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.MembershipRequest", b =>
                 {
                     b.HasOne("TechBridge.Modules.Directory.Data.Organization", null)
                         .WithMany()
@@ -840,6 +1043,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionApplication", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.Organization", b =>

@@ -33,6 +33,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Verification = table.Column<int>(type: "integer", nullable: false),
+                    VerificationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -121,6 +122,23 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_FileUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_FileUploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_Notifications",
                 columns: table => new
                 {
@@ -183,6 +201,34 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_InstitutionApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ServiceDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstReviewedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    NoticeStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NoticeEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_InstitutionApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_InstitutionApplications_Directory_Organizations_O~",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -291,6 +337,36 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_Directory_ApiTokens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Directory_ApiTokens_Directory_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Directory_Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_MembershipRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_MembershipRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_MembershipRequests_Directory_Organizations_Organi~",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Directory_MembershipRequests_Directory_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Directory_Users",
                         principalColumn: "Id",
@@ -434,6 +510,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Directory_InstitutionObjections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_InstitutionObjections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_InstitutionObjections_Directory_InstitutionApplic~",
+                        column: x => x.ApplicationId,
+                        principalTable: "Directory_InstitutionApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_AdminGrants_UserId_Permission_JurisdictionCode",
                 table: "Directory_AdminGrants",
@@ -483,6 +582,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionApplications_OrganizationId",
+                table: "Directory_InstitutionApplications",
+                column: "OrganizationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionApplications_State_RegionCode",
+                table: "Directory_InstitutionApplications",
+                columns: new[] { "State", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionObjections_ApplicationId_Status",
+                table: "Directory_InstitutionObjections",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_MembershipRequests_OrganizationId_Status",
+                table: "Directory_MembershipRequests",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_MembershipRequests_UserId",
+                table: "Directory_MembershipRequests",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Directory_Memberships_OrganizationId",
                 table: "Directory_Memberships",
                 column: "OrganizationId");
@@ -509,6 +634,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "IX_Directory_Organizations_RegionCode",
                 table: "Directory_Organizations",
                 column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Organizations_Verification_RegionCode",
+                table: "Directory_Organizations",
+                columns: new[] { "Verification", "RegionCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_OrganizationSectors_SectorCode",
@@ -590,6 +720,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Platform_FileUploads_Sha256_UserId",
+                table: "Platform_FileUploads",
+                columns: new[] { "Sha256", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_Notifications_UserId_ReadAt_CreatedAt",
                 table: "Platform_Notifications",
                 columns: new[] { "UserId", "ReadAt", "CreatedAt" });
@@ -609,6 +745,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Directory_GroupMembers");
+
+            migrationBuilder.DropTable(
+                name: "Directory_InstitutionObjections");
+
+            migrationBuilder.DropTable(
+                name: "Directory_MembershipRequests");
 
             migrationBuilder.DropTable(
                 name: "Directory_Memberships");
@@ -641,10 +783,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Platform_FileUploads");
+
+            migrationBuilder.DropTable(
                 name: "Platform_Notifications");
 
             migrationBuilder.DropTable(
                 name: "Directory_Groups");
+
+            migrationBuilder.DropTable(
+                name: "Directory_InstitutionApplications");
 
             migrationBuilder.DropTable(
                 name: "Directory_Roles");

@@ -32,6 +32,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Verification = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -120,6 +121,23 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_FileUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_FileUploads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_Notifications",
                 columns: table => new
                 {
@@ -182,6 +200,34 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_InstitutionApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ServiceDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstReviewedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    NoticeStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NoticeEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_InstitutionApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_InstitutionApplications_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -290,6 +336,36 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_Directory_ApiTokens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Directory_ApiTokens_Directory_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Directory_Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directory_MembershipRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_MembershipRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_MembershipRequests_Directory_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Directory_Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Directory_MembershipRequests_Directory_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Directory_Users",
                         principalColumn: "Id",
@@ -433,6 +509,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Directory_InstitutionObjections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directory_InstitutionObjections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directory_InstitutionObjections_Directory_InstitutionApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Directory_InstitutionApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_AdminGrants_UserId_Permission_JurisdictionCode",
                 table: "Directory_AdminGrants",
@@ -482,6 +581,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionApplications_OrganizationId",
+                table: "Directory_InstitutionApplications",
+                column: "OrganizationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionApplications_State_RegionCode",
+                table: "Directory_InstitutionApplications",
+                columns: new[] { "State", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_InstitutionObjections_ApplicationId_Status",
+                table: "Directory_InstitutionObjections",
+                columns: new[] { "ApplicationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_MembershipRequests_OrganizationId_Status",
+                table: "Directory_MembershipRequests",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_MembershipRequests_UserId",
+                table: "Directory_MembershipRequests",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Directory_Memberships_OrganizationId",
                 table: "Directory_Memberships",
                 column: "OrganizationId");
@@ -508,6 +633,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "IX_Directory_Organizations_RegionCode",
                 table: "Directory_Organizations",
                 column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directory_Organizations_Verification_RegionCode",
+                table: "Directory_Organizations",
+                columns: new[] { "Verification", "RegionCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_OrganizationSectors_SectorCode",
@@ -589,6 +719,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Platform_FileUploads_Sha256_UserId",
+                table: "Platform_FileUploads",
+                columns: new[] { "Sha256", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_Notifications_UserId_ReadAt_CreatedAt",
                 table: "Platform_Notifications",
                 columns: new[] { "UserId", "ReadAt", "CreatedAt" });
@@ -608,6 +744,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Directory_GroupMembers");
+
+            migrationBuilder.DropTable(
+                name: "Directory_InstitutionObjections");
+
+            migrationBuilder.DropTable(
+                name: "Directory_MembershipRequests");
 
             migrationBuilder.DropTable(
                 name: "Directory_Memberships");
@@ -640,10 +782,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Platform_AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Platform_FileUploads");
+
+            migrationBuilder.DropTable(
                 name: "Platform_Notifications");
 
             migrationBuilder.DropTable(
                 name: "Directory_Groups");
+
+            migrationBuilder.DropTable(
+                name: "Directory_InstitutionApplications");
 
             migrationBuilder.DropTable(
                 name: "Directory_Roles");

@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Auditing;
+using TechBridge.Platform.Files;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
+
+namespace TechBridge.Modules.Directory.BrowseDirectory;
+
+internal sealed record DirectoryFilter(string? Kind, string? Sector, string? Region);
+
+internal sealed record DirectoryEntry(
+    Guid Id, string LegalName, string Kind, string? CreditCode, string RegionCode, string RegionName,
+    IReadOnlyList<string> Sectors, string? ContactName, string? ContactPhone, string? ContactEmail, bool ContactMasked);
+
+// The public directory of verified organizations. Contact phone and e-mail are personal data (PIPL): masked unless
+// the viewer is an admin whose jurisdiction covers the organization.
+internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor http, IServiceProvider services, AuditTrail audit, ActorContext actor)
+{
+    public const int PageSize = 200;
+    public const int ExportLimit = 10_000;
+
+    public async Task<List<DirectoryEntry>> ListAsync(DirectoryFilter filter, int limit, CancellationToken ct)
+    {
+        var query = db.Set<Organization>().AsNoTracking().Where(o => o.Verification == VerificationStatus.Verified);
+        if (!string.IsNullOrEmpty(filter.Kind) && Enum.TryParse<OrganizationKind>(filter.Kind, ignoreCase: true, out var kind) && !int.TryParse(filter.Kind, out _))
+        {
+            query = query.Where(o => o.Kind == kind);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Sector))
+        {
+            query = query.Where(o => o.Sectors.Any(s => s.SectorCode == filter.Sector));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Region))
+        {
+            query = query.Where(o => o.RegionCode.StartsWith(filter.Region) || o.Branches.Any(b => b.RegionCode.StartsWith(filter.Region)));
+        }
+
+        var rows = await query.OrderBy(o => o.LegalName).Take(limit)
+            .Select(o => new
+            {
+                o.Id, o.LegalName, o.Kind, o.CreditCode, o.RegionCode, o.ContactName, o.ContactPhone, o.ContactEmail,
+                Sectors = o.Sectors.Select(s => s.SectorCode).ToList(),
+            })
+            .ToListAsync(ct);
+        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
+        var names = await db.Set<Region>().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var jurisdictions = await AdminJurisdictionsAsync(ct);
+        return rows.Select(r =>
+        {
+            var full = jurisdictions.Any(j => Jurisdictions.Covers(j, r.RegionCode));
+            return new DirectoryEntry(r.Id, r.LegalName, r.Kind.ToString(), r.CreditCode, r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode),
+                r.Sectors.Order(StringComparer.Ordinal).ToList(), r.ContactName,
+                full ? r.ContactPhone : Masking.Phone(r.ContactPhone), full ? r.ContactEmail : Masking.Email(r.ContactEmail), !full);
+        }).ToList();
+    }
+
+    public async Task<byte[]> ExportCsvAsync(DirectoryFilter filter, CancellationToken ct)
+    {
+        var entries = await ListAsync(filter, ExportLimit, ct);
+        var csv = new StringBuilder();
+        csv.Append(Csv.Line("id", "legalName", "kind", "creditCode", "regionCode", "regionName", "sectors", "contactName", "contactPhone", "contactEmail"));
+        foreach (var e in entries)
+        {
+            csv.Append(Csv.Line(e.Id.ToString(), e.LegalName, e.Kind, e.CreditCode, e.RegionCode, e.RegionName, string.Join(';', e.Sectors), e.ContactName, e.ContactPhone, e.ContactEmail));
+        }
+
+        actor.Action = "ExportDirectory";
+        audit.Note("DirectoryExport", "organizations",
+            $"exported {entries.Count} organizations (kind={filter.Kind}, sector={filter.Sector}, region={filter.Region}), unmasked contacts: {entries.Count(e => !e.ContactMasked)}");
+        await db.SaveChangesAsync(ct);
+        // UTF-8 with BOM so that spreadsheet software reads the Chinese correctly.
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private async Task<IReadOnlyList<string>> AdminJurisdictionsAsync(CancellationToken ct)
+    {
+        if (http.HttpContext?.User.Identity?.IsAuthenticated != true)
+        {
+            return [];
+        }
+
+        var access = services.GetRequiredService<IAccess>();
+        return await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, ct);
+    }
+}
+
+internal static class Masking
+{
+    // 0311-12345678 → 031********78: enough to recognise, not enough to call.
+    public static string? Phone(string? phone) =>
+        phone is null ? null : phone.Length <= 5 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 5) + phone[^2..];
+
+    // contact@example.com → c***@example.com
+    public static string? Email(string? email)
+    {
+        if (email is null)
+        {
+            return null;
+        }
+
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "***" : email[..1] + "***" + email[at..];
+    }
+}

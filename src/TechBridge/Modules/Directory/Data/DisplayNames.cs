@@ -1,0 +1,19 @@
+namespace TechBridge.Modules.Directory.Data;
+
+// English UI keys for enum values (the Chinese lives in UiText.zh-CN.resx under these keys).
+internal static class DisplayNames
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        [nameof(OrganizationKind.Enterprise)] = "Enterprise",
+        [nameof(OrganizationKind.ServiceInstitution)] = "Service institution",
+        [nameof(OrganizationKind.UniversityOrInstitute)] = "University or research institute",
+        [nameof(OrganizationKind.FinancialInstitution)] = "Financial institution",
+        [nameof(OrganizationKind.GovernmentAgency)] = "Government agency",
+        [nameof(OrganizationKind.Other)] = "Other",
+        [nameof(InstitutionState.UnderReview)] = "Under review",
+        [nameof(InstitutionState.PublicNotice)] = "Under public notice",
+    };
+
+    public static string Of(string value) => Names.GetValueOrDefault(value, value);
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TechBridge.Modules.Directory.Data;
+
+internal enum MembershipRequestStatus
+{
+    Open = 1,
+    Approved = 2,
+    Declined = 3,
+}
+
+// A user who found their organization already registered (duplicate credit code) asks its owners to let them in.
+internal sealed class MembershipRequest
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid OrganizationId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public string? Message { get; set; }
+
+    public MembershipRequestStatus Status { get; set; } = MembershipRequestStatus.Open;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid? DecidedBy { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+}
+
+internal sealed class MembershipRequestConfiguration : IEntityTypeConfiguration<MembershipRequest>
+{
+    public void Configure(EntityTypeBuilder<MembershipRequest> builder)
+    {
+        builder.ToTable("Directory_MembershipRequests");
+        builder.Property(r => r.Message).HasMaxLength(500);
+        builder.HasIndex(r => new { r.OrganizationId, r.Status });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PlatformUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Persistence;
+
+namespace TechBridge.Modules.Directory.ListMyOrganizations;
+
+internal sealed record MyOrganization(Guid Id, string LegalName, string Kind, string Role, string Verification, string RegionCode);
+
+// GET /api/v1/me/organizations: what the switcher offers and what X-Organization may name.
+internal static class ListMyOrganizationsEndpoint
+{
+    public static RouteGroupBuilder MapListMyOrganizations(this RouteGroupBuilder me)
+    {
+        me.MapGet("/organizations", async Task<Ok<List<MyOrganization>>> (PlatformDbContext db, IAccess access, CancellationToken ct) =>
+                TypedResults.Ok(await ForUserAsync(db, access.UserId, ct)))
+            .WithName("ListMyOrganizations")
+            .WithSummary("The organizations the caller belongs to, with the caller's role.");
+        return me;
+    }
+
+    internal static async Task<List<MyOrganization>> ForUserAsync(PlatformDbContext db, Guid userId, CancellationToken ct)
+    {
+        var rows = await db.Set<Membership>().Where(m => m.UserId == userId)
+            .Join(db.Set<Organization>(), m => m.OrganizationId, o => o.Id, (m, o) => new { m.Role, o.Id, o.LegalName, o.Kind, o.Verification, o.RegionCode })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.LegalName, StringComparer.Ordinal)
+            .Select(r => new MyOrganization(r.Id, r.LegalName, r.Kind.ToString(), r.Role.ToString(), r.Verification.ToString(), r.RegionCode)).ToList();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.GetOrganization;
+using TechBridge.Modules.Directory.RegisterOrganization;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Persistence;
+
+namespace TechBridge.Modules.Directory.ManageBranches;
+
+internal sealed record AddBranchRequest(string? Name, string? RegionCode, string? Address);
+
+// 分支机构 / 服务窗口: owners add and remove branches, each in a county-level region.
+internal static class ManageBranchesEndpoints
+{
+    public static RouteGroupBuilder MapManageBranches(this RouteGroupBuilder organizations)
+    {
+        organizations.MapPost("/{id:guid}/branches", AddAsync)
+            .WithName("AddBranch")
+            .WithSummary("Adds a branch or service window in a county-level region (owners only).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        organizations.MapDelete("/{id:guid}/branches/{branchId:guid}", RemoveAsync)
+            .WithName("RemoveBranch")
+            .WithSummary("Removes a branch (owners only).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return organizations;
+    }
+
+    internal static async Task<Created<BranchView>> AddAsync(Guid id, AddBranchRequest request, PlatformDbContext db, IAccess access, RegionLookup regions, CancellationToken ct)
+    {
+        await access.RequireMemberAsync(id, ownerOnly: true, ct);
+        var validation = new Validation().Required("name", request.Name).MaxLength("name", request.Name, 200)
+            .Required("regionCode", request.RegionCode).MaxLength("address", request.Address, 300);
+        if (request.RegionCode is { Length: > 0 } region && !await regions.IsCountyAsync(region, ct))
+        {
+            validation.Add("regionCode", "countyRegion", "regionCode must be an existing county-level region (6 digits).");
+        }
+
+        validation.ThrowIfInvalid();
+        var branch = new Branch { OrganizationId = id, Name = request.Name!.Trim(), RegionCode = request.RegionCode!, Address = request.Address?.Trim() };
+        db.Add(branch);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/organizations/{id}/branches/{branch.Id}", new BranchView(branch.Id, branch.Name, branch.RegionCode, branch.Address));
+    }
+
+    internal static async Task<NoContent> RemoveAsync(Guid id, Guid branchId, PlatformDbContext db, IAccess access, CancellationToken ct)
+    {
+        await access.RequireMemberAsync(id, ownerOnly: true, ct);
+        var branch = await db.Set<Branch>().FirstOrDefaultAsync(b => b.Id == branchId && b.OrganizationId == id, ct)
+            ?? throw new NotFoundException("The branch");
+        db.Remove(branch);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

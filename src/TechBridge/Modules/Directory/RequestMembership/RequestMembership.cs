@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Persistence;
+
+namespace TechBridge.Modules.Directory.RequestMembership;
+
+internal sealed record MembershipRequestBody(string? Message);
+
+internal sealed record MembershipRequestView(Guid Id, Guid OrganizationId, Guid UserId, string? UserName, string? Message, string Status, DateTimeOffset CreatedAt);
+
+// The way in after a duplicate credit code: ask to join the existing organization; an owner approves or declines.
+// Any signed-in user may ask (the 409 told them the id), so the request reveals nothing beyond that.
+// The owner is told through the requests list; the in-app notification arrives with the notifications module.
+internal static class RequestMembershipEndpoints
+{
+    public static RouteGroupBuilder MapRequestMembership(this RouteGroupBuilder organizations)
+    {
+        organizations.MapPost("/{id:guid}/membership-requests", RequestAsync)
+            .WithName("RequestMembership")
+            .WithSummary("Asks the owners of an existing organization to add the caller as a member.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        organizations.MapGet("/{id:guid}/membership-requests", ListAsync)
+            .WithName("ListMembershipRequests")
+            .WithSummary("Open membership requests of an organization (owners only).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/approve", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct) =>
+                DecideAsync(id, requestId, approve: true, db, access, clock, ct))
+            .WithName("ApproveMembershipRequest")
+            .WithSummary("Adds the requesting user as a member (owners only).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/decline", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct) =>
+                DecideAsync(id, requestId, approve: false, db, access, clock, ct))
+            .WithName("DeclineMembershipRequest")
+            .WithSummary("Declines a membership request (owners only).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return organizations;
+    }
+
+    private static async Task<Created<MembershipRequestView>> RequestAsync(Guid id, MembershipRequestBody? body, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = access.UserId;
+        new Validation().MaxLength("message", body?.Message, 500).ThrowIfInvalid();
+        if (!await db.Set<Organization>().AnyAsync(o => o.Id == id, ct))
+        {
+            throw new NotFoundException("The organization");
+        }
+
+        if (await db.Set<Membership>().AnyAsync(m => m.OrganizationId == id && m.UserId == userId, ct))
+        {
+            throw new ConflictException("already_member", "You are already a member of this organization.");
+        }
+
+        if (await db.Set<MembershipRequest>().AnyAsync(r => r.OrganizationId == id && r.UserId == userId && r.Status == MembershipRequestStatus.Open, ct))
+        {
+            throw new ConflictException("request_open", "You already asked; the owner has not decided yet.");
+        }
+
+        var request = new MembershipRequest { OrganizationId = id, UserId = userId, Message = body?.Message?.Trim(), CreatedAt = clock.GetUtcNow() };
+        db.Add(request);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/organizations/{id}/membership-requests/{request.Id}", ToView(request, null));
+    }
+
+    internal static async Task<Ok<List<MembershipRequestView>>> ListAsync(Guid id, PlatformDbContext db, IAccess access, CancellationToken ct)
+    {
+        await access.RequireMemberAsync(id, ownerOnly: true, ct);
+        var rows = await db.Set<MembershipRequest>().Where(r => r.OrganizationId == id && r.Status == MembershipRequestStatus.Open)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r, u.UserName }).ToListAsync(ct);
+        return TypedResults.Ok(rows.OrderBy(x => x.r.CreatedAt).Select(x => ToView(x.r, x.UserName)).ToList());
+    }
+
+    internal static async Task<Ok<MembershipRequestView>> DecideAsync(Guid id, Guid requestId, bool approve, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct)
+    {
+        await access.RequireMemberAsync(id, ownerOnly: true, ct);
+        var request = await db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.OrganizationId == id, ct)
+            ?? throw new NotFoundException("The membership request");
+        if (request.Status != MembershipRequestStatus.Open)
+        {
+            throw new ConflictException("not_open", $"The request was already {request.Status}.");
+        }
+
+        var now = clock.GetUtcNow();
+        request.Status = approve ? MembershipRequestStatus.Approved : MembershipRequestStatus.Declined;
+        request.DecidedBy = access.UserId;
+        request.DecidedAt = now;
+        if (approve && !await db.Set<Membership>().AnyAsync(m => m.OrganizationId == id && m.UserId == request.UserId, ct))
+        {
+            db.Add(new Membership { OrganizationId = id, UserId = request.UserId, Role = MembershipRole.Member, CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToView(request, null));
+    }
+
+    private static MembershipRequestView ToView(MembershipRequest r, string? userName) =>
+        new(r.Id, r.OrganizationId, r.UserId, userName, r.Message, r.Status.ToString(), r.CreatedAt);
+}
