@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.BrowseDirectory;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 
 namespace TechBridge.Pages.Directory;
 
-// /Directory: verified organizations, filterable by kind, sector and region; ?handler=Csv exports the same list.
-internal sealed class DirectoryModel(BrowseDirectory directory) : PageModel
+// /Directory: verified organizations, filterable by name, kind, sector and region; ?handler=Csv exports the same list.
+internal sealed class DirectoryModel(BrowseDirectory directory, IReferenceData reference) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
@@ -21,7 +25,9 @@ internal sealed class DirectoryModel(BrowseDirectory directory) : PageModel
 
     public static IReadOnlyList<string> Kinds { get; } = Enum.GetNames<OrganizationKind>();
 
-    private DirectoryFilter Filter => new(Kind, Sector?.Trim(), Region?.Trim());
+    public IReadOnlyList<Sector> Sectors => reference.Sectors;
+
+    private DirectoryFilter Filter => new(Kind, Sector?.Trim(), Region?.Trim(), Q);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Entries = await directory.ListAsync(Filter, BrowseDirectory.PageSize, cancellationToken);

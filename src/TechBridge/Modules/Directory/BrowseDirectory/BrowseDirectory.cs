@@ -9,7 +9,7 @@ using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.BrowseDirectory;
 
-internal sealed record DirectoryFilter(string? Kind, string? Sector, string? Region);
+internal sealed record DirectoryFilter(string? Kind, string? Sector, string? Region, string? Q = null);
 
 internal sealed record DirectoryEntry(
     Guid Id, string LegalName, string Kind, string? CreditCode, string RegionCode, string RegionName,
@@ -28,6 +28,13 @@ internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor
         if (!string.IsNullOrEmpty(filter.Kind) && Enum.TryParse<OrganizationKind>(filter.Kind, ignoreCase: true, out var kind) && !int.TryParse(filter.Kind, out _))
         {
             query = query.Where(o => o.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            // Name search for the home page's search box; listings get full-text search with the search engine.
+            var words = filter.Q.Trim();
+            query = query.Where(o => o.LegalName.Contains(words.Length > 100 ? words.Substring(0, 100) : words));
         }
 
         if (!string.IsNullOrEmpty(filter.Sector))
