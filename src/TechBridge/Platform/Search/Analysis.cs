@@ -20,6 +20,7 @@ internal sealed class JiebaTokenizer : Tokenizer
     private string text = string.Empty;
     private int next;
     private int skipped;
+    private readonly char[] readBuffer = new char[4096];
 
     public JiebaTokenizer(TextReader input, bool searchMode, IReadOnlySet<string>? stopWords)
         : base(input)
@@ -57,7 +58,9 @@ internal sealed class JiebaTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        var buffer = new char[Math.Min(SearchLimits.MaxAnalyzedChars, 64 * 1024)];
+        // A small reused buffer: a large one per field would land on the large-object heap and force full
+        // collections over jieba's ~100 MB dictionary.
+        var buffer = readBuffer;
         var builder = new System.Text.StringBuilder();
         int read;
         while (builder.Length < SearchLimits.MaxAnalyzedChars

@@ -29,7 +29,8 @@ internal sealed record SearchDocument(
 
 internal sealed record NumberRange(long? Min, long? Max);
 
-// Each filter field matches any of its values; all filter fields must match.
+// Each filter field matches any of its values; all filter fields must match. WithFilters returns each hit's stored
+// filter values (costs a stored-document read per hit; highlighting implies it).
 internal sealed record SearchRequest(
     string Text,
     IReadOnlyList<string>? Kinds = null,
@@ -37,7 +38,8 @@ internal sealed record SearchRequest(
     IReadOnlyDictionary<string, NumberRange>? Ranges = null,
     int Top = 10,
     bool Highlight = false,
-    TimeSpan? TimeLimit = null);
+    TimeSpan? TimeLimit = null,
+    bool WithFilters = false);
 
 internal sealed record SearchHit(
     string Id,

@@ -173,10 +173,22 @@ internal sealed class LuceneSearchIndex : ISearchIndex
 
             var docs = top.GetTopDocs();
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            var leaves = searcher.IndexReader.Leaves;
             foreach (var scoreDoc in docs.ScoreDocs)
             {
-                var stored = searcher.Doc(scoreDoc.Doc);
-                hits.Add(ToHit(stored, scoreDoc.Score, request.Highlight ? built.Query : null));
+                if (request.Highlight || request.WithFilters)
+                {
+                    hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, request.Highlight ? built.Query : null));
+                    continue;
+                }
+
+                // Stored fields are compressed in blocks: a ranked list that needs only ids reads doc values instead.
+                var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+                var local = scoreDoc.Doc - leaf.DocBase;
+                hits.Add(new SearchHit(
+                    DocValue(leaf.AtomicReader, IdField, local),
+                    DocValue(leaf.AtomicReader, KindField, local),
+                    scoreDoc.Score, null, null, [], EmptyFilters));
             }
 
             return new SearchResults(hits, docs.TotalHits, timedOut, built.Terms);
@@ -185,6 +197,15 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         {
             searchers.Release(searcher);
         }
+    }
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> EmptyFilters = new Dictionary<string, IReadOnlyList<string>>();
+
+    private static string DocValue(AtomicReader reader, string field, int doc)
+    {
+        var bytes = new Lucene.Net.Util.BytesRef();
+        reader.GetBinaryDocValues(field)?.Get(doc, bytes);
+        return bytes.Utf8ToString();
     }
 
     private static void Validate(SearchDocument document)
@@ -204,6 +225,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         {
             new StringField(IdField, source.Id, Field.Store.YES),
             new StringField(KindField, source.Kind, Field.Store.YES),
+            new BinaryDocValuesField(IdField, new Lucene.Net.Util.BytesRef(source.Id)),
+            new BinaryDocValuesField(KindField, new Lucene.Net.Util.BytesRef(source.Kind)),
         };
         AddText(document, "title", source.Title);
         AddText(document, "keywords", source.Keywords);

@@ -104,9 +104,10 @@ internal sealed class SearchEval(SearchVocabulary vocabulary, IOptions<SearchRan
                 $"[{ranker.Tag}] {count} documents indexed in {indexTime.TotalSeconds:0.0} s; {queries.Count} queries in {clock.Elapsed.TotalSeconds:0.0} s; run file {path}"));
             if (qrels is not null)
             {
-                Print(log, ranker.Tag, "all", TrecMetrics.Summarize(run, qrels));
-                Print(log, ranker.Tag, "odd", TrecMetrics.Summarize(run, qrels, q => TrecMetrics.IsOdd(q) == true));
-                Print(log, ranker.Tag, "even", TrecMetrics.Summarize(run, qrels, q => TrecMetrics.IsOdd(q) == false));
+                // Over the queries asked (the qrels may judge more).
+                Print(log, ranker.Tag, "all", TrecMetrics.Summarize(run, qrels, run.ContainsKey));
+                Print(log, ranker.Tag, "odd", TrecMetrics.Summarize(run, qrels, q => run.ContainsKey(q) && TrecMetrics.IsOdd(q) == true));
+                Print(log, ranker.Tag, "even", TrecMetrics.Summarize(run, qrels, q => run.ContainsKey(q) && TrecMetrics.IsOdd(q) == false));
             }
         }
 
