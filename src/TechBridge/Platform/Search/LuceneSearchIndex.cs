@@ -323,7 +323,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         }
 
         var formatter = new MarkFormatter(matched);
-        var highlighter = new Highlighter(formatter, new SimpleHTMLEncoder(), new QueryScorer(query, WordField(field)))
+        var highlighter = new Highlighter(formatter, new CjkHtmlEncoder(), new QueryScorer(query, WordField(field)))
         {
             TextFragmenter = new SimpleFragmenter(field == "title" ? int.MaxValue : 120),
             MaxDocCharsToAnalyze = 50_000,
@@ -369,11 +369,20 @@ internal sealed class LuceneSearchIndex : ISearchIndex
 
             lock (matched)
             {
-                matched.Add(originalText);
+                matched.Add(System.Net.WebUtility.HtmlDecode(originalText));
             }
 
             return new StringBuilder("<mark>").Append(originalText).Append("</mark>").ToString();
         }
+    }
+
+    // Lucene's SimpleHTMLEncoder writes every non-ASCII character as a numeric entity; Chinese text stays readable.
+    private sealed class CjkHtmlEncoder : IEncoder
+    {
+        private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+            System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+        public string EncodeText(string originalText) => Html.Encode(originalText);
     }
 
     // BM25 with separate parameters for word and bigram fields.

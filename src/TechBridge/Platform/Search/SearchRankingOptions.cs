@@ -9,12 +9,12 @@ internal sealed class SearchRankingOptions
     // BM25 for jieba word fields.
     public float WordK1 { get; set; } = 1.2f;
 
-    public float WordB { get; set; } = 0.75f;
+    public float WordB { get; set; } = 0.5f;
 
     // BM25 for character-bigram fields.
     public float BigramK1 { get; set; } = 1.2f;
 
-    public float BigramB { get; set; } = 0.75f;
+    public float BigramB { get; set; } = 0.5f;
 
     // Weights of the two analyses in the combined score.
     public float WordWeight { get; set; } = 1f;

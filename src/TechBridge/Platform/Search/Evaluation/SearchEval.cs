@@ -141,18 +141,18 @@ internal sealed class SearchEval(SearchVocabulary vocabulary, IOptions<SearchRan
         }
     }
 
-    public static IEnumerable<EvalQuery> ReadQueries(string path)
-    {
-        foreach (var line in File.ReadLines(path))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+    public static IEnumerable<EvalQuery> ReadQueries(string path) =>
+        File.ReadLines(path).Select(ReadQueriesFromLine).OfType<EvalQuery>();
 
-            using var json = JsonDocument.Parse(line);
-            yield return new EvalQuery(json.RootElement.GetProperty("id").ToString(), Text(json.RootElement, "text") ?? string.Empty);
+    public static EvalQuery? ReadQueriesFromLine(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return null;
         }
+
+        using var json = JsonDocument.Parse(line);
+        return new EvalQuery(json.RootElement.GetProperty("id").ToString(), Text(json.RootElement, "text") ?? string.Empty);
     }
 
     // A string, or an array of strings joined by spaces (keywords are often given as a list).
