@@ -10,7 +10,10 @@ namespace TechBridge.Platform.Search.Evaluation;
 // with Debian's python3-jieba.
 internal static class JiebaBench
 {
-    private static readonly char[] SentenceEnds = ['。', '；', '！', '？', ';', '!', '?', '\n'];
+    // CSL abstracts mostly punctuate with ASCII ',' and '.', so "sentences" are clauses: split at clause punctuation,
+    // and at '.' unless it sits between digits (0.05).
+    private static readonly System.Text.RegularExpressions.Regex ClauseEnd =
+        new(@"[。；！？，、;!?,\n]|(?<!\d)\.|\.(?!\d)", System.Text.RegularExpressions.RegexOptions.Compiled);
 
     public static int Run(IConfiguration configuration, TextWriter log)
     {
@@ -65,8 +68,9 @@ internal static class JiebaBench
             var wanted = int.TryParse(configuration["sentences"], CultureInfo.InvariantCulture, out var s) ? s : 10_000;
             Directory.CreateDirectory(output);
             var sentences = texts
-                .SelectMany(t => t.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Where(x => x.Length >= 2)
+                .SelectMany(t => ClauseEnd.Split(t))
+                .Select(x => x.Trim())
+                .Where(x => x.Length >= 4)
                 .Take(wanted)
                 .ToArray();
             File.WriteAllLines(Path.Combine(output, "sentences.txt"), sentences, new UTF8Encoding(false));
