@@ -158,6 +158,16 @@ public sealed class SearchIndexTests
         Assert.Contains(refused.Violations, v => v is { Field: "text", Rule: "maxTerms" });
     }
 
+    [Fact]
+    public async Task Search_WithTinyTimeLimit_AnswersWithBestFoundSoFar()
+    {
+        using var index = await SeededAsync();
+
+        var results = await index.SearchAsync(new SearchRequest("缺陷检测 材料 控制", TimeLimit: TimeSpan.FromMilliseconds(1)));
+
+        Assert.InRange(results.Hits.Count, 0, 3);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(SearchLimits.MaxTop + 1)]
