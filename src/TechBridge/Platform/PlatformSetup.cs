@@ -7,6 +7,7 @@ using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Search;
 using TechBridge.Platform.Security;
 using TechBridge.Platform.Time;
 
@@ -27,6 +28,7 @@ internal static class PlatformSetup
         services.AddHostedService<AuditChainJob>();
         services.AddAuditBrowsing();
         services.AddNotifications();
+        services.AddSearch(configuration);
         services.AddPlatformAuthorization();
 
         services.AddProblemDetails();

@@ -5,7 +5,7 @@ namespace TechBridge.Platform.Cli;
 // `techbridge VERB ...` administers instead of serving. Verbs are the leading words before any --option.
 internal static class OperatorVerbs
 {
-    private static readonly string[] Known = ["db", "seed", "import", "help"];
+    private static readonly string[] Known = ["db", "seed", "import", "search-eval", "bench", "help"];
 
     public static (string[] Verb, string[] HostArgs) Split(string[] args)
     {
@@ -55,6 +55,16 @@ internal static class OperatorVerbs
                 return 0;
             }
 
+            case ["search-eval"]:
+            case ["bench", "search-eval"]:
+            {
+                var options = Search.Evaluation.SearchEval.ReadOptions(app.Configuration, withPeer: verb.Length == 2, Console.Error);
+                return options is null ? 2 : await app.Services.GetRequiredService<Search.Evaluation.SearchEval>().RunAsync(options, Console.Out, cancellation);
+            }
+
+            case ["bench", "jieba"]:
+                return Search.Evaluation.JiebaBench.Run(app.Configuration, Console.Out);
+
             default:
                 Console.WriteLine("""
                     Usage: techbridge [VERB] [--options]
@@ -62,6 +72,12 @@ internal static class OperatorVerbs
                       db migrate             apply database migrations and load reference data
                       seed demo              migrate, then seed demo data (never in Production)
                       import regions PATH    load regions from a CSV file or a directory of provinces/cities/areas.csv
+                      search-eval --corpus C.jsonl --queries Q.jsonl[,Q2.jsonl] --out RUN.tsv [--top 100] [--qrels QRELS.tsv]
+                                             index the corpus in a temporary index, write a TREC run file, print
+                                             nDCG@10, MRR@10, Recall@100 (all, odd and even query ids) with --qrels
+                      bench search-eval ...  the same, and Lucene's CJKAnalyzer bigram BM25 side by side (RUN.cjk-bigram.tsv)
+                      bench jieba --corpus C.jsonl [--rounds 3] [--sentences 10000 --out DIR]
+                                             jieba.NET MB/s; with --out, sentences and tokens for scripts/jieba-agreement.py
                     Options: --Database:Provider=Sqlite|Postgres --ConnectionStrings:Platform=... --urls=...
                     """);
                 return verb is ["help"] ? 0 : 2;

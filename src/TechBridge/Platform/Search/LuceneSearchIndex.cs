@@ -1,0 +1,414 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.Similarities;
+using TechBridge.Platform.Errors;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace TechBridge.Platform.Search;
+
+// ISearchIndex on Lucene.NET 4.8. Every text field is indexed twice — jieba words ("title.w") and character bigrams
+// ("title.b") — and a query scores both (BM25 each, weighted, field-boosted): words rank precise matches, bigrams
+// catch what segmentation splits differently (search-eval measures the gain; docs/performance.md).
+internal sealed class LuceneSearchIndex : ISearchIndex
+{
+    internal static readonly string[] TextFields = ["title", "keywords", "text"];
+
+    private const string IdField = "id";
+    private const string KindField = "kind";
+    private const string FilterPrefix = "f.";
+    private const string NumberPrefix = "n.";
+
+    private readonly LuceneDirectory directory;
+    private readonly string? deleteOnDispose;
+    private readonly IndexWriter writer;
+    private readonly SearcherManager searchers;
+    private readonly SearchQueryBuilder queries;
+    private readonly Analyzer analyzer;
+    private bool disposed;
+
+    private LuceneSearchIndex(LuceneDirectory directory, string? deleteOnDispose, SearchRankingOptions ranking, SearchVocabulary vocabulary)
+    {
+        this.directory = directory;
+        this.deleteOnDispose = deleteOnDispose;
+        var stopWords = ranking.StopWords ? StopWordList.Load() : null;
+        var words = new JiebaAnalyzer(ranking.IndexSearchMode, stopWords);
+        var bigrams = new BigramAnalyzer();
+        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
+        foreach (var field in TextFields)
+        {
+            perField[WordField(field)] = words;
+            perField[BigramField(field)] = bigrams;
+        }
+
+        analyzer = new PerFieldAnalyzerWrapper(new Lucene.Net.Analysis.Core.KeywordAnalyzer(), perField);
+        var similarity = new RankingSimilarity(ranking);
+        writer = new IndexWriter(directory, new IndexWriterConfig(SearchLimits.Lucene, analyzer)
+        {
+            Similarity = similarity,
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        });
+        searchers = new SearcherManager(writer, true, new RankingSearcherFactory(similarity));
+        queries = new SearchQueryBuilder(ranking, vocabulary, new JiebaAnalyzer(ranking.QuerySearchMode, stopWords), bigrams);
+    }
+
+    // The product's index: on disk, survives restarts.
+    public static LuceneSearchIndex OpenOnDisk(string path, SearchRankingOptions ranking, SearchVocabulary vocabulary)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        return new LuceneSearchIndex(Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(path)), null, ranking, vocabulary);
+    }
+
+    // A throw-away index (evaluation, benchmarks, tests): memory-mapped files in a temp folder removed on dispose,
+    // or purely in memory for small sets.
+    public static LuceneSearchIndex CreateTemporary(SearchRankingOptions ranking, SearchVocabulary vocabulary, bool inMemory = false)
+    {
+        if (inMemory)
+        {
+#pragma warning disable CS0618 // RAMDirectory is deprecated for large indexes only; tests index a handful of documents.
+            return new LuceneSearchIndex(new Lucene.Net.Store.RAMDirectory(), null, ranking, vocabulary);
+#pragma warning restore CS0618
+        }
+
+        var path = System.IO.Directory.CreateTempSubdirectory("techbridge-index-").FullName;
+        return new LuceneSearchIndex(new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(path)), path, ranking, vocabulary);
+    }
+
+    public static string WordField(string field) => field + ".w";
+
+    public static string BigramField(string field) => field + ".b";
+
+    public int Count
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    public Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        foreach (var document in documents)
+        {
+            Validate(document);
+        }
+
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
+        }
+
+        Publish();
+        return Task.CompletedTask;
+    }
+
+    // For bulk loads: adds without committing; call Publish() at the end.
+    public void AddUncommitted(SearchDocument document)
+    {
+        Validate(document);
+        writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
+    }
+
+    public void Publish()
+    {
+        writer.Commit();
+        searchers.MaybeRefreshBlocking();
+    }
+
+    public Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        writer.DeleteDocuments(ids.Select(id => new Term(IdField, id)).ToArray());
+        Publish();
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAllAsync(CancellationToken cancellationToken = default)
+    {
+        writer.DeleteAll();
+        Publish();
+        return Task.CompletedTask;
+    }
+
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Search(request));
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var built = queries.Build(request);
+        Query query = built.Query;
+        var filter = BuildFilter(request);
+        if (filter is not null)
+        {
+            query = new FilteredQuery(query, new QueryWrapperFilter(filter));
+        }
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            var top = TopScoreDocCollector.Create(request.Top, true);
+            var limit = (long)(request.TimeLimit ?? SearchLimits.DefaultTimeLimit).TotalMilliseconds;
+            var timedOut = false;
+            try
+            {
+                searcher.Search(query, new TimeLimitingCollector(top, TimeLimitingCollector.GlobalCounter, Math.Max(1, limit)));
+            }
+            catch (TimeLimitingCollector.TimeExceededException)
+            {
+                timedOut = true;
+            }
+
+            var docs = top.GetTopDocs();
+            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            var leaves = searcher.IndexReader.Leaves;
+            foreach (var scoreDoc in docs.ScoreDocs)
+            {
+                if (request.Highlight || request.WithFilters)
+                {
+                    hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, request.Highlight ? built.Query : null));
+                    continue;
+                }
+
+                // Stored fields are compressed in blocks: a ranked list that needs only ids reads doc values instead.
+                var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+                var local = scoreDoc.Doc - leaf.DocBase;
+                hits.Add(new SearchHit(
+                    DocValue(leaf.AtomicReader, IdField, local),
+                    DocValue(leaf.AtomicReader, KindField, local),
+                    scoreDoc.Score, null, null, [], EmptyFilters));
+            }
+
+            return new SearchResults(hits, docs.TotalHits, timedOut, built.Terms);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> EmptyFilters = new Dictionary<string, IReadOnlyList<string>>();
+
+    private static string DocValue(AtomicReader reader, string field, int doc)
+    {
+        var bytes = new Lucene.Net.Util.BytesRef();
+        reader.GetBinaryDocValues(field)?.Get(doc, bytes);
+        return bytes.Utf8ToString();
+    }
+
+    private static void Validate(SearchDocument document)
+    {
+        var rules = new Validation();
+        rules.Required("id", document.Id).Required("kind", document.Kind)
+            .MaxLength("id", document.Id, 200).MaxLength("kind", document.Kind, 50)
+            .MaxLength("title", document.Title, SearchLimits.MaxTitleChars)
+            .MaxLength("keywords", document.Keywords, SearchLimits.MaxKeywordsChars)
+            .MaxLength("text", document.Text, SearchLimits.MaxDocumentTextChars);
+        rules.ThrowIfInvalid();
+    }
+
+    private static Document ToLucene(SearchDocument source)
+    {
+        var document = new Document
+        {
+            new StringField(IdField, source.Id, Field.Store.YES),
+            new StringField(KindField, source.Kind, Field.Store.YES),
+            new BinaryDocValuesField(IdField, new Lucene.Net.Util.BytesRef(source.Id)),
+            new BinaryDocValuesField(KindField, new Lucene.Net.Util.BytesRef(source.Kind)),
+        };
+        AddText(document, "title", source.Title);
+        AddText(document, "keywords", source.Keywords);
+        AddText(document, "text", source.Text);
+        foreach (var (name, values) in source.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            foreach (var value in values)
+            {
+                document.Add(new StringField(FilterPrefix + name, value, Field.Store.YES));
+            }
+        }
+
+        foreach (var (name, value) in source.Numbers ?? new Dictionary<string, long>())
+        {
+            document.Add(new Int64Field(NumberPrefix + name, value, Field.Store.YES));
+        }
+
+        return document;
+    }
+
+    private static void AddText(Document document, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        document.Add(new StoredField(field, text));
+        document.Add(new TextField(WordField(field), text, Field.Store.NO));
+        document.Add(new TextField(BigramField(field), text, Field.Store.NO));
+    }
+
+    private static BooleanQuery? BuildFilter(SearchRequest request)
+    {
+        var filter = new BooleanQuery();
+        if (request.Kinds is { Count: > 0 } kinds)
+        {
+            filter.Add(AnyOf(KindField, kinds), Occur.MUST);
+        }
+
+        foreach (var (name, values) in request.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            filter.Add(AnyOf(FilterPrefix + name, values), Occur.MUST);
+        }
+
+        foreach (var (name, range) in request.Ranges ?? new Dictionary<string, NumberRange>())
+        {
+            filter.Add(NumericRangeQuery.NewInt64Range(NumberPrefix + name, range.Min, range.Max, true, true), Occur.MUST);
+        }
+
+        return filter.Clauses.Count == 0 ? null : filter;
+    }
+
+    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
+    {
+        var any = new BooleanQuery();
+        foreach (var value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private SearchHit ToHit(Document stored, float score, Query? highlightQuery)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var field in stored.Fields)
+        {
+            if (field.Name.StartsWith(FilterPrefix, StringComparison.Ordinal) || field.Name.StartsWith(NumberPrefix, StringComparison.Ordinal))
+            {
+                var name = field.Name[2..];
+                filters[name] = [.. filters.GetValueOrDefault(name) ?? [], field.GetStringValue()];
+            }
+        }
+
+        string? title = null, text = null;
+        var matched = new SortedSet<string>(StringComparer.Ordinal);
+        if (highlightQuery is not null)
+        {
+            title = Highlight(highlightQuery, "title", stored.Get("title"), matched);
+            text = Highlight(highlightQuery, "text", stored.Get("text"), matched);
+        }
+
+        return new SearchHit(stored.Get(IdField), stored.Get(KindField), score, title, text, [.. matched], filters);
+    }
+
+    // Marks matched words (<mark>, HTML-encoded text) in the best fragments; records the matched terms.
+    private string? Highlight(Query query, string field, string? value, SortedSet<string> matched)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var formatter = new MarkFormatter(matched);
+        var highlighter = new Highlighter(formatter, new CjkHtmlEncoder(), new QueryScorer(query, WordField(field)))
+        {
+            TextFragmenter = new SimpleFragmenter(field == "title" ? int.MaxValue : 120),
+            MaxDocCharsToAnalyze = 50_000,
+        };
+        using var tokens = analyzer.GetTokenStream(WordField(field), value);
+        var fragments = highlighter.GetBestFragments(tokens, value, field == "title" ? 1 : 2, " … ");
+        return fragments.Length > 0 ? fragments : null;
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        searchers.Dispose();
+        writer.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+        if (deleteOnDispose is not null)
+        {
+            try
+            {
+                System.IO.Directory.Delete(deleteOnDispose, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A memory-mapped file still open on some platforms; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    private sealed class MarkFormatter(SortedSet<string> matched) : IFormatter
+    {
+        public string HighlightTerm(string originalText, TokenGroup tokenGroup)
+        {
+            if (tokenGroup.TotalScore <= 0)
+            {
+                return originalText;
+            }
+
+            lock (matched)
+            {
+                matched.Add(System.Net.WebUtility.HtmlDecode(originalText));
+            }
+
+            return new StringBuilder("<mark>").Append(originalText).Append("</mark>").ToString();
+        }
+    }
+
+    // Lucene's SimpleHTMLEncoder writes every non-ASCII character as a numeric entity; Chinese text stays readable.
+    private sealed class CjkHtmlEncoder : IEncoder
+    {
+        private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+            System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+        public string EncodeText(string originalText) => Html.Encode(originalText);
+    }
+
+    // BM25 with separate parameters for word and bigram fields.
+    private sealed class RankingSimilarity(SearchRankingOptions ranking) : PerFieldSimilarityWrapper
+    {
+        private readonly Similarity words = new BM25Similarity(ranking.WordK1, ranking.WordB);
+        private readonly Similarity bigrams = new BM25Similarity(ranking.BigramK1, ranking.BigramB);
+
+        public override Similarity Get(string name) => name.EndsWith(".b", StringComparison.Ordinal) ? bigrams : words;
+    }
+
+    private sealed class RankingSearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}
+
+internal static class StopWordList
+{
+    private static readonly Lazy<IReadOnlySet<string>> Words = new(() =>
+    {
+        var path = Path.Combine(SearchVocabulary.DefaultDirectory, "stopwords.txt");
+        return File.Exists(path)
+            ? File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    });
+
+    public static IReadOnlySet<string> Load() => Words.Value;
+}

@@ -1,0 +1,195 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using TechBridge.Platform.Errors;
+
+namespace TechBridge.Platform.Search;
+
+internal sealed record BuiltQuery(Query Query, IReadOnlyList<string> Terms);
+
+// Turns the user's text into a Lucene query without Lucene's query syntax: the text is only analysed, so
+// `AND ( " * ~ :` are plain characters. Score = Σ fields boost × (WordWeight × BM25(words) + BigramWeight ×
+// BM25(bigrams)) + synonyms + optional adjacent-word pairs. Caps refuse abusive requests with field and rule.
+internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVocabulary vocabulary, Analyzer words, Analyzer bigrams)
+{
+    public BuiltQuery Build(SearchRequest request)
+    {
+        var text = request.Text ?? string.Empty;
+        var rules = new Validation();
+        if (text.Length > SearchLimits.MaxQueryChars)
+        {
+            rules.Add("text", "maxLength", $"The search text must be at most {SearchLimits.MaxQueryChars} characters.");
+        }
+
+        if (request.Top is < 1 or > SearchLimits.MaxTop)
+        {
+            rules.Add("top", "range", $"top must be between 1 and {SearchLimits.MaxTop}.");
+        }
+
+        var filterValues = (request.Kinds?.Count ?? 0) + (request.Filters?.Values.Sum(v => v.Count) ?? 0) + (request.Ranges?.Count ?? 0);
+        if (filterValues > SearchLimits.MaxFilterValues)
+        {
+            rules.Add("filters", "maxCount", $"At most {SearchLimits.MaxFilterValues} filter values.");
+        }
+
+        if (request.TimeLimit is { } limit && (limit <= TimeSpan.Zero || limit > TimeSpan.FromSeconds(30)))
+        {
+            rules.Add("timeLimit", "range", "The time limit must be between 1 ms and 30 s.");
+        }
+
+        rules.ThrowIfInvalid();
+
+        var wordTerms = Analyze(words, "text.w", text);
+        var bigramTerms = Analyze(bigrams, "text.b", text);
+        var distinctWords = wordTerms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray();
+        var distinctBigrams = bigramTerms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray();
+        if (Math.Max(distinctWords.Length, distinctBigrams.Length) > SearchLimits.MaxQueryTerms)
+        {
+            throw InvalidRequestException.For("text", "maxTerms", $"The search text has too many different terms (at most {SearchLimits.MaxQueryTerms}).");
+        }
+
+        if (distinctWords.Length == 0 && distinctBigrams.Length == 0)
+        {
+            return new BuiltQuery(new MatchAllDocsQuery(), []);
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var field in LuceneSearchIndex.TextFields)
+        {
+            var boost = field switch
+            {
+                "title" => ranking.TitleBoost,
+                "keywords" => ranking.KeywordsBoost,
+                _ => ranking.TextBoost,
+            };
+            if (boost <= 0)
+            {
+                continue;
+            }
+
+            AddBag(query, LuceneSearchIndex.WordField(field), wordTerms, boost * ranking.WordWeight);
+            AddBag(query, LuceneSearchIndex.BigramField(field), bigramTerms, boost * ranking.BigramWeight);
+            AddSynonyms(query, field, distinctWords, boost);
+            if (ranking.PairBoost > 0)
+            {
+                AddPairs(query, LuceneSearchIndex.BigramField(field), text, boost * ranking.PairBoost);
+            }
+        }
+
+        return new BuiltQuery(query, distinctWords);
+    }
+
+    // One SHOULD clause per distinct term, boosted by how often the query repeats it.
+    private static void AddBag(BooleanQuery query, string field, List<(string Term, int Position)> terms, float weight)
+    {
+        if (weight <= 0 || terms.Count == 0)
+        {
+            return;
+        }
+
+        var bag = new BooleanQuery(disableCoord: true);
+        foreach (var group in terms.GroupBy(t => t.Term, StringComparer.Ordinal))
+        {
+            bag.Add(new TermQuery(new Term(field, group.Key)) { Boost = group.Count() }, Occur.SHOULD);
+        }
+
+        bag.Boost = weight;
+        query.Add(bag, Occur.SHOULD);
+    }
+
+    // Each synonym of a query word matches as a word and as a bigram phrase (independent of how the document was
+    // segmented when indexed, so a synonym added now finds documents indexed before).
+    private void AddSynonyms(BooleanQuery query, string field, IEnumerable<string> queryWords, float boost)
+    {
+        foreach (var word in queryWords)
+        {
+            foreach (var synonym in vocabulary.SynonymsOf(word))
+            {
+                var weight = boost * ranking.SynonymWeight;
+                var wordPhrase = Phrase(LuceneSearchIndex.WordField(field), Analyze(words, "text.w", synonym));
+                var bigramPhrase = Phrase(LuceneSearchIndex.BigramField(field), Analyze(bigrams, "text.b", synonym));
+                if (wordPhrase is not null)
+                {
+                    wordPhrase.Boost = weight * ranking.WordWeight;
+                    query.Add(wordPhrase, Occur.SHOULD);
+                }
+
+                if (bigramPhrase is not null)
+                {
+                    bigramPhrase.Boost = weight * ranking.BigramWeight;
+                    query.Add(bigramPhrase, Occur.SHOULD);
+                }
+            }
+        }
+    }
+
+    // Adjacent words of the query (precise segmentation) found adjacent in the document: a bigram phrase of the two.
+    private void AddPairs(BooleanQuery query, string field, string text, float weight)
+    {
+        var pieces = ChineseSegmenter.Instance.Cut(TextNormalizer.Normalize(text), searchMode: false)
+            .Where(w => TextNormalizer.IsIndexable(w))
+            .ToArray();
+        var pairs = new BooleanQuery(disableCoord: true);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < pieces.Length && pairs.Clauses.Count < 64; i++)
+        {
+            var pair = pieces[i] + pieces[i + 1];
+            if (!seen.Add(pair))
+            {
+                continue;
+            }
+
+            var phrase = Phrase(field, Analyze(bigrams, "text.b", pair));
+            if (phrase is PhraseQuery)
+            {
+                pairs.Add(phrase, Occur.SHOULD);
+            }
+        }
+
+        if (pairs.Clauses.Count > 0)
+        {
+            pairs.Boost = weight;
+            query.Add(pairs, Occur.SHOULD);
+        }
+    }
+
+    private static Query? Phrase(string field, List<(string Term, int Position)> terms)
+    {
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        if (terms.Count == 1)
+        {
+            return new TermQuery(new Term(field, terms[0].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        foreach (var (term, position) in terms)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+
+        return phrase;
+    }
+
+    internal static List<(string Term, int Position)> Analyze(Analyzer analyzer, string field, string text)
+    {
+        var result = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += Math.Max(increment.PositionIncrement, 0);
+            result.Add((term.ToString(), Math.Max(position, 0)));
+        }
+
+        stream.End();
+        return result;
+    }
+}

@@ -1,0 +1,44 @@
+namespace TechBridge.Platform.Search;
+
+// Text ranking knobs (configuration section "Search:Ranking"); the defaults are what search-eval chose on the
+// odd-numbered queries of search-dev/csl-known-item (docs/performance.md).
+internal sealed class SearchRankingOptions
+{
+    public const string Section = "Search:Ranking";
+
+    // BM25 for jieba word fields.
+    public float WordK1 { get; set; } = 1.2f;
+
+    public float WordB { get; set; } = 0.5f;
+
+    // BM25 for character-bigram fields.
+    public float BigramK1 { get; set; } = 1.2f;
+
+    public float BigramB { get; set; } = 0.5f;
+
+    // Weights of the two analyses in the combined score.
+    public float WordWeight { get; set; } = 1f;
+
+    public float BigramWeight { get; set; } = 1f;
+
+    // Field boosts.
+    public float TitleBoost { get; set; } = 2f;
+
+    public float KeywordsBoost { get; set; } = 1.5f;
+
+    public float TextBoost { get; set; } = 1f;
+
+    // Adjacent query words found together (as a character-bigram phrase) add this weight; 0 turns it off.
+    public float PairBoost { get; set; }
+
+    // Synonyms score this fraction of the word they stand in for.
+    public float SynonymWeight { get; set; } = 0.8f;
+
+    // jieba mode for documents and for queries: search mode adds dictionary sub-words of long words.
+    public bool IndexSearchMode { get; set; } = true;
+
+    public bool QuerySearchMode { get; set; } = true;
+
+    // Drop Data/search/stopwords.txt words from word fields.
+    public bool StopWords { get; set; }
+}
