@@ -1,6 +1,12 @@
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
+using TechBridge.Modules.Listings.ExpireListings;
+using TechBridge.Modules.Listings.ImportAchievements;
+using TechBridge.Modules.Listings.ManageAchievements;
+using TechBridge.Modules.Listings.ManageDemands;
 using TechBridge.Modules.Listings.ManageOfferings;
+using TechBridge.Modules.Listings.RespondToOpenCall;
+using TechBridge.Modules.Listings.ReviewListings;
 
 namespace TechBridge.Modules.Listings;
 
@@ -10,6 +16,11 @@ internal static class ListingsModule
     {
         services.AddScoped<ListingLifecycle>();
         services.AddScoped<ListingViewer>();
+        services.AddScoped<ListingExpiry>();
+        services.AddHostedService<ListingExpiryJob>();
+        services.AddSingleton<ImportQueue>();
+        services.AddScoped<AchievementImporter>();
+        services.AddHostedService<ImportWorker>();
         return services;
     }
 
@@ -18,6 +29,16 @@ internal static class ListingsModule
         app.MapGroup("/api/v1/offerings").WithTags("Listings")
             .MapManageOfferings()
             .MapListingLifecycle(ListingKind.Offering);
+        app.MapGroup("/api/v1/demands").WithTags("Listings")
+            .MapManageDemands()
+            .MapRespondToOpenCall()
+            .MapListingLifecycle(ListingKind.Demand);
+        app.MapGroup("/api/v1/achievements").WithTags("Listings")
+            .MapManageAchievements()
+            .MapImportAchievements()
+            .MapListingLifecycle(ListingKind.Achievement);
+        app.MapGroup("/api/v1/listings").WithTags("Listings")
+            .MapReviewListings();
         return app;
     }
 }
