@@ -176,6 +176,11 @@ internal static class RespondToOpenCallEndpoints
             throw new ConflictException("not_open_call", "The demand is not an open call.");
         }
 
+        if (demand.OpenCallDecidedAt is not null)
+        {
+            throw new ConflictException("already_decided", "The open call has been decided already.");
+        }
+
         var proposals = await lifecycle.Db.Set<Proposal>().Where(p => p.DemandId == demand.Id).ToListAsync(cancellationToken);
         var reasons = (request.Reasons ?? []).GroupBy(r => r.ProposalId).ToDictionary(g => g.Key, g => g.First().Reason?.Trim());
         var validation = new Validation();
@@ -198,11 +203,6 @@ internal static class RespondToOpenCallEndpoints
         }
 
         validation.ThrowIfInvalid();
-        if (demand.OpenCallDecidedAt is not null)
-        {
-            throw new ConflictException("already_decided", "The open call has been decided already.");
-        }
-
         var now = lifecycle.Now();
         foreach (var proposal in proposals)
         {
