@@ -7,6 +7,7 @@ using TechBridge.Modules.Listings.ManageDemands;
 using TechBridge.Modules.Listings.ManageOfferings;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
+using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings;
 
@@ -21,6 +22,7 @@ internal static class ListingsModule
         services.AddSingleton<ImportQueue>();
         services.AddScoped<AchievementImporter>();
         services.AddHostedService<ImportWorker>();
+        services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
         return services;
     }
 

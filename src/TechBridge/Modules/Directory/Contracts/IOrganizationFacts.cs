@@ -14,6 +14,9 @@ internal interface IOrganizationFacts
     // The organizations the user is a member of, for pages that act for one of them.
     Task<IReadOnlyList<OrganizationFacts>> MembershipsOfAsync(Guid userId, CancellationToken cancellationToken = default);
 
+    // The organizations a user (by user name) belongs to; demo seeders of other modules find the demo owners' ones.
+    Task<IReadOnlyList<OrganizationFacts>> MembershipsOfUserNameAsync(string userName, CancellationToken cancellationToken = default);
+
     // Demo organizations of a kind, for seeders of other modules.
     Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,12 @@ internal sealed class OrganizationFactsReader(PlatformDbContext db) : IOrganizat
         return (await FindManyAsync(ids, cancellationToken)).Values.OrderBy(o => o.LegalName, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<IReadOnlyList<OrganizationFacts>> MembershipsOfUserNameAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        return userId is { } id ? await MembershipsOfAsync(id, cancellationToken) : [];
+    }
+
     public async Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default)
     {
         var kind = (OrganizationKind)(int)type;
