@@ -22,6 +22,9 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
 
     public IReferenceData Reference => reference;
 
+    // Only the posting enterprise's members compare an open call's proposals.
+    public bool CanCompare { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? kind, Guid id, CancellationToken cancellationToken)
     {
         Listing? listing = ListingNames.ParseKind(kind) switch
@@ -45,6 +48,7 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
             case TechnologyDemand d:
                 var sees = await viewer.SeesIdentityAsync(d, cancellationToken);
                 Demand = ManageDemandsEndpoints.ToResponse(d, sees ? owner : null, sees);
+                CanCompare = d.IsOpenCall && await viewer.IsMemberAsync(d.OrganizationId, cancellationToken);
                 break;
             case TechnologyAchievement a:
                 Achievement = ManageAchievementsEndpoints.ToResponse(a, owner);
