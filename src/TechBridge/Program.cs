@@ -1,4 +1,5 @@
 using TechBridge.Modules.Directory;
+using TechBridge.Modules.Listings;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 using TechBridge.Platform.Persistence;
@@ -8,7 +9,8 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Services
     .AddPlatform(builder.Configuration, builder.Environment)
-    .AddDirectory(builder.Configuration);
+    .AddDirectory(builder.Configuration)
+    .AddListings();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.UsePlatform();
 app.UseDirectory();
 app.MapPlatform();
 app.MapDirectory();
+app.MapListings();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

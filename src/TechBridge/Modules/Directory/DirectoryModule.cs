@@ -38,6 +38,7 @@ internal static class DirectoryModule
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
         services.AddScoped<IDemoSeeder, DemoOrganizationsSeeder>();
         services.AddSingleton<IReferenceData, Reference.ReferenceData>();
+        services.AddScoped<IOrganizationFacts, Facts.OrganizationFactsReader>();
         services.AddScoped<Recognitions.RecognitionExpiryReminder>();
         services.AddHostedService<Recognitions.RecognitionExpiryJob>();
         services.AddScoped<FileStore>();

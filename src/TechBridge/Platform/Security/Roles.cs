@@ -22,6 +22,7 @@ internal static class Permissions
     public const string ReviewInstitutions = "directory.review-institutions";
     public const string ManageRecognitions = "directory.manage-recognitions";
     public const string ManageGroups = "directory.manage-groups";
+    public const string ReviewListings = "listings.review";
 
-    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups];
+    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups, ReviewListings];
 }

@@ -98,6 +98,153 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Listings_Achievements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Abstract = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Trl = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedIp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TransferModes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AskingPriceFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImportJobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Achievements", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Achievements_Price", "\"AskingPriceFen\" IS NULL OR \"AskingPriceFen\" >= 0");
+                    table.CheckConstraint("CK_Listings_Achievements_Trl", "\"Trl\" BETWEEN 1 AND 9");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_Demands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    BudgetMinFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    BudgetMaxFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdentityRevealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsOpenCall = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenCallDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SelectedProposalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Demands", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Demands_Budget", "(\"BudgetMinFen\" IS NULL OR \"BudgetMinFen\" >= 0) AND (\"BudgetMaxFen\" IS NULL OR \"BudgetMaxFen\" >= 0) AND (\"BudgetMinFen\" IS NULL OR \"BudgetMaxFen\" IS NULL OR \"BudgetMinFen\" <= \"BudgetMaxFen\")");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_Offerings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ServiceItems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PriceModel = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegionsServed = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LeadTimeDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptsInnovationVouchers = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Offerings", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Offerings_LeadTime", "\"LeadTimeDays\" >= 0");
+                    table.CheckConstraint("CK_Listings_Offerings_Price", "\"PriceFen\" IS NULL OR \"PriceFen\" >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ListingKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Change = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
@@ -485,6 +632,36 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Listings_Proposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DemandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Approach = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    PriceFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Proposals", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Proposals_Duration", "\"DurationDays\" > 0");
+                    table.CheckConstraint("CK_Listings_Proposals_Price", "\"PriceFen\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Listings_Proposals_Listings_Demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "Listings_Demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -703,6 +880,87 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_OrganizationId",
+                table: "Listings_Achievements",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_OwnerRegionCode",
+                table: "Listings_Achievements",
+                column: "OwnerRegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_Status_ExpiresAt",
+                table: "Listings_Achievements",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_TechnologyFieldCode",
+                table: "Listings_Achievements",
+                column: "TechnologyFieldCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_OrganizationId",
+                table: "Listings_Demands",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_OwnerRegionCode",
+                table: "Listings_Demands",
+                column: "OwnerRegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_RegionCode",
+                table: "Listings_Demands",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_Status_ExpiresAt",
+                table: "Listings_Demands",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_TechnologyFieldCode",
+                table: "Listings_Demands",
+                column: "TechnologyFieldCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_ImportJobs_OrganizationId",
+                table: "Listings_ImportJobs",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_OrganizationId",
+                table: "Listings_Offerings",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_OwnerRegionCode",
+                table: "Listings_Offerings",
+                column: "OwnerRegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_SectorCode",
+                table: "Listings_Offerings",
+                column: "SectorCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_Status_ExpiresAt",
+                table: "Listings_Offerings",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Outbox_ListingId",
+                table: "Listings_Outbox",
+                column: "ListingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Proposals_DemandId_OrganizationId",
+                table: "Listings_Proposals",
+                columns: new[] { "DemandId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_AuditRecords_ChainSequence",
                 table: "Platform_AuditRecords",
                 column: "ChainSequence",
@@ -779,6 +1037,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Directory_UserTokens");
 
             migrationBuilder.DropTable(
+                name: "Listings_Achievements");
+
+            migrationBuilder.DropTable(
+                name: "Listings_ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Offerings");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Proposals");
+
+            migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");
 
             migrationBuilder.DropTable(
@@ -798,6 +1071,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Directory_Users");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Demands");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");

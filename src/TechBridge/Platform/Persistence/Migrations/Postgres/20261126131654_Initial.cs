@@ -99,6 +99,153 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Listings_Achievements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Abstract = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Trl = table.Column<int>(type: "integer", nullable: false),
+                    LinkedIp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TransferModes = table.Column<int>(type: "integer", nullable: false),
+                    AskingPriceFen = table.Column<long>(type: "bigint", nullable: true),
+                    ImportJobId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Achievements", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Achievements_Price", "\"AskingPriceFen\" IS NULL OR \"AskingPriceFen\" >= 0");
+                    table.CheckConstraint("CK_Listings_Achievements_Trl", "\"Trl\" BETWEEN 1 AND 9");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_Demands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    BudgetMinFen = table.Column<long>(type: "bigint", nullable: true),
+                    BudgetMaxFen = table.Column<long>(type: "bigint", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    IdentityRevealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsOpenCall = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenCallDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SelectedProposalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Demands", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Demands_Budget", "(\"BudgetMinFen\" IS NULL OR \"BudgetMinFen\" >= 0) AND (\"BudgetMaxFen\" IS NULL OR \"BudgetMaxFen\" >= 0) AND (\"BudgetMinFen\" IS NULL OR \"BudgetMaxFen\" IS NULL OR \"BudgetMinFen\" <= \"BudgetMaxFen\")");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Processed = table.Column<int>(type: "integer", nullable: false),
+                    Imported = table.Column<int>(type: "integer", nullable: false),
+                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_Offerings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BranchId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ServiceItems = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PriceModel = table.Column<int>(type: "integer", nullable: false),
+                    PriceFen = table.Column<long>(type: "bigint", nullable: true),
+                    RegionsServed = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LeadTimeDays = table.Column<int>(type: "integer", nullable: false),
+                    AcceptsInnovationVouchers = table.Column<bool>(type: "boolean", nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Offerings", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Offerings_LeadTime", "\"LeadTimeDays\" >= 0");
+                    table.CheckConstraint("CK_Listings_Offerings_Price", "\"PriceFen\" IS NULL OR \"PriceFen\" >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Listings_Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ListingKind = table.Column<int>(type: "integer", nullable: false),
+                    ListingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Change = table.Column<int>(type: "integer", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
@@ -486,6 +633,36 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Listings_Proposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DemandId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Approach = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    DurationDays = table.Column<int>(type: "integer", nullable: false),
+                    Team = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Listings_Proposals", x => x.Id);
+                    table.CheckConstraint("CK_Listings_Proposals_Duration", "\"DurationDays\" > 0");
+                    table.CheckConstraint("CK_Listings_Proposals_Price", "\"PriceFen\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Listings_Proposals_Listings_Demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "Listings_Demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -704,6 +881,87 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_OrganizationId",
+                table: "Listings_Achievements",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_OwnerRegionCode",
+                table: "Listings_Achievements",
+                column: "OwnerRegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_Status_ExpiresAt",
+                table: "Listings_Achievements",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Achievements_TechnologyFieldCode",
+                table: "Listings_Achievements",
+                column: "TechnologyFieldCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_OrganizationId",
+                table: "Listings_Demands",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_OwnerRegionCode",
+                table: "Listings_Demands",
+                column: "OwnerRegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_RegionCode",
+                table: "Listings_Demands",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_Status_ExpiresAt",
+                table: "Listings_Demands",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Demands_TechnologyFieldCode",
+                table: "Listings_Demands",
+                column: "TechnologyFieldCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_ImportJobs_OrganizationId",
+                table: "Listings_ImportJobs",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_OrganizationId",
+                table: "Listings_Offerings",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_OwnerRegionCode",
+                table: "Listings_Offerings",
+                column: "OwnerRegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_SectorCode",
+                table: "Listings_Offerings",
+                column: "SectorCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Offerings_Status_ExpiresAt",
+                table: "Listings_Offerings",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Outbox_ListingId",
+                table: "Listings_Outbox",
+                column: "ListingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Proposals_DemandId_OrganizationId",
+                table: "Listings_Proposals",
+                columns: new[] { "DemandId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_AuditRecords_ChainSequence",
                 table: "Platform_AuditRecords",
                 column: "ChainSequence",
@@ -780,6 +1038,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserTokens");
 
             migrationBuilder.DropTable(
+                name: "Listings_Achievements");
+
+            migrationBuilder.DropTable(
+                name: "Listings_ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Offerings");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Proposals");
+
+            migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");
 
             migrationBuilder.DropTable(
@@ -799,6 +1072,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Directory_Users");
+
+            migrationBuilder.DropTable(
+                name: "Listings_Demands");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");

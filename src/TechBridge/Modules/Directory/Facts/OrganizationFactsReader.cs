@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Persistence;
+
+namespace TechBridge.Modules.Directory.Facts;
+
+internal sealed class OrganizationFactsReader(PlatformDbContext db) : IOrganizationFacts
+{
+    public async Task<OrganizationFacts?> FindAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        (await FindManyAsync([organizationId], cancellationToken)).GetValueOrDefault(organizationId);
+
+    public async Task<IReadOnlyDictionary<Guid, OrganizationFacts>> FindManyAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken = default)
+    {
+        var ids = organizationIds.Distinct().ToList();
+        var organizations = await db.Set<Organization>().AsNoTracking().AsSplitQuery()
+            .Include(o => o.Sectors).Include(o => o.Branches)
+            .Where(o => ids.Contains(o.Id))
+            .ToListAsync(cancellationToken);
+        return organizations.ToDictionary(o => o.Id, ToFacts);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Guid>> FindVerifiedByNamesAsync(IReadOnlyCollection<string> legalNames, CancellationToken cancellationToken = default)
+    {
+        var names = legalNames.Distinct().ToList();
+        var rows = await db.Set<Organization>().AsNoTracking()
+            .Where(o => names.Contains(o.LegalName) && o.Verification == VerificationStatus.Verified)
+            .Select(o => new { o.LegalName, o.Id })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.LegalName).ToDictionary(g => g.Key, g => g.First().Id);
+    }
+
+    public async Task<IReadOnlyList<OrganizationFacts>> MembershipsOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Set<Membership>().Where(m => m.UserId == userId).Select(m => m.OrganizationId).ToListAsync(cancellationToken);
+        return (await FindManyAsync(ids, cancellationToken)).Values.OrderBy(o => o.LegalName, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<OrganizationFacts>> MembershipsOfUserNameAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        return userId is { } id ? await MembershipsOfAsync(id, cancellationToken) : [];
+    }
+
+    public async Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default)
+    {
+        var kind = (OrganizationKind)(int)type;
+        var organizations = await db.Set<Organization>().AsNoTracking().AsSplitQuery()
+            .Include(o => o.Sectors).Include(o => o.Branches)
+            .Where(o => o.IsDemo && o.Kind == kind && o.Verification == VerificationStatus.Verified)
+            .OrderBy(o => o.CreditCode)
+            .ToListAsync(cancellationToken);
+        return organizations.Select(ToFacts).ToList();
+    }
+
+    private static OrganizationFacts ToFacts(Organization o) => new(
+        o.Id,
+        o.LegalName,
+        (OrganizationType)(int)o.Kind,
+        o.RegionCode,
+        o.Verification == VerificationStatus.Verified,
+        o.Sectors.Select(s => s.SectorCode).ToList(),
+        o.Branches.Select(b => new BranchFacts(b.Id, b.Name, b.RegionCode)).ToList());
+}
