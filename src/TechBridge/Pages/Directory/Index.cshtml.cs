@@ -21,7 +21,20 @@ internal sealed class DirectoryModel(BrowseDirectory directory, IReferenceData r
     [BindProperty(SupportsGet = true)]
     public string? Region { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + BrowseDirectory.PageSize - 1) / BrowseDirectory.PageSize);
+
+    public string SectorName(string code)
+    {
+        var sector = reference.Sectors.FirstOrDefault(s => s.Code == code);
+        return sector is null ? code : System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? sector.NameZh : sector.NameEn;
+    }
 
     public static IReadOnlyList<string> Kinds { get; } = Enum.GetNames<OrganizationKind>();
 
@@ -29,8 +42,12 @@ internal sealed class DirectoryModel(BrowseDirectory directory, IReferenceData r
 
     private DirectoryFilter Filter => new(Kind, Sector?.Trim(), Region?.Trim(), Q);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Entries = await directory.ListAsync(Filter, BrowseDirectory.PageSize, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Total = await directory.CountAsync(Filter, cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Entries = await directory.ListAsync(Filter, (PageNumber - 1) * BrowseDirectory.PageSize, BrowseDirectory.PageSize, cancellationToken);
+    }
 
     public async Task<FileContentResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
         File(await directory.ExportCsvAsync(Filter, cancellationToken), "text/csv; charset=utf-8", "organizations.csv");

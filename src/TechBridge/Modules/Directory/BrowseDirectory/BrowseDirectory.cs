@@ -19,10 +19,33 @@ internal sealed record DirectoryEntry(
 // the viewer is an admin whose jurisdiction covers the organization.
 internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor http, IServiceProvider services, AuditTrail audit, ActorContext actor)
 {
-    public const int PageSize = 200;
+    public const int PageSize = 50;
     public const int ExportLimit = 10_000;
 
-    public async Task<List<DirectoryEntry>> ListAsync(DirectoryFilter filter, int limit, CancellationToken ct)
+    public Task<int> CountAsync(DirectoryFilter filter, CancellationToken ct) => Filtered(filter).CountAsync(ct);
+
+    public async Task<List<DirectoryEntry>> ListAsync(DirectoryFilter filter, int skip, int take, CancellationToken ct)
+    {
+        var rows = await Filtered(filter).OrderBy(o => o.LegalName).ThenBy(o => o.Id).Skip(skip).Take(take)
+            .Select(o => new
+            {
+                o.Id, o.LegalName, o.Kind, o.CreditCode, o.RegionCode, o.ContactName, o.ContactPhone, o.ContactEmail,
+                Sectors = o.Sectors.Select(s => s.SectorCode).ToList(),
+            })
+            .ToListAsync(ct);
+        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
+        var names = await db.Set<Region>().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var jurisdictions = await AdminJurisdictionsAsync(ct);
+        return rows.Select(r =>
+        {
+            var full = jurisdictions.Any(j => Jurisdictions.Covers(j, r.RegionCode));
+            return new DirectoryEntry(r.Id, r.LegalName, r.Kind.ToString(), r.CreditCode, r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode),
+                r.Sectors.Order(StringComparer.Ordinal).ToList(), r.ContactName,
+                full ? r.ContactPhone : Masking.Phone(r.ContactPhone), full ? r.ContactEmail : Masking.Email(r.ContactEmail), !full);
+        }).ToList();
+    }
+
+    private IQueryable<Organization> Filtered(DirectoryFilter filter)
     {
         var query = db.Set<Organization>().AsNoTracking().Where(o => o.Verification == VerificationStatus.Verified);
         if (!string.IsNullOrEmpty(filter.Kind) && Enum.TryParse<OrganizationKind>(filter.Kind, ignoreCase: true, out var kind) && !int.TryParse(filter.Kind, out _))
@@ -47,28 +70,12 @@ internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor
             query = query.Where(o => o.RegionCode.StartsWith(filter.Region) || o.Branches.Any(b => b.RegionCode.StartsWith(filter.Region)));
         }
 
-        var rows = await query.OrderBy(o => o.LegalName).Take(limit)
-            .Select(o => new
-            {
-                o.Id, o.LegalName, o.Kind, o.CreditCode, o.RegionCode, o.ContactName, o.ContactPhone, o.ContactEmail,
-                Sectors = o.Sectors.Select(s => s.SectorCode).ToList(),
-            })
-            .ToListAsync(ct);
-        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var names = await db.Set<Region>().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        var jurisdictions = await AdminJurisdictionsAsync(ct);
-        return rows.Select(r =>
-        {
-            var full = jurisdictions.Any(j => Jurisdictions.Covers(j, r.RegionCode));
-            return new DirectoryEntry(r.Id, r.LegalName, r.Kind.ToString(), r.CreditCode, r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode),
-                r.Sectors.Order(StringComparer.Ordinal).ToList(), r.ContactName,
-                full ? r.ContactPhone : Masking.Phone(r.ContactPhone), full ? r.ContactEmail : Masking.Email(r.ContactEmail), !full);
-        }).ToList();
+        return query;
     }
 
     public async Task<byte[]> ExportCsvAsync(DirectoryFilter filter, CancellationToken ct)
     {
-        var entries = await ListAsync(filter, ExportLimit, ct);
+        var entries = await ListAsync(filter, 0, ExportLimit, ct);
         var csv = new StringBuilder();
         csv.Append(Csv.Line("id", "legalName", "kind", "creditCode", "regionCode", "regionName", "sectors", "contactName", "contactPhone", "contactEmail"));
         foreach (var e in entries)
