@@ -41,7 +41,7 @@ internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor
             var full = jurisdictions.Any(j => Jurisdictions.Covers(j, r.RegionCode));
             return new DirectoryEntry(r.Id, r.LegalName, r.Kind.ToString(), r.CreditCode, r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode),
                 r.Sectors.Order(StringComparer.Ordinal).ToList(), r.ContactName,
-                full ? r.ContactPhone : Masking.Phone(r.ContactPhone), full ? r.ContactEmail : Masking.Email(r.ContactEmail), !full);
+                full ? r.ContactPhone : PersonalDataMask.Phone(r.ContactPhone), full ? r.ContactEmail : PersonalDataMask.Email(r.ContactEmail), !full);
         }).ToList();
     }
 
@@ -100,24 +100,5 @@ internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor
 
         var access = services.GetRequiredService<IAccess>();
         return await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, ct);
-    }
-}
-
-internal static class Masking
-{
-    // 0311-12345678 → 031********78: enough to recognise, not enough to call.
-    public static string? Phone(string? phone) =>
-        phone is null ? null : phone.Length <= 5 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 5) + phone[^2..];
-
-    // contact@example.com → c***@example.com
-    public static string? Email(string? email)
-    {
-        if (email is null)
-        {
-            return null;
-        }
-
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "***" : email[..1] + "***" + email[at..];
     }
 }
