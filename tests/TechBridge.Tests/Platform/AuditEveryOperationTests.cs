@@ -49,6 +49,35 @@ public abstract class AuditEveryOperationTests(AppHost shared)
             .Where(r => r.Id > context.Mark && r.Action == operationId).CountAsync());
         Assert.True(appended > 0, $"{operationId} with valid input appended no audit record with Action == \"{operationId}\"");
     }
+
+    // Changes of privileges that change nothing (a role or grant already held, a role not held) are still requests
+    // for a security change: each leaves a record too.
+    [Fact]
+    public async Task RoleAndGrantChanges_ThatChangeNothing_StillAppendAnAuditRecord()
+    {
+        await using var context = new AuditCaseContext(shared);
+        var user = await AccountTestKit.CreateUserAsync(shared, "noop", "Broker");
+        using var sysadmin = await context.As("sysadmin.demo");
+        var users = $"/api/v1/admin/users/{user.Id}";
+        var grant = new { permission = TechBridge.Platform.Security.Permissions.ManageGroups, jurisdiction = "1301" };
+        await PostAsync(sysadmin, $"{users}/grants", grant, HttpStatusCode.NoContent);
+
+        async Task<int> AppendedAsync(string action, Func<Task<HttpResponseMessage>> call)
+        {
+            await context.MarkAsync();
+            var response = await call();
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            return await shared.WithDbAsync(db => db.Set<AuditRecord>().CountAsync(r => r.Id > context.Mark && r.Action == action));
+        }
+
+        var roleAgain = await AppendedAsync("AddUserRole", () => sysadmin.PostAsJsonAsync(new Uri($"{users}/roles", UriKind.Relative), new { role = "Broker" }));
+        var roleNotHeld = await AppendedAsync("RemoveUserRole", () => sysadmin.DeleteAsync(new Uri($"{users}/roles/Auditor", UriKind.Relative)));
+        var grantAgain = await AppendedAsync("GrantAdminPermission", () => sysadmin.PostAsJsonAsync(new Uri($"{users}/grants", UriKind.Relative), grant));
+
+        Assert.Equal(1, roleAgain);
+        Assert.Equal(1, roleNotHeld);
+        Assert.Equal(1, grantAgain);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
