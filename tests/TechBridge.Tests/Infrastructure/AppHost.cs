@@ -101,6 +101,16 @@ public sealed class AppHost : WebApplicationFactory<Program>
         return tokens.GetOrAdd(userName, token);
     }
 
+    // Moves this host's clock through the test endpoint (isolated hosts only). Tokens live hours, so the cached ones
+    // have expired afterwards: they are forgotten, and clients made before the move must be made again.
+    public async Task AdvanceClockAsync(double hours)
+    {
+        using var client = CreateAnonymousClient();
+        var response = await client.PostAsJsonAsync(new Uri("/api/v1/test/clock/advance", UriKind.Relative), new { hours });
+        response.EnsureSuccessStatusCode();
+        tokens.Clear();
+    }
+
     public async Task<HttpClient> CreateClientForAsync(string userName, Guid? organizationId = null) =>
         CreateBearerClient(await TokenForAsync(userName), organizationId);
 

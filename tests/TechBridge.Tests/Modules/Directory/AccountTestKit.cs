@@ -9,7 +9,6 @@ namespace TechBridge.Tests.Modules.Directory;
 // Accounts for tests: real (non-demo) users created through UserManager, tokens, TOTP codes.
 internal static class AccountTestKit
 {
-    public const string DemoPassword = "TechBridge-demo-2026";
     public const string Password = "correct horse battery staple";
 
     public static string UniqueName(string prefix) => $"{prefix}.{Guid.NewGuid():N}"[..(prefix.Length + 13)];
@@ -32,16 +31,13 @@ internal static class AccountTestKit
     public static Task<HttpResponseMessage> RequestTokenAsync(HttpClient client, string? userName, string? password, string? totpCode = null) =>
         client.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password, totpCode });
 
-    public static async Task<string> TokenAsync(AppHost host, string userName, string password = DemoPassword, string? totpCode = null)
+    public static async Task<string> TokenAsync(AppHost host, string userName, string password = AppHost.DemoPassword, string? totpCode = null)
     {
         using var client = host.CreateAnonymousClient();
         var response = await RequestTokenAsync(client, userName, password, totpCode);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
-
-    public static async Task<HttpClient> ClientForAsync(AppHost host, string userName, string password = DemoPassword) =>
-        host.CreateBearerClient(await TokenAsync(host, userName, password));
 
     public static async Task<string?> ProblemCodeAsync(HttpResponseMessage response)
     {

@@ -21,7 +21,7 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task RegisterPage_PostWithLicence_RedirectsToDetail_AndSwitcherSetsCookie()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
         var code = NewCreditCode("130102");
         var token = await FormTokenAsync(owner, "/Organizations/Register");
         var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, .. Guid.NewGuid().ToByteArray()]);
@@ -56,7 +56,7 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task RegisterPage_InvalidCreditCode_ShowsErrorAndKeepsInput()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
         var token = await FormTokenAsync(owner, "/Organizations/Register");
         using var form = new MultipartFormDataContent
         {
@@ -78,7 +78,7 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task DetailPage_OwnerAddsBranch_InvalidRegionShowsError()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
         var id = await RegisterOkAsync(owner, "130102");
         var token = await FormTokenAsync(owner, $"/Organizations/{id}");
 
@@ -104,16 +104,16 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task AdminQueuePage_ShowsOnlyApplicationsInJurisdiction()
     {
-        using var owner = await ClientAsync(host, "provider.demo");
-        using var province = await ClientAsync(host, "admin.hebei");
+        using var owner = await host.CreateClientForAsync("provider.demo");
+        using var province = await host.CreateClientForAsync("admin.hebei");
         var id = await RegisterOkAsync(owner, "130104", "ServiceInstitution");
         await PostAsync(province, $"/api/v1/organizations/{id}/verify", null, HttpStatusCode.OK);
-        using var acting = await ClientAsync(host, "provider.demo", id);
+        using var acting = await host.CreateClientForAsync("provider.demo", id);
         await PostAsync(acting, "/api/v1/onboarding/applications", new { serviceDescription = "设计" }, HttpStatusCode.Created);
         var detail = await owner.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/organizations/{id}", UriKind.Relative));
         var name = detail.GetProperty("legalName").GetString()!;
-        using var city = await ClientAsync(host, "admin.shijiazhuang");
-        using var tianjin = await ClientAsync(host, "admin.tianjin");
+        using var city = await host.CreateClientForAsync("admin.shijiazhuang");
+        using var tianjin = await host.CreateClientForAsync("admin.tianjin");
 
         var forCity = await city.GetStringAsync(new Uri("/Admin/Onboarding", UriKind.Relative));
         var forTianjin = await tianjin.GetStringAsync(new Uri("/Admin/Onboarding", UriKind.Relative));

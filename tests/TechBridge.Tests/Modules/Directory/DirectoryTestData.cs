@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Seed;
 using TechBridge.Platform.Security;
@@ -10,42 +9,33 @@ namespace TechBridge.Tests.Modules.Directory;
 // Users and organizations made directly through the host's services, each unique to the test that makes it.
 internal static class DirectoryTestData
 {
-    private const string Password = "Correct-horse-battery-2026";
-
+    // A real account (AccountTestKit) signed in through the token endpoint; a user with a role enrols TOTP first, as
+    // an authenticator would, since admin roles sign in with it.
     public static async Task<(Guid UserId, string Token)> CreateUserAsync(AppHost host, string? role = null, string? jurisdiction = null, params string[] permissions)
     {
-        var userName = $"t{Guid.NewGuid():N}"[..20];
-        Guid userId;
-        string? totpKey = null;
+        var user = await AccountTestKit.CreateUserAsync(host, "t", role is null ? [] : [role]);
+        string? totpCode = null;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-            var user = new PlatformUser { UserName = userName, DisplayName = userName };
-            Check(await users.CreateAsync(user, Password));
             if (role is not null)
             {
-                Check(await users.AddToRoleAsync(user, role));
-                // Admins sign in with TOTP: enrol a key and compute the code as an authenticator would.
-                Check(await users.ResetAuthenticatorKeyAsync(user));
-                totpKey = await users.GetAuthenticatorKeyAsync(user);
-                Check(await users.SetTwoFactorEnabledAsync(user, true));
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+                var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+                Check(await users.ResetAuthenticatorKeyAsync(stored));
+                var totpKey = (await users.GetAuthenticatorKeyAsync(stored))!;
+                Check(await users.SetTwoFactorEnabledAsync(stored, true));
+                totpCode = AccountTestKit.TotpCode(totpKey);
             }
 
-            userId = user.Id;
             if (jurisdiction is not null)
             {
                 var db = scope.ServiceProvider.GetRequiredService<TechBridge.Platform.Persistence.PlatformDbContext>();
-                db.AddRange(permissions.Select(p => new AdminGrant { UserId = userId, Permission = p, JurisdictionCode = jurisdiction }));
+                db.AddRange(permissions.Select(p => new AdminGrant { UserId = user.Id, Permission = p, JurisdictionCode = jurisdiction }));
                 await db.SaveChangesAsync();
             }
         }
 
-        using var client = host.CreateAnonymousClient();
-        var code = totpKey is null ? null : new Totp(Base32Encoding.ToBytes(totpKey)).ComputeTotp();
-        var response = await client.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password = Password, totpCode = code });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
-        return (userId, token);
+        return (user.Id, await AccountTestKit.TokenAsync(host, user.UserName!, AccountTestKit.Password, totpCode));
     }
 
     public static Task<(Guid UserId, string Token)> CreateAdminAsync(AppHost host, string jurisdiction, params string[] permissions) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -6,51 +5,11 @@ using TechBridge.Tests.Modules.Directory.RegisterOrganization;
 
 namespace TechBridge.Tests.Modules.Directory;
 
-// Helpers for Directory tests: tokens for demo accounts (cached per host: sign-in is rate limited), fresh credit
-// codes, and a registered organization.
+// Helpers for Directory tests: fresh credit codes, evidence uploads and registered organizations. Clients for demo
+// accounts come from the host (AppHost.CreateClientForAsync: a real sign-in, cached per host).
 internal static class DirectoryTestKit
 {
-    public const string Password = "TechBridge-demo-2026";
-
     private static readonly string[] Sectors = ["testing"];
-
-    private static readonly ConcurrentDictionary<(AppHost, string), Task<string>> Tokens = new();
-
-    public static Task<string> TokenAsync(AppHost host, string userName) =>
-        Tokens.GetOrAdd((host, userName), key => IssueAsync(key.Item1, key.Item2));
-
-    // Non-admin accounts sign in through the real endpoint. Admin accounts need TOTP, which the test host does not
-    // waive (it runs with Database:SeedDemo=false, so DemoMode is off), and enrolling TOTP on the shared host would
-    // change the demo admins for every other test: their tokens are issued straight into the token table instead.
-    private static async Task<string> IssueAsync(AppHost host, string userName)
-    {
-        if (userName.StartsWith("admin.", StringComparison.Ordinal))
-        {
-            var token = "test-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            await host.WithDbAsync(async db =>
-            {
-                var user = db.Users.Single(u => u.UserName == userName);
-                db.Add(new TechBridge.Modules.Directory.Data.ApiToken
-                {
-                    UserId = user.Id,
-                    TokenHash = TechBridge.Modules.Directory.Access.ApiTokenAuthentication.Hash(token),
-                    CreatedAt = DateTimeOffset.UnixEpoch,
-                    ExpiresAt = DateTimeOffset.MaxValue.AddYears(-1),
-                });
-                return await db.SaveChangesAsync();
-            });
-            return token;
-        }
-
-        using var client = host.CreateAnonymousClient();
-        var response = await client.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password = Password });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"token for {userName}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
-    }
-
-    public static async Task<HttpClient> ClientAsync(AppHost host, string userName, Guid? organizationId = null) =>
-        host.CreateBearerClient(await TokenAsync(host, userName), organizationId);
 
     // A credit code nobody else uses, registered in the given county.
     public static string NewCreditCode(string region)

@@ -8,8 +8,8 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_ThenVerifyByProvinceAdmin_OwnerSeesVerified()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
-        using var admin = await ClientAsync(host, "admin.hebei");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var admin = await host.CreateClientForAsync("admin.hebei");
 
         var id = await RegisterOkAsync(owner, "130102");
         var mine = await owner.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/me/organizations", UriKind.Relative));
@@ -29,7 +29,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_OldRegionInCreditCode_ReturnsWarning()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
 
         var response = await RegisterAsync(owner, NewCreditCode("130182"), "130102");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -41,7 +41,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_InvalidCheckCharacterOrCityRegion_Returns400NamingFields()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
         var code = NewCreditCode("130102");
         var mistyped = code[..17] + (code[17] == '0' ? '1' : '0');
 
@@ -56,8 +56,8 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_DuplicateCreditCode_Returns409_AndMembershipRequestCanBeApproved()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
-        using var other = await ClientAsync(host, "provider.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var other = await host.CreateClientForAsync("provider.demo");
         var code = NewCreditCode("130104");
         var first = await RegisterAsync(owner, code, "130104");
         var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -80,9 +80,9 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Verify_AdminOutsideJurisdiction_Returns403_CityAdminOnlyInItsCity()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
-        using var tianjin = await ClientAsync(host, "admin.tianjin");
-        using var shijiazhuang = await ClientAsync(host, "admin.shijiazhuang");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var tianjin = await host.CreateClientForAsync("admin.tianjin");
+        using var shijiazhuang = await host.CreateClientForAsync("admin.shijiazhuang");
         var hengshui = await RegisterOkAsync(owner, "131102");
         var changan = await RegisterOkAsync(owner, "130102");
 
@@ -98,8 +98,8 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Branches_OtherUser_Gets404_OwnerAddsAndRemoves()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
-        using var provider = await ClientAsync(host, "provider.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var provider = await host.CreateClientForAsync("provider.demo");
         var id = await RegisterOkAsync(owner, "130102");
 
         await PostAsync(provider, $"/api/v1/organizations/{id}/branches", new { name = "天津窗口", regionCode = "120116" }, HttpStatusCode.NotFound);
@@ -115,9 +115,9 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task ActingFor_OrganizationUserDoesNotBelongTo_Returns403()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
         var id = await RegisterOkAsync(owner, "130102");
-        using var stranger = await ClientAsync(host, "provider.demo", id);
+        using var stranger = await host.CreateClientForAsync("provider.demo", id);
 
         var response = await stranger.GetAsync(new Uri("/api/v1/me/organizations", UriKind.Relative));
 
@@ -127,9 +127,9 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Files_NotPdfPngJpeg_Rejected_AndEvidenceHiddenFromStrangers()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
-        using var stranger = await ClientAsync(host, "provider.demo");
-        using var admin = await ClientAsync(host, "admin.hebei");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var stranger = await host.CreateClientForAsync("provider.demo");
+        using var admin = await host.CreateClientForAsync("admin.hebei");
         using var text = new MultipartFormDataContent { { new ByteArrayContent("hello"u8.ToArray()), "file", "licence.pdf" } };
         var rejected = await owner.PostAsync(new Uri("/api/v1/files", UriKind.Relative), text);
         var sha = await UploadPdfAsync(owner);
@@ -149,7 +149,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_Multipart_WithLicenceAttached_Succeeds()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
         var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Guid.NewGuid().ToByteArray()]);
         file.Headers.ContentType = new("image/png");
         using var form = new MultipartFormDataContent
@@ -170,9 +170,9 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Directory_ListsVerifiedOnly_MasksContactsExceptForJurisdictionAdmin_AndAuditsExport()
     {
-        using var owner = await ClientAsync(host, "enterprise.demo");
-        using var admin = await ClientAsync(host, "admin.hebei");
-        using var tianjin = await ClientAsync(host, "admin.tianjin");
+        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var admin = await host.CreateClientForAsync("admin.hebei");
+        using var tianjin = await host.CreateClientForAsync("admin.tianjin");
         using var anonymous = host.CreateAnonymousClient();
         var code = NewCreditCode("131102");
         var verified = (await (await RegisterAsync(owner, code, "131102")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -75,6 +75,10 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
             Check(await users.AddToRoleAsync(user, role!));
             Check(await users.UpdateSecurityStampAsync(user));
         }
+        else
+        {
+            await NoteUnchangedAsync(id, $"role {role} already held; nothing changed");
+        }
     }
 
     public async Task RemoveRoleAsync(Guid id, string? role, Guid actingUserId)
@@ -92,6 +96,10 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
             Check(await users.RemoveFromRoleAsync(user, role!));
             Check(await users.UpdateSecurityStampAsync(user));
         }
+        else
+        {
+            await NoteUnchangedAsync(id, $"role {role} not held; nothing changed");
+        }
     }
 
     public async Task GrantAsync(Guid id, string? permission, string? jurisdiction, CancellationToken cancellationToken)
@@ -103,6 +111,18 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
             db.Add(new AdminGrant { UserId = id, Permission = permission!, JurisdictionCode = jurisdiction! });
             await db.SaveChangesAsync(cancellationToken);
         }
+        else
+        {
+            await NoteUnchangedAsync(id, $"grant {permission} for {jurisdiction} already held; nothing changed", cancellationToken);
+        }
+    }
+
+    // A repeated role or grant change alters no row, yet someone asked for a change of privileges: that request is a
+    // security event and stays on the audit trail.
+    private async Task NoteUnchangedAsync(Guid id, string summary, CancellationToken cancellationToken = default)
+    {
+        audit.Note(nameof(PlatformUser), id.ToString(), summary);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task RevokeAsync(Guid id, string? permission, string? jurisdiction, CancellationToken cancellationToken)

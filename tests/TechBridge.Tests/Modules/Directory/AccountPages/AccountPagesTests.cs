@@ -200,7 +200,7 @@ public abstract partial class AccountPagesTests(AppHost host)
 
         var response = await client.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["UserName"] = "enterprise.demo", ["Password"] = DemoPassword,
+            ["UserName"] = "enterprise.demo", ["Password"] = AppHost.DemoPassword,
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -217,9 +217,9 @@ public abstract partial class AccountPagesTests(AppHost host)
         }
 
         using var ordinary = host.CreateAnonymousClient();
-        await SignInAsync(ordinary, "enterprise.demo", DemoPassword);
+        await SignInAsync(ordinary, "enterprise.demo", AppHost.DemoPassword);
         using var sysadmin = host.CreateAnonymousClient();
-        await SignInAsync(sysadmin, "sysadmin.demo", DemoPassword);
+        await SignInAsync(sysadmin, "sysadmin.demo", AppHost.DemoPassword);
 
         var denied = await ordinary.GetAsync(new Uri("/Admin/Users", UriKind.Relative));
         var list = await sysadmin.GetStringAsync(new Uri($"/Admin/Users?name={target.UserName}", UriKind.Relative));

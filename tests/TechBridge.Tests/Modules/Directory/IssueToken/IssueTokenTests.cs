@@ -12,7 +12,7 @@ public abstract class IssueTokenTests(AppHost host)
     [Fact]
     public async Task IssueToken_ValidDemoCredentials_TokenWorksAsBearer()
     {
-        using var client = await ClientForAsync(host, "enterprise.demo");
+        using var client = host.CreateBearerClient(await TokenAsync(host, "enterprise.demo"));
 
         var me = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/me", UriKind.Relative));
 
@@ -26,7 +26,7 @@ public abstract class IssueTokenTests(AppHost host)
     [Fact]
     public async Task GetMe_AdminInDemoMode_ListsRoles()
     {
-        using var client = await ClientForAsync(host, "admin.hebei");
+        using var client = host.CreateBearerClient(await TokenAsync(host, "admin.hebei"));
 
         var me = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/me", UriKind.Relative));
 
@@ -170,7 +170,7 @@ public abstract class IssueTokenTests(AppHost host)
         await using var isolated = await AppHost.StartAsync(host.Database, new Dictionary<string, string> { ["Demo:Enabled"] = "false" });
         using var client = isolated.CreateAnonymousClient();
 
-        var response = await RequestTokenAsync(client, "admin.hebei", DemoPassword);
+        var response = await RequestTokenAsync(client, "admin.hebei", AppHost.DemoPassword);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("totp_enrolment_required", await ProblemCodeAsync(response));
@@ -188,7 +188,7 @@ public abstract class IssueTokenTests(AppHost host)
             statuses.Add((await RequestTokenAsync(client, "enterprise.demo", "not the right password")).StatusCode);
         }
 
-        var limited = await RequestTokenAsync(client, "enterprise.demo", DemoPassword);
+        var limited = await RequestTokenAsync(client, "enterprise.demo", AppHost.DemoPassword);
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);

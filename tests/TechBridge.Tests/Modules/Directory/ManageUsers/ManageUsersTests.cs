@@ -29,7 +29,7 @@ public abstract class ManageUsersTests(AppHost host)
     public async Task ListUsers_AsSystemAdmin_MasksPhoneAndEmail_DetailShowsThem()
     {
         var user = await CreateWithContactAsync("masked");
-        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        using var admin = await host.CreateClientForAsync("sysadmin.demo");
 
         var list = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/admin/users?name={user.UserName}", UriKind.Relative));
         var detail = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/admin/users/{user.Id}", UriKind.Relative));
@@ -44,7 +44,7 @@ public abstract class ManageUsersTests(AppHost host)
     [Fact]
     public async Task ListUsers_FilterByRole_ReturnsOnlyThatRole()
     {
-        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        using var admin = await host.CreateClientForAsync("sysadmin.demo");
 
         var list = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/admin/users?role=Auditor", UriKind.Relative));
 
@@ -55,7 +55,7 @@ public abstract class ManageUsersTests(AppHost host)
     [Fact]
     public async Task ListUsers_AsOrdinaryUser_Is403()
     {
-        using var client = await ClientForAsync(host, "enterprise.demo");
+        using var client = await host.CreateClientForAsync("enterprise.demo");
 
         var response = await client.GetAsync(new Uri("/api/v1/admin/users", UriKind.Relative));
 
@@ -66,7 +66,7 @@ public abstract class ManageUsersTests(AppHost host)
     public async Task RolesAndGrants_AddedAndRemoved_ShowInDetail()
     {
         var user = await CreateUserAsync(host, "granted");
-        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        using var admin = await host.CreateClientForAsync("sysadmin.demo");
         var baseUri = $"/api/v1/admin/users/{user.Id}";
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync(new Uri($"{baseUri}/roles", UriKind.Relative), new { role = "Admin" })).StatusCode);
@@ -93,7 +93,7 @@ public abstract class ManageUsersTests(AppHost host)
     {
         var user = await CreateUserAsync(host, "locked");
         using var userClient = host.CreateBearerClient(await TokenAsync(host, user.UserName!, Password));
-        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        using var admin = await host.CreateClientForAsync("sysadmin.demo");
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync(new Uri($"/api/v1/admin/users/{user.Id}/lock", UriKind.Relative), null)).StatusCode);
         var whileLocked = await userClient.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
@@ -110,7 +110,7 @@ public abstract class ManageUsersTests(AppHost host)
     [Fact]
     public async Task SystemAdmin_CannotLockOrDemoteItself()
     {
-        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        using var admin = await host.CreateClientForAsync("sysadmin.demo");
         var me = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/me", UriKind.Relative));
         var id = me.GetProperty("id").GetString();
 
@@ -130,7 +130,7 @@ public abstract class ManageUsersTests(AppHost host)
         var begin = await anonymous.PostAsJsonAsync(new Uri("/api/v1/auth/totp", UriKind.Relative), new { userName = user.UserName, password = Password });
         var key = (await begin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString()!;
         await anonymous.PostAsJsonAsync(new Uri("/api/v1/auth/totp/confirm", UriKind.Relative), new { userName = user.UserName, password = Password, totpCode = TotpCode(key) });
-        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        using var admin = await host.CreateClientForAsync("sysadmin.demo");
 
         var reset = await admin.PostAsync(new Uri($"/api/v1/admin/users/{user.Id}/reset-totp", UriKind.Relative), null);
         var signIn = await RequestTokenAsync(anonymous, user.UserName, Password, TotpCode(key));
@@ -143,7 +143,7 @@ public abstract class ManageUsersTests(AppHost host)
     public async Task ExportUsers_IsCsvMasked_AndAudited()
     {
         var user = await CreateWithContactAsync("exported");
-        using var admin = await ClientForAsync(host, "sysadmin.demo");
+        using var admin = await host.CreateClientForAsync("sysadmin.demo");
 
         var csv = await admin.GetStringAsync(new Uri($"/api/v1/admin/users/export.csv?name={user.UserName}", UriKind.Relative));
         var audited = await host.WithDbAsync(db => db.Set<AuditRecord>()
@@ -159,11 +159,11 @@ public abstract class ManageUsersTests(AppHost host)
     public async Task Auditor_AnyNonGetApiCall_Is403_ButReads()
     {
         var target = await CreateUserAsync(host, "auditortarget");
-        using var auditor = await ClientForAsync(host, "auditor.demo");
+        using var auditor = await host.CreateClientForAsync("auditor.demo");
 
         var me = await auditor.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
         // An endpoint that would accept the caller otherwise: the read-only rule itself refuses.
-        var post = await auditor.PostAsJsonAsync(new Uri("/api/v1/auth/totp", UriKind.Relative), new { userName = "auditor.demo", password = DemoPassword });
+        var post = await auditor.PostAsJsonAsync(new Uri("/api/v1/auth/totp", UriKind.Relative), new { userName = "auditor.demo", password = AppHost.DemoPassword });
         var lockUser = await auditor.PostAsync(new Uri($"/api/v1/admin/users/{target.Id}/lock", UriKind.Relative), null);
         var delete = await auditor.DeleteAsync(new Uri($"/api/v1/admin/users/{target.Id}/roles/Admin", UriKind.Relative));
 

@@ -10,10 +10,10 @@ public abstract class OnboardingTests(AppHost shared)
 
     private static async Task<(Guid Organization, Guid Application)> SubmitAsync(AppHost host, string region)
     {
-        using var owner = await ClientAsync(host, "provider.demo");
-        using var province = await ClientAsync(host, "admin.hebei");
+        using var owner = await host.CreateClientForAsync("provider.demo");
+        using var province = await host.CreateClientForAsync("admin.hebei");
         var organization = await RegisterOkAsync(owner, region, "ServiceInstitution");
-        using var acting = await ClientAsync(host, "provider.demo", organization);
+        using var acting = await host.CreateClientForAsync("provider.demo", organization);
         await PostAsync(acting, Apps, new { serviceDescription = "检验检测" }, HttpStatusCode.Conflict); // not verified yet
         await PostAsync(province, $"/api/v1/organizations/{organization}/verify", null, HttpStatusCode.OK);
         var application = await PostAsync(acting, Apps, new { serviceDescription = "检验检测" }, HttpStatusCode.Created);
@@ -22,8 +22,8 @@ public abstract class OnboardingTests(AppHost shared)
 
     private static async Task ToNoticeAsync(AppHost host, Guid application)
     {
-        using var city = await ClientAsync(host, "admin.shijiazhuang");
-        using var province = await ClientAsync(host, "admin.hebei");
+        using var city = await host.CreateClientForAsync("admin.shijiazhuang");
+        using var province = await host.CreateClientForAsync("admin.hebei");
         await PostAsync(city, $"{Apps}/{application}/start-review", null, HttpStatusCode.OK);
         await PostAsync(city, $"{Apps}/{application}/first-review", null, HttpStatusCode.OK);
         await PostAsync(province, $"{Apps}/{application}/start-notice", null, HttpStatusCode.OK);
@@ -34,10 +34,10 @@ public abstract class OnboardingTests(AppHost shared)
     {
         await using var host = await AppHost.StartAsync(shared.Database);
         var (_, id) = await SubmitAsync(host, "130102");
-        using var tianjin = await ClientAsync(host, "admin.tianjin");
-        using var city = await ClientAsync(host, "admin.shijiazhuang");
-        using var province = await ClientAsync(host, "admin.hebei");
-        using var citizen = await ClientAsync(host, "enterprise.demo");
+        using var tianjin = await host.CreateClientForAsync("admin.tianjin");
+        using var city = await host.CreateClientForAsync("admin.shijiazhuang");
+        using var province = await host.CreateClientForAsync("admin.hebei");
+        using var citizen = await host.CreateClientForAsync("enterprise.demo");
 
         await PostAsync(tianjin, $"{Apps}/{id}/start-review", null, HttpStatusCode.Forbidden);
         await PostAsync(city, $"{Apps}/{id}/start-review", null, HttpStatusCode.OK);
@@ -48,13 +48,14 @@ public abstract class OnboardingTests(AppHost shared)
         var notices = await host.CreateAnonymousClient().GetStringAsync(new Uri("/Notices", UriKind.Relative));
         var objection = await PostAsync(citizen, $"{Apps}/{id}/objections", new { reason = "资质证书过期" }, HttpStatusCode.Created);
         var running = await PostAsync(province, $"{Apps}/{id}/approve", null, HttpStatusCode.Conflict);
-        await PostAsync(citizen, "/api/v1/test/clock/advance", new { hours = 170 }, HttpStatusCode.OK);
-        var blocked = await PostAsync(province, $"{Apps}/{id}/approve", null, HttpStatusCode.Conflict);
-        await PostAsync(province, $"{Apps}/{id}/objections/{objection.GetProperty("id").GetGuid()}/dismiss", new { reason = "证书已续期" }, HttpStatusCode.OK);
-        var approved = await PostAsync(province, $"{Apps}/{id}/approve", null, HttpStatusCode.OK);
-        await PostAsync(province, $"{Apps}/{id}/suspend", new { }, HttpStatusCode.BadRequest);
-        var suspended = await PostAsync(province, $"{Apps}/{id}/suspend", new { reason = "违规收费" }, HttpStatusCode.OK);
-        var reinstated = await PostAsync(province, $"{Apps}/{id}/reinstate", new { reason = "整改完成" }, HttpStatusCode.OK);
+        await host.AdvanceClockAsync(170);
+        using var provinceLater = await host.CreateClientForAsync("admin.hebei"); // the earlier token has expired
+        var blocked = await PostAsync(provinceLater, $"{Apps}/{id}/approve", null, HttpStatusCode.Conflict);
+        await PostAsync(provinceLater, $"{Apps}/{id}/objections/{objection.GetProperty("id").GetGuid()}/dismiss", new { reason = "证书已续期" }, HttpStatusCode.OK);
+        var approved = await PostAsync(provinceLater, $"{Apps}/{id}/approve", null, HttpStatusCode.OK);
+        await PostAsync(provinceLater, $"{Apps}/{id}/suspend", new { }, HttpStatusCode.BadRequest);
+        var suspended = await PostAsync(provinceLater, $"{Apps}/{id}/suspend", new { reason = "违规收费" }, HttpStatusCode.OK);
+        var reinstated = await PostAsync(provinceLater, $"{Apps}/{id}/reinstate", new { reason = "整改完成" }, HttpStatusCode.OK);
 
         Assert.Equal("first_review_pending", early.GetProperty("code").GetString());
         Assert.Contains("测试科技有限公司", notices, StringComparison.Ordinal);
@@ -78,14 +79,15 @@ public abstract class OnboardingTests(AppHost shared)
             await ToNoticeAsync(host, id);
         }
 
-        using var province = await ClientAsync(host, "admin.hebei");
-        using var city = await ClientAsync(host, "admin.shijiazhuang");
-        using var citizen = await ClientAsync(host, "enterprise.demo");
+        using var province = await host.CreateClientForAsync("admin.hebei");
+        using var city = await host.CreateClientForAsync("admin.shijiazhuang");
+        using var citizen = await host.CreateClientForAsync("enterprise.demo");
         var objection = await PostAsync(citizen, $"{Apps}/{objected}/objections", new { reason = "虚假材料" }, HttpStatusCode.Created);
         var rejected = await PostAsync(province, $"{Apps}/{objected}/objections/{objection.GetProperty("id").GetGuid()}/uphold", new { reason = "核实属实" }, HttpStatusCode.OK);
         var queue = await city.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/onboarding/queue?state=PublicNotice&sector=testing", UriKind.Relative));
-        await PostAsync(citizen, "/api/v1/test/clock/advance", new { hours = 170 }, HttpStatusCode.OK);
-        var results = await PostAsync(province, "/api/v1/onboarding/bulk-approve", new { ids = new[] { first, second, notYet, objected } }, HttpStatusCode.OK);
+        await host.AdvanceClockAsync(170);
+        using var provinceLater = await host.CreateClientForAsync("admin.hebei"); // the earlier token has expired
+        var results = await PostAsync(provinceLater, "/api/v1/onboarding/bulk-approve", new { ids = new[] { first, second, notYet, objected } }, HttpStatusCode.OK);
 
         Assert.Equal("Rejected", rejected.GetProperty("state").GetString());
         Assert.Equal("虚假材料", rejected.GetProperty("reason").GetString());
@@ -103,8 +105,8 @@ public abstract class OnboardingTests(AppHost shared)
     public async Task StartReview_TwoAdminsAtOnce_OnlyOneSucceeds()
     {
         var (_, id) = await SubmitAsync(shared, "130104");
-        using var province = await ClientAsync(shared, "admin.hebei");
-        using var city = await ClientAsync(shared, "admin.shijiazhuang");
+        using var province = await shared.CreateClientForAsync("admin.hebei");
+        using var city = await shared.CreateClientForAsync("admin.shijiazhuang");
 
         var responses = await Task.WhenAll(
             province.PostAsync(new Uri($"{Apps}/{id}/start-review", UriKind.Relative), null),
@@ -117,8 +119,8 @@ public abstract class OnboardingTests(AppHost shared)
     [Fact]
     public async Task VerificationPage_AdminRejectsWithReason_OrganizationLeavesQueue()
     {
-        using var owner = await ClientAsync(shared, "enterprise.demo");
-        using var admin = await ClientAsync(shared, "admin.shijiazhuang");
+        using var owner = await shared.CreateClientForAsync("enterprise.demo");
+        using var admin = await shared.CreateClientForAsync("admin.shijiazhuang");
         var id = await RegisterOkAsync(owner, "130104");
         var page = await admin.GetStringAsync(new Uri("/Admin/Verification", UriKind.Relative));
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -140,7 +142,7 @@ public abstract class OnboardingTests(AppHost shared)
     [Fact]
     public async Task Onboarding_TianjinAdmin_CannotApproveHebeiInstitution()
     {
-        using var tianjin = await ClientAsync(shared, "admin.tianjin");
+        using var tianjin = await shared.CreateClientForAsync("admin.tianjin");
         var (_, id) = await SubmitAsync(shared, "130102");
 
         var response = await PostAsync(tianjin, $"{Apps}/{id}/reject", new { reason = "不属于本辖区" }, HttpStatusCode.Forbidden);
