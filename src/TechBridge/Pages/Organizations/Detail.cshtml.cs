@@ -6,6 +6,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.GetOrganization;
 using TechBridge.Modules.Directory.ManageBranches;
+using TechBridge.Modules.Directory.Notify;
 using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Platform.Errors;
@@ -16,7 +17,7 @@ namespace TechBridge.Pages.Organizations;
 // An organization's registration as its members and the admins of its jurisdiction see it (404 for others);
 // owners also manage branches and answer membership requests here, through the same handlers as the API.
 [Authorize]
-internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLookup regions, TimeProvider clock) : PageModel
+internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLookup regions, TimeProvider clock, DirectoryRecipients recipients) : PageModel
 {
     public OrganizationView Organization { get; private set; } = null!;
 
@@ -35,7 +36,7 @@ internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLo
         ActAsync(id, () => ManageBranchesEndpoints.RemoveAsync(id, branchId, db, access, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, Guid requestId, bool approve, CancellationToken cancellationToken) =>
-        ActAsync(id, () => RequestMembershipEndpoints.DecideAsync(id, requestId, approve, db, access, clock, cancellationToken), cancellationToken);
+        ActAsync(id, () => RequestMembershipEndpoints.DecideAsync(id, requestId, approve, db, access, clock, recipients, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, CancellationToken cancellationToken)
     {
