@@ -48,6 +48,31 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
     {
         new Validation().MaxLength("serviceDescription", request.ServiceDescription, 2000).ThrowIfInvalid();
         var organizationId = await access.RequireVerifiedActingOrganizationAsync(ct);
+        return await SubmitForAsync(organizationId, request, ct);
+    }
+
+    // The organization page applies for the organization on screen, which its member need not have switched to.
+    public async Task<ApplicationView> SubmitFromPageAsync(Guid organizationId, SubmitApplicationRequest request, CancellationToken ct)
+    {
+        new Validation().MaxLength("serviceDescription", request.ServiceDescription, 2000).ThrowIfInvalid();
+        await access.RequireMemberAsync(organizationId, ownerOnly: false, ct);
+        if (!await db.Set<Organization>().AnyAsync(o => o.Id == organizationId && o.Verification == VerificationStatus.Verified, ct))
+        {
+            throw new ConflictException("organization_not_verified", "The organization is not verified yet.");
+        }
+
+        return await SubmitForAsync(organizationId, request, ct);
+    }
+
+    // The application of an organization, for its members' page (null when it never applied).
+    public async Task<ApplicationView?> ForOrganizationAsync(Guid organizationId, CancellationToken ct)
+    {
+        var id = await db.Set<InstitutionApplication>().Where(a => a.OrganizationId == organizationId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        return id is { } found ? await ViewAsync(found, ct) : null;
+    }
+
+    private async Task<ApplicationView> SubmitForAsync(Guid organizationId, SubmitApplicationRequest request, CancellationToken ct)
+    {
         var organization = await db.Set<Organization>().FirstAsync(o => o.Id == organizationId, ct);
         if (organization.Kind != OrganizationKind.ServiceInstitution)
         {
