@@ -70,7 +70,7 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         var visitor = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseUrl, Locale = "zh-CN" });
         await visitor.GotoAsync("/Notices");
         await Assertions.Expect(visitor.Locator("td[lang='zh-CN']", new() { HasText = name })).ToBeVisibleAsync();
-        await Assertions.Expect(visitor.Locator("a[href^='/Account/SignIn']")).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.Locator("a[href='/Account/SignIn?returnUrl=%2FNotices']")).ToBeVisibleAsync();
         await AssertAccessibleAsync(visitor);
         await ShotAsync(visitor, "4-notices");
         await visitor.GotoAsync("/Directory?kind=ServiceInstitution&region=130102");
@@ -98,9 +98,10 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         await AssertAccessibleAsync(visitor);
         await ShotAsync(visitor, "6-directory-en");
 
-        // The provider heard of every step.
+        // The provider heard of every step (signed in again: a week has passed).
+        provider = await SignInAsync(app, "provider.demo");
         await provider.GotoAsync("/Notifications");
-        await Assertions.Expect(provider.Locator("article", new() { HasText = "服务机构入库申请已通过" })).ToHaveCountAsync(1);
+        await Assertions.Expect(provider.Locator("ul.notifications article", new() { HasText = "已获准入库" })).ToHaveCountAsync(1);
         await AssertAccessibleAsync(provider);
         await ShotAsync(provider, "7-notifications");
     }
@@ -131,8 +132,8 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} {v.Id}: {v.Help}"));
     }
 
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
     // A valid unified social credit code (GB 32100-2015) starting with the given prefix (registration authority and
     // kind, then the region); the middle is random, the check character computed.
