@@ -6,6 +6,12 @@ using TechBridge.Platform.Persistence;
 
 var (verb, hostArgs) = OperatorVerbs.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
+if (!builder.Environment.IsProduction())
+{
+    // Serve wwwroot and the npm-built lib/ from the build output's manifest in every non-production environment
+    // (ASP.NET only does this for Development by default; tests run as "Testing"). Publish copies them for Production.
+    builder.WebHost.UseStaticWebAssets();
+}
 
 builder.Services
     .AddPlatform(builder.Configuration, builder.Environment)

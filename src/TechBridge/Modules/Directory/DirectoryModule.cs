@@ -48,6 +48,7 @@ internal static class DirectoryModule
         services.AddScoped<VerifyOrganizationHandler>();
         services.AddSingleton<OnboardingOptions>();
         services.AddScoped<Onboarding>();
+        services.AddScoped<Notify.DirectoryRecipients>();
         services.AddScoped<BrowseDirectory.BrowseDirectory>();
 
         services.AddIdentityCore<PlatformUser>(options =>

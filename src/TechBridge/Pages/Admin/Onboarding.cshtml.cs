@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.OnboardInstitution;
+using TechBridge.Platform.Errors;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
@@ -19,6 +20,11 @@ internal sealed class OnboardingModel(Onboarding onboarding) : PageModel
 
     public IReadOnlyList<BulkItemResult> Results { get; private set; } = [];
 
+    // Why the last action was refused (wrong level, wrong state, missing reason).
+    public string? Message { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
     public static IReadOnlyList<string> States { get; } = Enum.GetNames<Modules.Directory.Data.InstitutionState>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
@@ -34,4 +40,37 @@ internal sealed class OnboardingModel(Onboarding onboarding) : PageModel
         Applications = await onboarding.QueueAsync(State, Region, Sector, cancellationToken);
         return Page();
     }
+
+    // One review step on one application. The buttons live inside the bulk form (a table row cannot hold a form of
+    // its own) and post here through formaction; a step's reason is the row's "reason-{id}" field.
+    public async Task<IActionResult> OnPostActAsync(Guid id, string? step, Guid? objection, CancellationToken cancellationToken)
+    {
+        var reason = Request.HasFormContentType ? Request.Form[$"reason-{id}"].ToString() : null;
+        try
+        {
+            _ = step switch
+            {
+                "start-review" => await onboarding.StartReviewAsync(id, cancellationToken),
+                "first-review" => await onboarding.FirstReviewAsync(id, cancellationToken),
+                "start-notice" => await onboarding.StartNoticeAsync(id, cancellationToken),
+                "approve" => await onboarding.ApproveAsync(id, cancellationToken),
+                "reject" => await onboarding.RejectAsync(id, reason, cancellationToken),
+                "suspend" => await onboarding.SuspendAsync(id, reason, cancellationToken),
+                "reinstate" => await onboarding.ReinstateAsync(id, reason, cancellationToken),
+                "uphold" or "dismiss" when objection is { } objectionId =>
+                    await onboarding.ResolveObjectionAsync(id, objectionId, uphold: step == "uphold", reason, cancellationToken),
+                _ => throw InvalidRequestException.For("step", "oneOf", "Unknown review step."),
+            };
+            return RedirectToPage(new { State, Region, Sector, Done = step });
+        }
+        catch (ProblemException problem) when (problem is InvalidRequestException or ConflictException or ForbiddenException or NotFoundException)
+        {
+            Message = problem.Message;
+        }
+
+        Applications = await onboarding.QueueAsync(State, Region, Sector, cancellationToken);
+        return Page();
+    }
+
+    public static bool HasCityLevel(string regionCode) => Modules.Directory.Contracts.Jurisdictions.Of(regionCode).Length > 2;
 }

@@ -1,30 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.OnboardInstitution;
+using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Pages.Notices;
 
 // 公示: the public notice board of institution admission; no sign-in, so the public can see who is being admitted.
-internal sealed class NoticesModel(PlatformDbContext db) : PageModel
+// Signed-in users object here with a reason (one small form per entry, no JavaScript needed); the objection goes
+// through the same handler as the API, and after posting the board shows a confirmation (post/redirect/get).
+internal sealed class NoticesModel(PlatformDbContext db, Onboarding onboarding) : PageModel
 {
-    internal sealed record Notice(string LegalName, string? CreditCode, string RegionName, DateTimeOffset EndsAt)
+    internal sealed record Notice(Guid ApplicationId, string LegalName, string? CreditCode, string RegionName, DateTimeOffset EndsAt)
     {
         public DateTimeOffset EndsAtChina => AdjustableClock.ToChina(EndsAt);
     }
 
     public IReadOnlyList<Notice> Notices { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    // The entry whose objection form failed validation, and the message to show beside it.
+    public Guid? InvalidApplication { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public string? Error { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public Guid? Objected { get; set; }
+
+    public string? ObjectedName { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostObjectAsync(Guid applicationId, string? reason, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
+        {
+            return await InvalidAsync(applicationId, reason, "Enter the reason for your objection (at most 1000 characters).", cancellationToken);
+        }
+
+        try
+        {
+            await onboarding.ObjectAsync(applicationId, reason, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return await InvalidAsync(applicationId, reason, "This institution is no longer under public notice.", cancellationToken);
+        }
+
+        return RedirectToPage(new { objected = applicationId });
+    }
+
+    private async Task<IActionResult> InvalidAsync(Guid applicationId, string? reason, string error, CancellationToken cancellationToken)
+    {
+        InvalidApplication = applicationId;
+        Reason = reason;
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var rows = await db.Set<InstitutionApplication>().Where(a => a.State == InstitutionState.PublicNotice)
-            .Join(db.Set<Organization>(), a => a.OrganizationId, o => o.Id, (a, o) => new { o.LegalName, o.CreditCode, a.RegionCode, a.NoticeEndsAt })
+            .Join(db.Set<Organization>(), a => a.OrganizationId, o => o.Id, (a, o) => new { a.Id, o.LegalName, o.CreditCode, a.RegionCode, a.NoticeEndsAt })
             .ToListAsync(cancellationToken);
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
         var names = await db.Set<Region>().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         Notices = rows.OrderBy(r => r.NoticeEndsAt)
-            .Select(r => new Notice(r.LegalName, r.CreditCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.NoticeEndsAt ?? DateTimeOffset.MinValue))
+            .Select(r => new Notice(r.Id, r.LegalName, r.CreditCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.NoticeEndsAt ?? DateTimeOffset.MinValue))
             .ToList();
+        if (Objected is { } objected)
+        {
+            ObjectedName = await db.Set<InstitutionApplication>().Where(a => a.Id == objected)
+                .Join(db.Set<Organization>(), a => a.OrganizationId, o => o.Id, (a, o) => o.LegalName).FirstOrDefaultAsync(cancellationToken);
+        }
     }
 }

@@ -6,6 +6,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.GetOrganization;
 using TechBridge.Modules.Directory.ManageBranches;
+using TechBridge.Modules.Directory.Notify;
 using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Platform.Errors;
@@ -16,7 +17,7 @@ namespace TechBridge.Pages.Organizations;
 // An organization's registration as its members and the admins of its jurisdiction see it (404 for others);
 // owners also manage branches and answer membership requests here, through the same handlers as the API.
 [Authorize]
-internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLookup regions, TimeProvider clock) : PageModel
+internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLookup regions, TimeProvider clock, DirectoryRecipients recipients, Modules.Directory.OnboardInstitution.Onboarding onboarding) : PageModel
 {
     public OrganizationView Organization { get; private set; } = null!;
 
@@ -25,6 +26,11 @@ internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLo
     public IReadOnlyList<MembershipRequestView> Requests { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    public bool IsMember { get; private set; }
+
+    // The institution admission application, shown to members of a service institution.
+    public Modules.Directory.OnboardInstitution.ApplicationView? Application { get; private set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
 
@@ -35,7 +41,10 @@ internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLo
         ActAsync(id, () => ManageBranchesEndpoints.RemoveAsync(id, branchId, db, access, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, Guid requestId, bool approve, CancellationToken cancellationToken) =>
-        ActAsync(id, () => RequestMembershipEndpoints.DecideAsync(id, requestId, approve, db, access, clock, cancellationToken), cancellationToken);
+        ActAsync(id, () => RequestMembershipEndpoints.DecideAsync(id, requestId, approve, db, access, clock, recipients, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostApplyAsync(Guid id, string? serviceDescription, CancellationToken cancellationToken) =>
+        ActAsync(id, () => onboarding.SubmitFromPageAsync(id, new Modules.Directory.OnboardInstitution.SubmitApplicationRequest(serviceDescription), cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, CancellationToken cancellationToken)
     {
@@ -57,7 +66,14 @@ internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLo
     {
         Organization = GetOrganizationEndpoint.ToView(await GetOrganizationEndpoint.LoadVisibleAsync(db, access, id, cancellationToken));
         var userId = access.UserId;
-        IsOwner = await db.Set<Membership>().AnyAsync(m => m.OrganizationId == id && m.UserId == userId && m.Role == MembershipRole.Owner, cancellationToken);
+        var role = await db.Set<Membership>().Where(m => m.OrganizationId == id && m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefaultAsync(cancellationToken);
+        IsOwner = role == MembershipRole.Owner;
+        IsMember = role is not null;
+        if (IsMember && Organization.Kind == nameof(OrganizationKind.ServiceInstitution))
+        {
+            Application = await onboarding.ForOrganizationAsync(id, cancellationToken);
+        }
+
         if (IsOwner)
         {
             Requests = (await RequestMembershipEndpoints.ListAsync(id, db, access, cancellationToken)).Value ?? [];

@@ -37,7 +37,7 @@ internal static class ListingsTestData
                                                                    where m.OrganizationId == organizationId
                                                                    select u.UserName).FirstAsync());
         using var client = host.CreateAnonymousClient();
-        var response = await client.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password = "Correct-horse-battery-2026" });
+        var response = await client.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password = TechBridge.Tests.Modules.Directory.AccountTestKit.Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         return host.CreateBearerClient(token, organizationId);

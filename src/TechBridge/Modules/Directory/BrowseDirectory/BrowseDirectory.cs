@@ -15,7 +15,7 @@ internal sealed record DirectoryEntry(
     Guid Id, string LegalName, string Kind, string? CreditCode, string RegionCode, string RegionName,
     IReadOnlyList<string> Sectors, string? ContactName, string? ContactPhone, string? ContactEmail, bool ContactMasked);
 
-// The public directory of verified organizations. Contact phone and e-mail are personal data (PIPL): masked unless
+// The public directory of verified organizations (service institutions: admitted ones). Contact phone and e-mail are personal data (PIPL): masked unless
 // the viewer is an admin whose jurisdiction covers the organization.
 internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor http, IServiceProvider services, AuditTrail audit, ActorContext actor)
 {
@@ -47,7 +47,11 @@ internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor
 
     private IQueryable<Organization> Filtered(DirectoryFilter filter)
     {
-        var query = db.Set<Organization>().AsNoTracking().Where(o => o.Verification == VerificationStatus.Verified);
+        // A service institution is listed once admitted (approved, not suspended), not merely verified: admission
+        // with its public notice is what the directory vouches for.
+        var query = db.Set<Organization>().AsNoTracking().Where(o => o.Verification == VerificationStatus.Verified
+            && (o.Kind != OrganizationKind.ServiceInstitution
+                || db.Set<InstitutionApplication>().Any(a => a.OrganizationId == o.Id && a.State == InstitutionState.Approved)));
         if (!string.IsNullOrEmpty(filter.Kind) && Enum.TryParse<OrganizationKind>(filter.Kind, ignoreCase: true, out var kind) && !int.TryParse(filter.Kind, out _))
         {
             query = query.Where(o => o.Kind == kind);

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Notify;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
+using TechBridge.Platform.Time;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 
@@ -40,12 +42,37 @@ internal sealed class OnboardingOptions(IConfiguration configuration)
 // Service-institution admission: Submitted → UnderReview → (city first review) → PublicNotice (公示, N days,
 // objections) → Approved / Rejected; Approved ↔ Suspended. Every transition checks the state it expects and
 // bumps the row's concurrency token, so of two admins acting at once one gets 409.
-internal sealed class Onboarding(PlatformDbContext db, IAccess access, OnboardingOptions options, TimeProvider clock)
+internal sealed class Onboarding(PlatformDbContext db, IAccess access, OnboardingOptions options, TimeProvider clock, DirectoryRecipients recipients)
 {
     public async Task<ApplicationView> SubmitAsync(SubmitApplicationRequest request, CancellationToken ct)
     {
         new Validation().MaxLength("serviceDescription", request.ServiceDescription, 2000).ThrowIfInvalid();
         var organizationId = await access.RequireVerifiedActingOrganizationAsync(ct);
+        return await SubmitForAsync(organizationId, request, ct);
+    }
+
+    // The organization page applies for the organization on screen, which its member need not have switched to.
+    public async Task<ApplicationView> SubmitFromPageAsync(Guid organizationId, SubmitApplicationRequest request, CancellationToken ct)
+    {
+        new Validation().MaxLength("serviceDescription", request.ServiceDescription, 2000).ThrowIfInvalid();
+        await access.RequireMemberAsync(organizationId, ownerOnly: false, ct);
+        if (!await db.Set<Organization>().AnyAsync(o => o.Id == organizationId && o.Verification == VerificationStatus.Verified, ct))
+        {
+            throw new ConflictException("organization_not_verified", "The organization is not verified yet.");
+        }
+
+        return await SubmitForAsync(organizationId, request, ct);
+    }
+
+    // The application of an organization, for its members' page (null when it never applied).
+    public async Task<ApplicationView?> ForOrganizationAsync(Guid organizationId, CancellationToken ct)
+    {
+        var id = await db.Set<InstitutionApplication>().Where(a => a.OrganizationId == organizationId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        return id is { } found ? await ViewAsync(found, ct) : null;
+    }
+
+    private async Task<ApplicationView> SubmitForAsync(Guid organizationId, SubmitApplicationRequest request, CancellationToken ct)
+    {
         var organization = await db.Set<Organization>().FirstAsync(o => o.Id == organizationId, ct);
         if (organization.Kind != OrganizationKind.ServiceInstitution)
         {
@@ -71,6 +98,8 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
         application.NoticeEndsAt = null;
         application.Reason = null;
         application.Version = Guid.CreateVersion7();
+        recipients.Send(await AdminsAsync(application, NeedsFirstReview(application) ? Level.City : Level.Final, ct), "institution-submitted",
+            "新的服务机构入库申请", $"{organization.LegalName} 提交了服务机构入库申请，等待审核。", "/Admin/Onboarding");
         await db.SaveChangesAsync(ct);
         return await ViewAsync(application.Id, ct);
     }
@@ -163,6 +192,13 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
             ?? throw new NotFoundException("The application under public notice");
         var objection = new InstitutionObjection { ApplicationId = application.Id, UserId = userId, Reason = reason!.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(objection);
+        var name = await NameAsync(application, ct);
+        recipients.Send(await recipients.MembersAsync(application.OrganizationId, ownersOnly: false, ct), "institution-objection-filed",
+            "公示期间收到异议", $"{name} 在公示期间收到一条异议：{objection.Reason}", $"/Organizations/{application.OrganizationId}");
+        recipients.Send([userId], "institution-objection-filed", "异议已提交", $"您对 {name} 的异议已提交，管理员处理后将通知您。", "/Notices");
+        // The final-level admins resolve objections, and approval waits for them.
+        recipients.Send(await AdminsAsync(application, Level.Final, ct), "institution-objection-filed",
+            "公示异议待处理", $"{name} 在公示期间收到一条异议，请处理。", "/Admin/Onboarding");
         await db.SaveChangesAsync(ct);
         return ToView(objection);
     }
@@ -282,11 +318,75 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
             throw new ConflictException("transition_not_allowed", $"Not possible while the application is {application.State}.");
         }
 
+        var stateBefore = application.State;
+        var firstReviewBefore = application.FirstReviewedBy;
+        var openBefore = application.Objections.Where(o => o.Status == ObjectionStatus.Open).Select(o => o.Id).ToList();
         change(application);
         application.Version = Guid.CreateVersion7();
+        await AnnounceAsync(application, stateBefore, firstReviewBefore, openBefore, ct);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(id, ct);
     }
+
+    // Every transition tells the organization's owners and members; objection outcomes also tell the objector; a
+    // passed first review tells the admins who act next. Added to this unit of work: saved with the change or not at all.
+    private async Task AnnounceAsync(InstitutionApplication a, InstitutionState stateBefore, string? firstReviewBefore, List<Guid> openBefore, CancellationToken ct)
+    {
+        var name = await NameAsync(a, ct);
+        var members = await recipients.MembersAsync(a.OrganizationId, ownersOnly: false, ct);
+        var link = $"/Organizations/{a.OrganizationId}";
+        foreach (var objection in a.Objections.Where(o => openBefore.Contains(o.Id) && o.Status != ObjectionStatus.Open))
+        {
+            var outcome = objection.Status == ObjectionStatus.Upheld ? "异议成立，申请不予通过" : "异议不成立，公示继续";
+            var body = $"关于 {name} 的公示异议已处理：{outcome}。说明：{objection.Resolution}";
+            recipients.Send(members, "institution-objection-resolved", "公示异议已处理", body, link);
+            if (!members.Contains(objection.UserId))
+            {
+                recipients.Send([objection.UserId], "institution-objection-resolved", "您提出的异议已处理", body, "/Notices");
+            }
+        }
+
+        (string Kind, string Title, string Body)? message = (stateBefore, a.State) switch
+        {
+            (InstitutionState.Submitted, InstitutionState.UnderReview) =>
+                ("institution-under-review", "入库申请进入审核", $"{name} 的服务机构入库申请已进入审核。"),
+            (InstitutionState.UnderReview, InstitutionState.UnderReview) when firstReviewBefore is null && a.FirstReviewedBy is not null =>
+                ("institution-first-review-passed", "入库申请通过初审", $"{name} 的服务机构入库申请已通过市级初审，等待终审。"),
+            (InstitutionState.UnderReview, InstitutionState.PublicNotice) =>
+                ("institution-notice-started", "入库申请进入公示", $"{name} 已通过审核并进入公示，公示截止 {AdjustableClock.ToChina(a.NoticeEndsAt!.Value):yyyy-MM-dd HH:mm}（北京时间）。"),
+            (InstitutionState.PublicNotice, InstitutionState.Approved) =>
+                ("institution-approved", "服务机构入库申请已通过", $"{name} 已获准入库，现已在机构名录中公开。"),
+            (_, InstitutionState.Rejected) =>
+                ("institution-rejected", "服务机构入库申请未通过", $"{name} 的服务机构入库申请未通过。理由：{a.Reason}"),
+            (InstitutionState.Approved, InstitutionState.Suspended) =>
+                ("institution-suspended", "服务机构已被暂停", $"{name} 的服务机构资格已被暂停。理由：{a.Reason}"),
+            (InstitutionState.Suspended, InstitutionState.Approved) =>
+                ("institution-reinstated", "服务机构已恢复", $"{name} 的服务机构资格已恢复。说明：{a.Reason}"),
+            _ => null,
+        };
+        if (message is { } m)
+        {
+            recipients.Send(members, m.Kind, m.Title, m.Body, link);
+        }
+
+        if (firstReviewBefore is null && a.FirstReviewedBy is not null && a.State == InstitutionState.UnderReview)
+        {
+            recipients.Send(await AdminsAsync(a, Level.Final, ct), "institution-final-review-due", "服务机构入库申请待终审",
+                $"{name} 的入库申请已通过市级初审，等待终审。", "/Admin/Onboarding");
+        }
+    }
+
+    // The admins who act at a level (the same rule as RequireLevelAsync, seen from the grants' side).
+    private Task<List<Guid>> AdminsAsync(InstitutionApplication a, Level level, CancellationToken ct) =>
+        recipients.AdminsAsync(Permissions.ReviewInstitutions, a.RegionCode, j => level switch
+        {
+            Level.City => j.Length != 2,
+            Level.Final => !options.ProvinceFinalReview || j.Length == 2,
+            _ => true,
+        }, ct);
+
+    private Task<string> NameAsync(InstitutionApplication a, CancellationToken ct) =>
+        db.Set<Organization>().Where(o => o.Id == a.OrganizationId).Select(o => o.LegalName).FirstAsync(ct);
 
     // City level: a grant on a non-province jurisdiction covering the region. Final level: with province final
     // review configured, a grant on the province; otherwise any covering grant.

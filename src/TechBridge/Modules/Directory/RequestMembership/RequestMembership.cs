@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Notify;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 
@@ -13,7 +14,7 @@ internal sealed record MembershipRequestView(Guid Id, Guid OrganizationId, Guid 
 
 // The way in after a duplicate credit code: ask to join the existing organization; an owner approves or declines.
 // Any signed-in user may ask (the 409 told them the id), so the request reveals nothing beyond that.
-// The owner is told through the requests list; the in-app notification arrives with the notifications module.
+// The owners are notified in-app of a new request; the requester of the decision.
 internal static class RequestMembershipEndpoints
 {
     public static RouteGroupBuilder MapRequestMembership(this RouteGroupBuilder organizations)
@@ -28,14 +29,14 @@ internal static class RequestMembershipEndpoints
             .WithName("ListMembershipRequests")
             .WithSummary("Open membership requests of an organization (owners only).")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/approve", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct) =>
-                DecideAsync(id, requestId, approve: true, db, access, clock, ct))
+        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/approve", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct) =>
+                DecideAsync(id, requestId, approve: true, db, access, clock, recipients, ct))
             .WithName("ApproveMembershipRequest")
             .WithSummary("Adds the requesting user as a member (owners only).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/decline", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct) =>
-                DecideAsync(id, requestId, approve: false, db, access, clock, ct))
+        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/decline", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct) =>
+                DecideAsync(id, requestId, approve: false, db, access, clock, recipients, ct))
             .WithName("DeclineMembershipRequest")
             .WithSummary("Declines a membership request (owners only).")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -43,14 +44,12 @@ internal static class RequestMembershipEndpoints
         return organizations;
     }
 
-    private static async Task<Created<MembershipRequestView>> RequestAsync(Guid id, MembershipRequestBody? body, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<MembershipRequestView>> RequestAsync(Guid id, MembershipRequestBody? body, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct)
     {
         var userId = access.UserId;
         new Validation().MaxLength("message", body?.Message, 500).ThrowIfInvalid();
-        if (!await db.Set<Organization>().AnyAsync(o => o.Id == id, ct))
-        {
-            throw new NotFoundException("The organization");
-        }
+        var organizationName = await db.Set<Organization>().Where(o => o.Id == id).Select(o => o.LegalName).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The organization");
 
         if (await db.Set<Membership>().AnyAsync(m => m.OrganizationId == id && m.UserId == userId, ct))
         {
@@ -64,6 +63,9 @@ internal static class RequestMembershipEndpoints
 
         var request = new MembershipRequest { OrganizationId = id, UserId = userId, Message = body?.Message?.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(request);
+        var requester = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(ct);
+        recipients.Send(await recipients.MembersAsync(id, ownersOnly: true, ct), "membership-requested", "新的加入申请",
+            $"用户 {requester} 申请加入 {organizationName}。", $"/Organizations/{id}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/organizations/{id}/membership-requests/{request.Id}", ToView(request, null));
     }
@@ -76,7 +78,7 @@ internal static class RequestMembershipEndpoints
         return TypedResults.Ok(rows.OrderBy(x => x.r.CreatedAt).Select(x => ToView(x.r, x.UserName)).ToList());
     }
 
-    internal static async Task<Ok<MembershipRequestView>> DecideAsync(Guid id, Guid requestId, bool approve, PlatformDbContext db, IAccess access, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Ok<MembershipRequestView>> DecideAsync(Guid id, Guid requestId, bool approve, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var request = await db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.OrganizationId == id, ct)
@@ -95,6 +97,11 @@ internal static class RequestMembershipEndpoints
             db.Add(new Membership { OrganizationId = id, UserId = request.UserId, Role = MembershipRole.Member, CreatedAt = now });
         }
 
+        var name = await db.Set<Organization>().Where(o => o.Id == id).Select(o => o.LegalName).FirstAsync(ct);
+        recipients.Send([request.UserId], approve ? "membership-approved" : "membership-declined",
+            approve ? "加入申请已通过" : "加入申请未通过",
+            approve ? $"您已成为 {name} 的成员。" : $"{name} 的管理者未同意您的加入申请。",
+            approve ? $"/Organizations/{id}" : "/Organizations/Mine");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToView(request, null));
     }

@@ -174,6 +174,18 @@ internal sealed class DemoOrganizationsSeeder(PlatformDbContext db, IReferenceDa
         }
 
         AddRecognitions(enterprises, institutions, universities, enterpriseHome);
+
+        // Demo institutions are admitted ones (provider.demo owns "an approved institution"), and the public directory
+        // lists a service institution only once admitted: each gets an approved application.
+        var admitted = (await db.Set<InstitutionApplication>().Select(a => a.OrganizationId).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var institution in institutions.Where(i => !admitted.Contains(i.Id)))
+        {
+            db.Add(new InstitutionApplication
+            {
+                OrganizationId = institution.Id, RegionCode = institution.RegionCode, State = InstitutionState.Approved,
+                ServiceDescription = "演示数据", SubmittedAt = now, DecidedAt = now,
+            });
+        }
         await AddGroupsAsync(enterprises, institutions, clusterMembers, lab, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Notify;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
@@ -61,7 +62,7 @@ internal static class VerifyOrganizationEndpoints
     }
 }
 
-internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess access)
+internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess access, DirectoryRecipients recipients)
 {
     public async Task<Ok<VerificationResult>> DecideAsync(Guid id, VerificationStatus decision, string? reason, CancellationToken cancellationToken)
     {
@@ -75,6 +76,16 @@ internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess ac
 
         organization.Verification = decision;
         organization.VerificationReason = reason;
+        var owners = await recipients.MembersAsync(organization.Id, ownersOnly: true, cancellationToken);
+        if (decision == VerificationStatus.Verified)
+        {
+            recipients.Send(owners, "organization-verified", "机构注册已核验", $"{organization.LegalName} 的注册信息已通过核验，现在可以在平台上开展业务。", $"/Organizations/{organization.Id}");
+        }
+        else
+        {
+            recipients.Send(owners, "organization-rejected", "机构注册未通过核验", $"{organization.LegalName} 的注册信息未通过核验。理由：{reason}", $"/Organizations/{organization.Id}");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new VerificationResult(organization.Id, decision.ToString()));
     }

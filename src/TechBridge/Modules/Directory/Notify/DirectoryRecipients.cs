@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Notifications;
+using TechBridge.Platform.Persistence;
+
+namespace TechBridge.Modules.Directory.Notify;
+
+// Who hears about a Directory change, and the one way the module words it.
+//
+// Language of stored notifications: Kind is a stable English word (for filtering and for tests); Title and Body are
+// Simplified Chinese, written once when the event happens. The platform's users are Chinese officials and
+// enterprises, a notification is a record of what happened (it must not change wording when the UI language is
+// switched later), and the inbox page marks both as translate="no" user data. English-mode readers still get the
+// English page chrome and the Kind.
+internal sealed class DirectoryRecipients(PlatformDbContext db, Notifier notifier)
+{
+    public async Task<List<Guid>> MembersAsync(Guid organizationId, bool ownersOnly, CancellationToken ct) =>
+        await db.Set<Membership>()
+            .Where(m => m.OrganizationId == organizationId && (!ownersOnly || m.Role == MembershipRole.Owner))
+            .Select(m => m.UserId).ToListAsync(ct);
+
+    // Users holding `permission` for a jurisdiction covering the region, narrowed by `level` (the jurisdiction code
+    // of the grant, e.g. only province-level grants for a province's final review).
+    public async Task<List<Guid>> AdminsAsync(string permission, string regionCode, Func<string, bool> level, CancellationToken ct)
+    {
+        var grants = await db.Set<AdminGrant>().Where(g => g.Permission == permission)
+            .Select(g => new { g.UserId, g.JurisdictionCode }).ToListAsync(ct);
+        return grants.Where(g => Jurisdictions.Covers(g.JurisdictionCode, regionCode) && level(g.JurisdictionCode))
+            .Select(g => g.UserId).Distinct().ToList();
+    }
+
+    public void Send(IEnumerable<Guid> recipients, string kind, string title, string body, string? link)
+    {
+        foreach (var userId in recipients.Distinct())
+        {
+            notifier.Notify(userId, kind, title, body, link);
+        }
+    }
+}
