@@ -1,4 +1,5 @@
 using TechBridge.Modules.Directory;
+using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Listings;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
@@ -10,7 +11,8 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Services
     .AddPlatform(builder.Configuration, builder.Environment)
     .AddDirectory(builder.Configuration)
-    .AddListings();
+    .AddListings()
+    .AddEngagements();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.UseDirectory();
 app.MapPlatform();
 app.MapDirectory();
 app.MapListings();
+app.MapEngagements();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

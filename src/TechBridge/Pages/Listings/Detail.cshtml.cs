@@ -25,6 +25,13 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
 
     public bool ProposalSent { get; private set; }
 
+    // The organization the signed-in user would express interest for (not the listing's owner), when the listing is published.
+    public OrganizationFacts? Interested { get; private set; }
+
+    public string Kind { get; private set; } = "";
+
+    public Guid ListingId { get; private set; }
+
     public OfferingResponse? Offering { get; private set; }
 
     public DemandResponse? Demand { get; private set; }
@@ -51,6 +58,13 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
         }
 
         var owner = await facts.FindAsync(listing.OrganizationId, cancellationToken);
+        (Kind, ListingId) = (ListingNames.Of(listing.Kind), listing.Id);
+        if (actor.UserId is not null && listing.Status == ListingStatus.Published
+            && await ListingForms.ActAsync(actor, facts, cancellationToken) is { IsVerified: true } acting && acting.Id != listing.OrganizationId)
+        {
+            Interested = acting;
+        }
+
         switch (listing)
         {
             case ServiceOffering o:
