@@ -85,10 +85,12 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await AssertAccessibleAsync(enterprise);
         await enterprise.GotoAsync("/Orders");
         await AssertAccessibleAsync(enterprise);
+        var orders = await enterprise.Locator("main").InnerTextAsync();
         await enterprise.GotoAsync("/Engagements");
         await AssertAccessibleAsync(enterprise);
 
-        Assert.Contains("accepted", await enterprise.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("accepted", orders, StringComparison.Ordinal);
+        Assert.Contains("agreed", await enterprise.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     private async Task<IPage> SignInAsync(string userName)
