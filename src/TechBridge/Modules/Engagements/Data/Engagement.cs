@@ -95,6 +95,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.Property(e => e.DeclineReason).HasMaxLength(32);
         builder.Property(e => e.DeclineNote).HasMaxLength(1000);
         builder.Property(e => e.Status).IsConcurrencyToken();
+        builder.Property(e => e.BrokerUserId).IsConcurrencyToken();
         // One engagement per listing and interested organization: expressing interest twice is a 409.
         builder.HasIndex(e => new { e.ListingId, e.InterestedOrganizationId }).IsUnique();
         builder.HasIndex(e => e.ListingOrganizationId);

@@ -268,16 +268,11 @@ internal sealed class EngagementDesk(PlatformDbContext db, IAccess access, IOrga
             throw new ConflictException("mediation_not_open", "The engagement needs no broker or has one already.");
         }
 
+        // BrokerUserId is a concurrency token: the UPDATE carries WHERE "BrokerUserId" IS NULL, so of two brokers
+        // taking the engagement on at once one wins and the other gets 409 (and the change is audited as usual).
         var userId = access.UserId;
-        var updated = await db.Set<Engagement>().Where(e => e.Id == id && e.BrokerUserId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.BrokerUserId, userId).SetProperty(e => e.UpdatedAt, clock.GetUtcNow()), cancellationToken);
-        if (updated == 0)
-        {
-            throw new ConflictException("mediation_not_open", "Another broker took the engagement on first.");
-        }
-
-        db.ChangeTracker.Clear();
-        engagement = await db.Set<Engagement>().FirstAsync(e => e.Id == id, cancellationToken);
+        engagement.BrokerUserId = userId;
+        engagement.UpdatedAt = clock.GetUtcNow();
         await NotifyAsync(engagement, userId, "engagement.broker", $"A broker mediates 「{engagement.ListingTitle}」", "A technology broker now mediates this engagement.", null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(engagement, new Participant("broker", userId), cancellationToken);

@@ -815,6 +815,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<Guid?>("BrokerUserId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
