@@ -1,4 +1,5 @@
 using TechBridge.Modules.Directory;
+using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Listings;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
@@ -16,7 +17,8 @@ if (!builder.Environment.IsProduction())
 builder.Services
     .AddPlatform(builder.Configuration, builder.Environment)
     .AddDirectory(builder.Configuration)
-    .AddListings();
+    .AddListings()
+    .AddEngagements();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.UseDirectory();
 app.MapPlatform();
 app.MapDirectory();
 app.MapListings();
+app.MapEngagements();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

@@ -17,6 +17,7 @@ internal static class ListingsModule
     {
         services.AddScoped<ListingLifecycle>();
         services.AddScoped<ListingViewer>();
+        services.AddScoped<Contracts.IListingFacts, Contracts.ListingFactsReader>();
         services.AddScoped<ListingExpiry>();
         services.AddHostedService<ListingExpiryJob>();
         services.AddSingleton<ImportQueue>();

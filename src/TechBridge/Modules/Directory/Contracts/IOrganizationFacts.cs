@@ -17,6 +17,9 @@ internal interface IOrganizationFacts
     // The organizations a user (by user name) belongs to; demo seeders of other modules find the demo owners' ones.
     Task<IReadOnlyList<OrganizationFacts>> MembershipsOfUserNameAsync(string userName, CancellationToken cancellationToken = default);
 
+    // The members' user ids: notifications addressed to an organization go to each of them.
+    Task<IReadOnlyList<Guid>> MemberUserIdsAsync(Guid organizationId, CancellationToken cancellationToken = default);
+
     // Demo organizations of a kind, for seeders of other modules.
     Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default);
 }

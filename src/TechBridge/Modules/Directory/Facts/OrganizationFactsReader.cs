@@ -36,6 +36,9 @@ internal sealed class OrganizationFactsReader(PlatformDbContext db) : IOrganizat
         return (await FindManyAsync(ids, cancellationToken)).Values.OrderBy(o => o.LegalName, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<IReadOnlyList<Guid>> MemberUserIdsAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        await db.Set<Membership>().Where(m => m.OrganizationId == organizationId).Select(m => m.UserId).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<OrganizationFacts>> MembershipsOfUserNameAsync(string userName, CancellationToken cancellationToken = default)
     {
         var userId = await db.Users.Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);

@@ -86,7 +86,7 @@ internal static class ManageAchievementsEndpoints
         return group;
     }
 
-    private static async Task<Created<AchievementResponse>> CreateAsync(AchievementRequest request, IAccess access, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Created<AchievementResponse>> CreateAsync(AchievementRequest request, IAccess access, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         var organization = await RequirePosterAsync(access.ActingOrganizationId, facts, cancellationToken);
@@ -120,7 +120,7 @@ internal static class ManageAchievementsEndpoints
         UpdatedAt = now,
     };
 
-    private static async Task<Ok<AchievementResponse>> UpdateAsync(Guid id, AchievementRequest request, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Ok<AchievementResponse>> UpdateAsync(Guid id, AchievementRequest request, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var achievement = await lifecycle.LoadOwnedAsync<TechnologyAchievement>(ListingKind.Achievement, id, cancellationToken);
         ListingLifecycle.RequireEditable(achievement);

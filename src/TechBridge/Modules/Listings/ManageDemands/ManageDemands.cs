@@ -97,7 +97,7 @@ internal static class ManageDemandsEndpoints
         return group;
     }
 
-    private static async Task<Created<DemandResponse>> CreateAsync(DemandRequest request, IAccess access, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Created<DemandResponse>> CreateAsync(DemandRequest request, IAccess access, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         var organization = await facts.FindAsync(access.ActingOrganizationId, cancellationToken) ?? throw new NotFoundException("The organization");
@@ -123,7 +123,7 @@ internal static class ManageDemandsEndpoints
         return TypedResults.Created($"/api/v1/demands/{demand.Id}", ToResponse(demand, organization, seesIdentity: true));
     }
 
-    private static async Task<Ok<DemandResponse>> UpdateAsync(Guid id, DemandRequest request, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Ok<DemandResponse>> UpdateAsync(Guid id, DemandRequest request, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var demand = await lifecycle.LoadOwnedAsync<TechnologyDemand>(ListingKind.Demand, id, cancellationToken);
         ListingLifecycle.RequireEditable(demand);

@@ -94,7 +94,7 @@ internal static class ManageOfferingsEndpoints
         return group;
     }
 
-    private static async Task<Created<OfferingResponse>> CreateAsync(OfferingRequest request, IAccess access, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Created<OfferingResponse>> CreateAsync(OfferingRequest request, IAccess access, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         var organization = await facts.FindAsync(access.ActingOrganizationId, cancellationToken) ?? throw new NotFoundException("The organization");
@@ -119,7 +119,7 @@ internal static class ManageOfferingsEndpoints
         return TypedResults.Created($"/api/v1/offerings/{offering.Id}", ToResponse(offering, organization, maskPhone: false));
     }
 
-    private static async Task<Ok<OfferingResponse>> UpdateAsync(Guid id, OfferingRequest request, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Ok<OfferingResponse>> UpdateAsync(Guid id, OfferingRequest request, IOrganizationFacts facts, IReferenceData reference, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var offering = await lifecycle.LoadOwnedAsync<ServiceOffering>(ListingKind.Offering, id, cancellationToken);
         ListingLifecycle.RequireEditable(offering);

@@ -72,7 +72,7 @@ internal static class RespondToOpenCallEndpoints
         return demands;
     }
 
-    private static async Task<Created<ProposalResponse>> SubmitAsync(Guid id, ProposalRequest request, IAccess access, IOrganizationFacts facts, ListingViewer viewer, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Created<ProposalResponse>> SubmitAsync(Guid id, ProposalRequest request, IAccess access, IOrganizationFacts facts, ListingViewer viewer, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         var validation = new Validation()
@@ -153,7 +153,7 @@ internal static class RespondToOpenCallEndpoints
             proposals.Select(p => ToResponse(p, organizations.GetValueOrDefault(p.OrganizationId))).ToList());
     }
 
-    private static async Task<Ok<ProposalResponse>> ShortlistAsync(Guid id, Guid proposalId, IOrganizationFacts facts, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Ok<ProposalResponse>> ShortlistAsync(Guid id, Guid proposalId, IOrganizationFacts facts, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var demand = await lifecycle.LoadOwnedAsync<TechnologyDemand>(ListingKind.Demand, id, cancellationToken);
         var proposal = await lifecycle.Db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId && p.DemandId == demand.Id, cancellationToken)
@@ -168,7 +168,7 @@ internal static class RespondToOpenCallEndpoints
         return TypedResults.Ok(ToResponse(proposal, await facts.FindAsync(proposal.OrganizationId, cancellationToken)));
     }
 
-    private static async Task<Ok<OpenCallResponse>> DecideAsync(Guid id, OpenCallDecisionRequest request, IOrganizationFacts facts, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    internal static async Task<Ok<OpenCallResponse>> DecideAsync(Guid id, OpenCallDecisionRequest request, IOrganizationFacts facts, ListingLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var demand = await lifecycle.LoadOwnedAsync<TechnologyDemand>(ListingKind.Demand, id, cancellationToken);
         if (!demand.IsOpenCall)

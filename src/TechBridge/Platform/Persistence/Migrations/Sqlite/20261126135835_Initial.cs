@@ -98,6 +98,81 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Engagements_Engagements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ListingKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ListingTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ListingOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InterestedOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionRegion = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IdentityRevealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BrokerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DeclineNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements_Engagements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Engagements_MatchJudgements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QueryListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Grade = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BrokerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements_MatchJudgements", x => x.Id);
+                    table.CheckConstraint("CK_Engagements_MatchJudgements_Grade", "\"Grade\" IN (0, 2)");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Engagements_Orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EngagementId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClientOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DeliveryEvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DisputeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DisputedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements_Orders", x => x.Id);
+                    table.CheckConstraint("CK_Engagements_Orders_Amount", "\"AmountFen\" > 0");
+                    table.CheckConstraint("CK_Engagements_Orders_Source", "\"EngagementId\" IS NOT NULL OR \"ProposalId\" IS NOT NULL");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Listings_Achievements",
                 columns: table => new
                 {
@@ -632,6 +707,104 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Engagements_Messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EngagementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorSide = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements_Messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Engagements_Messages_Engagements_Engagements_EngagementId",
+                        column: x => x.EngagementId,
+                        principalTable: "Engagements_Engagements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Engagements_Complaints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    FiledByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FiledByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutcomeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResolvedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements_Complaints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Engagements_Complaints_Engagements_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Engagements_Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Engagements_Milestones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements_Milestones", x => x.Id);
+                    table.CheckConstraint("CK_Engagements_Milestones_Amount", "\"AmountFen\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Engagements_Milestones_Engagements_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Engagements_Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Engagements_Ratings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stars = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Engagements_Ratings", x => x.Id);
+                    table.CheckConstraint("CK_Engagements_Ratings_Stars", "\"Stars\" BETWEEN 1 AND 5");
+                    table.ForeignKey(
+                        name: "FK_Engagements_Ratings_Engagements_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Engagements_Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Listings_Proposals",
                 columns: table => new
                 {
@@ -880,6 +1053,92 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Complaints_OrderId",
+                table: "Engagements_Complaints",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Complaints_Status_ProviderRegionCode",
+                table: "Engagements_Complaints",
+                columns: new[] { "Status", "ProviderRegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Engagements_BrokerUserId",
+                table: "Engagements_Engagements",
+                column: "BrokerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Engagements_InterestedOrganizationId",
+                table: "Engagements_Engagements",
+                column: "InterestedOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Engagements_ListingId_InterestedOrganizationId",
+                table: "Engagements_Engagements",
+                columns: new[] { "ListingId", "InterestedOrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Engagements_ListingOrganizationId",
+                table: "Engagements_Engagements",
+                column: "ListingOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_MatchJudgements_At",
+                table: "Engagements_MatchJudgements",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_MatchJudgements_QueryListingId_CandidateListingId_BrokerUserId",
+                table: "Engagements_MatchJudgements",
+                columns: new[] { "QueryListingId", "CandidateListingId", "BrokerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Messages_EngagementId_CreatedAt",
+                table: "Engagements_Messages",
+                columns: new[] { "EngagementId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Milestones_OrderId_Sequence",
+                table: "Engagements_Milestones",
+                columns: new[] { "OrderId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Orders_ClientOrganizationId",
+                table: "Engagements_Orders",
+                column: "ClientOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Orders_EngagementId",
+                table: "Engagements_Orders",
+                column: "EngagementId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Orders_ProposalId",
+                table: "Engagements_Orders",
+                column: "ProposalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Orders_ProviderOrganizationId",
+                table: "Engagements_Orders",
+                column: "ProviderOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Ratings_OrderId",
+                table: "Engagements_Ratings",
+                column: "OrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Ratings_ProviderOrganizationId",
+                table: "Engagements_Ratings",
+                column: "ProviderOrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Listings_Achievements_OrganizationId",
                 table: "Listings_Achievements",
                 column: "OrganizationId");
@@ -1037,6 +1296,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Directory_UserTokens");
 
             migrationBuilder.DropTable(
+                name: "Engagements_Complaints");
+
+            migrationBuilder.DropTable(
+                name: "Engagements_MatchJudgements");
+
+            migrationBuilder.DropTable(
+                name: "Engagements_Messages");
+
+            migrationBuilder.DropTable(
+                name: "Engagements_Milestones");
+
+            migrationBuilder.DropTable(
+                name: "Engagements_Ratings");
+
+            migrationBuilder.DropTable(
                 name: "Listings_Achievements");
 
             migrationBuilder.DropTable(
@@ -1071,6 +1345,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Directory_Users");
+
+            migrationBuilder.DropTable(
+                name: "Engagements_Engagements");
+
+            migrationBuilder.DropTable(
+                name: "Engagements_Orders");
 
             migrationBuilder.DropTable(
                 name: "Listings_Demands");

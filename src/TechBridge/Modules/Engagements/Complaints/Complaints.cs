@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Engagements.Data;
+using TechBridge.Modules.Engagements.ServiceOrders;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Notifications;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
+
+namespace TechBridge.Modules.Engagements.Complaints;
+
+internal sealed record ComplaintRequest(string? Text);
+
+internal sealed record ResolutionRequest(string? OutcomeCode, string? Outcome);
+
+internal sealed record ComplaintResponse(Guid Id, Guid OrderId, string OrderTitle, Guid ProviderOrganizationId, string ProviderName, string ProviderRegionCode,
+    string Text, string Status, string? OutcomeCode, string? Outcome, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
+
+// Complaints about an order go to admins of the provider's jurisdiction (permission engagements.resolve-complaints),
+// who resolve each with a recorded outcome.
+internal sealed class ComplaintDesk(PlatformDbContext db, IAccess access, IOrganizationFacts facts, OrderDesk orders, Notifier notifier, TimeProvider clock)
+{
+    public static readonly string[] Outcomes = ["upheld", "partly-upheld", "rejected", "settled"];
+
+    public async Task<ComplaintResponse> FileAsync(Guid orderId, ComplaintRequest request, CancellationToken cancellationToken)
+    {
+        new Validation().Required("text", request.Text).MaxLength("text", request.Text, 4000).ThrowIfInvalid();
+        var (order, side) = await orders.LoadAsync(orderId, cancellationToken);
+        if (side != "client")
+        {
+            throw new ForbiddenException("The client files complaints about an order.");
+        }
+
+        var complaint = new Complaint
+        {
+            OrderId = order.Id,
+            ProviderOrganizationId = order.ProviderOrganizationId,
+            ProviderRegionCode = order.ProviderRegionCode,
+            FiledByOrganizationId = order.ClientOrganizationId,
+            FiledByUserId = access.UserId,
+            Text = request.Text!.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(complaint);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToResponseAsync(complaint, order.Title, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ComplaintResponse>> QueueAsync(bool openOnly, CancellationToken cancellationToken)
+    {
+        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ResolveComplaints, cancellationToken);
+        if (jurisdictions.Count == 0)
+        {
+            throw new ForbiddenException("You handle no complaints.");
+        }
+
+        var rows = await (from c in db.Set<Complaint>().AsNoTracking()
+                          join o in db.Set<ServiceOrder>().AsNoTracking() on c.OrderId equals o.Id
+                          where !openOnly || c.Status == ComplaintStatus.Open
+                          orderby c.CreatedAt
+                          select new { Complaint = c, o.Title }).Take(1000).ToListAsync(cancellationToken);
+        var result = new List<ComplaintResponse>();
+        foreach (var row in rows.Where(r => jurisdictions.Any(j => Jurisdictions.Covers(j, r.Complaint.ProviderRegionCode))).Take(200))
+        {
+            result.Add(await ToResponseAsync(row.Complaint, row.Title, cancellationToken));
+        }
+
+        return result;
+    }
+
+    public async Task<ComplaintResponse> ResolveAsync(Guid id, ResolutionRequest request, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().Required("outcomeCode", request.OutcomeCode).Required("outcome", request.Outcome).MaxLength("outcome", request.Outcome, 2000);
+        if (request.OutcomeCode is not null && !Outcomes.Contains(request.OutcomeCode))
+        {
+            validation.Add("outcomeCode", "unknown", $"The outcome is one of: {string.Join(", ", Outcomes)}.");
+        }
+
+        validation.ThrowIfInvalid();
+        var complaint = await db.Set<Complaint>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("The complaint");
+        if (!await access.HasPermissionAsync(Permissions.ResolveComplaints, complaint.ProviderRegionCode, cancellationToken))
+        {
+            throw new NotFoundException("The complaint");
+        }
+
+        if (complaint.Status != ComplaintStatus.Open)
+        {
+            throw new ConflictException("already_resolved", "The complaint has been resolved already.");
+        }
+
+        // Status is the concurrency token: a second admin resolving at the same time gets 409.
+        complaint.Status = ComplaintStatus.Resolved;
+        complaint.OutcomeCode = request.OutcomeCode;
+        complaint.Outcome = request.Outcome!.Trim();
+        complaint.ResolvedByUserId = access.UserId;
+        complaint.ResolvedAt = clock.GetUtcNow();
+        var order = await db.Set<ServiceOrder>().AsNoTracking().FirstAsync(o => o.Id == complaint.OrderId, cancellationToken);
+        var recipients = new HashSet<Guid>(await facts.MemberUserIdsAsync(order.ClientOrganizationId, cancellationToken));
+        recipients.UnionWith(await facts.MemberUserIdsAsync(order.ProviderOrganizationId, cancellationToken));
+        foreach (var userId in recipients)
+        {
+            notifier.Notify(userId, "complaint.resolved", $"Complaint about 「{order.Title}」 resolved", $"{complaint.OutcomeCode}: {complaint.Outcome}", $"/Orders/Detail?id={order.Id}");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToResponseAsync(complaint, order.Title, cancellationToken);
+    }
+
+    private async Task<ComplaintResponse> ToResponseAsync(Complaint c, string orderTitle, CancellationToken cancellationToken) =>
+        new(c.Id, c.OrderId, orderTitle, c.ProviderOrganizationId, (await facts.FindAsync(c.ProviderOrganizationId, cancellationToken))?.LegalName ?? "", c.ProviderRegionCode,
+            c.Text, c.Status == ComplaintStatus.Open ? "open" : "resolved", c.OutcomeCode, c.Outcome, c.CreatedAt, c.ResolvedAt);
+}
+
+internal static class ComplaintEndpoints
+{
+    public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder group)
+    {
+        group.MapPost("/orders/{orderId:guid}/complaints", async Task<Created<ComplaintResponse>> (Guid orderId, ComplaintRequest request, ComplaintDesk desk, CancellationToken ct) =>
+            {
+                var complaint = await desk.FileAsync(orderId, request, ct);
+                return TypedResults.Created($"/api/v1/complaints/{complaint.Id}", complaint);
+            })
+            .WithName("FileComplaint")
+            .WithSummary("The client complains about an order; admins of the provider's jurisdiction handle it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/complaints", async Task<Ok<IReadOnlyList<ComplaintResponse>>> (bool? all, ComplaintDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.QueueAsync(all != true, ct)))
+            .WithName("ListComplaints")
+            .WithSummary("The complaints queue of the caller's jurisdictions (open ones unless all=true).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/complaints/{id:guid}/resolution", async Task<Ok<ComplaintResponse>> (Guid id, ResolutionRequest request, ComplaintDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ResolveAsync(id, request, ct)))
+            .WithName("ResolveComplaint")
+            .WithSummary("An admin of the provider's jurisdiction resolves the complaint with an outcome code and text; once.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+}

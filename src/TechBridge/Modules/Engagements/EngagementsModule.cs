@@ -1,0 +1,30 @@
+using TechBridge.Modules.Engagements.Complaints;
+using TechBridge.Modules.Engagements.Contracts;
+using TechBridge.Modules.Engagements.JudgeMatches;
+using TechBridge.Modules.Engagements.ManageEngagements;
+using TechBridge.Modules.Engagements.ServiceOrders;
+
+namespace TechBridge.Modules.Engagements;
+
+// Engagements between organizations over listings, broker verdicts on matches, and the service orders that agreed
+// engagements and selected open-call proposals become (with delivery, acceptance, ratings and complaints).
+internal static class EngagementsModule
+{
+    public static IServiceCollection AddEngagements(this IServiceCollection services)
+    {
+        services.AddScoped<EngagementDesk>();
+        services.AddScoped<OrderDesk>();
+        services.AddScoped<ComplaintDesk>();
+        services.AddScoped<IProviderRatings, ProviderRatingsReader>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEngagements(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/engagements").WithTags("Engagements").RequireAuthorization().MapManageEngagements();
+        app.MapGroup("/api/v1/match-judgements").WithTags("Engagements").RequireAuthorization().MapJudgeMatches();
+        app.MapGroup("/api/v1/orders").WithTags("Engagements").RequireAuthorization().MapServiceOrders();
+        app.MapGroup("/api/v1").WithTags("Engagements").RequireAuthorization().MapComplaints();
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace TechBridge.Modules.Engagements.ServiceOrders;
+
+// /api/v1/orders: service orders from agreed engagements or selected open-call proposals.
+internal static class OrderEndpoints
+{
+    public static RouteGroupBuilder MapServiceOrders(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", async Task<Created<OrderResponse>> (OrderRequest request, OrderDesk desk, CancellationToken ct) =>
+            {
+                var order = await desk.PlaceAsync(request, ct);
+                return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
+            })
+            .WithName("PlaceOrder")
+            .WithSummary("Turns an agreed engagement or a selected open-call proposal into a service order with milestones whose shares add up to the amount.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", async Task<Ok<IReadOnlyList<OrderResponse>>> (OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListMineAsync(ct)))
+            .WithName("ListMyOrders")
+            .WithSummary("Orders of the caller's organizations, as client or provider.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("/{id:guid}", async Task<Ok<OrderResponse>> (Guid id, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.GetAsync(id, ct)))
+            .WithName("GetOrder")
+            .WithSummary("One order (client, provider, admins of the provider's jurisdiction).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/delivery", async Task<Ok<OrderResponse>> (Guid id, DeliveryRequest request, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.DeliverAsync(id, request, ct)))
+            .WithName("DeliverOrder")
+            .WithSummary("The provider marks the order delivered with a note and optionally an evidence file's sha256 (from POST /api/v1/files).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/acceptance", async Task<Ok<OrderResponse>> (Guid id, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.AcceptAsync(id, ct)))
+            .WithName("AcceptOrder")
+            .WithSummary("The client accepts the delivery.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/dispute", async Task<Ok<OrderResponse>> (Guid id, DisputeRequest request, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.DisputeAsync(id, request, ct)))
+            .WithName("DisputeOrder")
+            .WithSummary("The client disputes the delivery with a reason.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/rating", async Task<Ok<OrderResponse>> (Guid id, RatingRequest request, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.RateAsync(id, request, ct)))
+            .WithName("RateProvider")
+            .WithSummary("After acceptance the client rates the provider 1–5 with a comment; one rating per order.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+}

@@ -1,0 +1,31 @@
+namespace TechBridge.Platform.Localization;
+
+// Status and reason codes are shown through T[...], whose keys are English text. Resource names are
+// case-insensitive, so a code that spells like an existing label ("open" and "Open") cannot carry its own
+// translation: these codes are shown under a distinct English label instead.
+internal static class CodeLabels
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["open"] = "Awaiting response",
+        ["closed"] = "Ended",
+        ["budget"] = "Budget does not fit",
+        ["scope"] = "Scope does not fit",
+        ["client"] = "Client side",
+        ["provider"] = "Provider",
+        ["other"] = "Other",
+        ["admin"] = "Admin",
+        ["submitted"] = "Submitted",
+        ["rejected"] = "Rejected",
+    };
+
+    // Complaint outcomes: "rejected" there means the complaint was not upheld.
+    private static readonly Dictionary<string, string> Outcomes = new(StringComparer.Ordinal)
+    {
+        ["rejected"] = "Not upheld",
+    };
+
+    public static string Of(string? code) => code is null ? "" : Labels.GetValueOrDefault(code, code);
+
+    public static string OfOutcome(string? code) => code is null ? "" : Outcomes.GetValueOrDefault(code, Of(code));
+}
