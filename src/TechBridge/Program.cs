@@ -1,5 +1,6 @@
 using TechBridge.Modules.Directory;
 using TechBridge.Modules.Listings;
+using TechBridge.Modules.Matching;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 using TechBridge.Platform.Persistence;
@@ -10,7 +11,8 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Services
     .AddPlatform(builder.Configuration, builder.Environment)
     .AddDirectory(builder.Configuration)
-    .AddListings();
+    .AddListings()
+    .AddMatching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.UseDirectory();
 app.MapPlatform();
 app.MapDirectory();
 app.MapListings();
+app.MapMatching();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

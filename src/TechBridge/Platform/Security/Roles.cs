@@ -23,6 +23,7 @@ internal static class Permissions
     public const string ManageRecognitions = "directory.manage-recognitions";
     public const string ManageGroups = "directory.manage-groups";
     public const string ReviewListings = "listings.review";
+    public const string ManageSearchVocabulary = "matching.manage-search-vocabulary";
 
-    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups, ReviewListings];
+    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups, ReviewListings, ManageSearchVocabulary];
 }
