@@ -114,11 +114,14 @@ internal sealed class Matcher(
         var viaListings = listingCandidates.Where(c => c.OwnerId is not null)
             .GroupBy(c => c.OwnerId!.Value)
             .ToDictionary(g => g.Key, g => g.Max(c => c.Relevance));
-        var missing = viaListings.Keys.Where(k => direct.All(d => d.Id != k)).Select(k => k.ToString()).ToList();
-        var found = missing.Count == 0 ? [] : (await index.SearchAsync(new SearchRequest("",
-            [SearchableKinds.Organization],
-            new Dictionary<string, IReadOnlyList<string>> { [SearchFields.DocumentId] = missing, [SearchFields.OrganizationType] = types },
-            Top: Math.Min(missing.Count, SearchLimits.MaxTop), WithFilters: true, TimeLimit: TimeLimit), cancellationToken)).Hits;
+        // Owners not found by text come from the Directory (the index may not hold them yet: organizations are
+        // refreshed periodically).
+        var missing = viaListings.Keys.Where(k => direct.All(d => d.Id != k)).ToList();
+        var facts = missing.Count == 0 ? new Dictionary<Guid, SearchableOrganization>() : await organizations.FindManyAsync(missing, cancellationToken);
+        var found = facts.Values
+            .Where(o => o.IsVerified && types.Contains(SearchFields.TypeName(o.Type)))
+            .Select(o => SearchDocuments.From(o))
+            .Select(d => new SearchHit(d.Id, d.Kind, 0f, null, null, [], d.Filters!.ToDictionary(f => f.Key, f => f.Value)));
         return direct
             .Select(d => d with { Relevance = Math.Max(d.Relevance, viaListings.GetValueOrDefault(d.Id)) })
             .Concat(found.Select(h => new Candidate(h, viaListings.GetValueOrDefault(Guid.Parse(h.Id)))));
