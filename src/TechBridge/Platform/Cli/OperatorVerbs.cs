@@ -61,6 +61,9 @@ internal static class OperatorVerbs
                 return 0;
             }
 
+            case ["bench", "search"]:
+                return await Modules.Matching.Indexing.SearchBench.RunAsync(app, Console.Out, cancellation);
+
             case ["search-eval"]:
             case ["bench", "search-eval"]:
             {
