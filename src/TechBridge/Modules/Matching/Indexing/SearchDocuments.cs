@@ -72,6 +72,9 @@ internal static class SearchDocuments
             organization.LegalName, organization.LegalName, string.Join(' ', organization.Sectors), filters, numbers);
     }
 
+    // An organization's public face is its directory entry (its own page is for members).
+    public static string OrganizationUrl(string legalName) => "/Directory?q=" + Uri.EscapeDataString(legalName);
+
     public static DateTimeOffset? PublishedAt(SearchHit hit) =>
         hit.Filters.TryGetValue(SearchFields.Published, out var values) && values.Count > 0
             && long.TryParse(values[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)

@@ -184,7 +184,7 @@ internal sealed class Matcher(
         contributions.Add(Signal("rating", weights.Rating, 0m, "no rated orders yet"));
 
         var id = Guid.Parse(hit.Id);
-        var url = hit.Kind == SearchableKinds.Organization ? $"/Organizations/{id}" : $"/Listings/Detail?kind={hit.Kind}&id={id}";
+        var url = hit.Kind == SearchableKinds.Organization ? SearchDocuments.OrganizationUrl(provider?.LegalName ?? "") : $"/Listings/Detail?kind={hit.Kind}&id={id}";
         var title = hit.TitleHighlight ?? System.Net.WebUtility.HtmlEncode(hit.Kind == SearchableKinds.Organization ? provider?.LegalName ?? "" : "");
         return new MatchItem(id, hit.Kind, title, contributions.Sum(c => c.Contribution), hit.MatchedTerms, contributions, candidate.OwnerId, url);
     }
