@@ -10,6 +10,9 @@ internal static class SearchFields
 {
     // The document's own id as a filter, to fetch given documents again (highlighting a page ordered by date).
     public const string DocumentId = "doc";
+
+    // The plain title, kept with the filters so that a hit whose title did not match still shows it.
+    public const string DisplayTitle = "title";
     public const string Sector = "sector";
     public const string Field = "field";
     public const string Industry = "industry";
@@ -33,6 +36,7 @@ internal static class SearchDocuments
     {
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         Put(filters, SearchFields.DocumentId, listing.Id.ToString());
+        Put(filters, SearchFields.DisplayTitle, Cap(listing.Title, SearchLimits.MaxTitleChars));
         Put(filters, SearchFields.Sector, listing.SectorCode);
         Put(filters, SearchFields.Field, listing.TechnologyFieldCode);
         Put(filters, SearchFields.Industry, listing.IndustryCode);
@@ -62,6 +66,7 @@ internal static class SearchDocuments
             [SearchFields.Recognition] = organization.RecognitionKinds.ToList(),
             [SearchFields.Owner] = [organization.Id.ToString()],
             [SearchFields.DocumentId] = [organization.Id.ToString()],
+            [SearchFields.DisplayTitle] = [Cap(organization.LegalName, SearchLimits.MaxTitleChars)],
         };
         Put(filters, SearchFields.Industry, organization.IndustryCode);
         var numbers = new Dictionary<string, long>(StringComparer.Ordinal)
@@ -74,6 +79,13 @@ internal static class SearchDocuments
 
     // An organization's public face is its directory entry (its own page is for members).
     public static string OrganizationUrl(string legalName) => "/Directory?q=" + Uri.EscapeDataString(legalName);
+
+    // The highlighted title, or the plain one (HTML-encoded) when the title itself did not match.
+    public static string TitleHtml(SearchHit hit) =>
+        hit.TitleHighlight ?? System.Net.WebUtility.HtmlEncode(hit.Filters.TryGetValue(SearchFields.DisplayTitle, out var t) && t.Count > 0 ? t[0] : "");
+
+    public static string PlainTitle(SearchHit hit) =>
+        hit.Filters.TryGetValue(SearchFields.DisplayTitle, out var t) && t.Count > 0 ? t[0] : "";
 
     public static DateTimeOffset? PublishedAt(SearchHit hit) =>
         hit.Filters.TryGetValue(SearchFields.Published, out var values) && values.Count > 0

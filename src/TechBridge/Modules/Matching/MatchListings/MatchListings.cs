@@ -185,7 +185,7 @@ internal sealed class Matcher(
 
         var id = Guid.Parse(hit.Id);
         var url = hit.Kind == SearchableKinds.Organization ? SearchDocuments.OrganizationUrl(provider?.LegalName ?? "") : $"/Listings/Detail?kind={hit.Kind}&id={id}";
-        var title = hit.TitleHighlight ?? System.Net.WebUtility.HtmlEncode(hit.Kind == SearchableKinds.Organization ? provider?.LegalName ?? "" : "");
+        var title = SearchDocuments.TitleHtml(hit);
         return new MatchItem(id, hit.Kind, title, contributions.Sum(c => c.Contribution), hit.MatchedTerms, contributions, candidate.OwnerId, url);
     }
 

@@ -207,9 +207,9 @@ internal sealed class SearchService(ISearchIndex index, SearchVocabulary vocabul
         var id = Guid.Parse(hit.Id);
         Guid? owner = hit.Filters.TryGetValue(SearchFields.Owner, out var owners) && owners.Count > 0 && Guid.TryParse(owners[0], out var o) ? o : null;
         var url = hit.Kind == SearchableKinds.Organization
-            ? SearchDocuments.OrganizationUrl(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(hit.TitleHighlight ?? "", "<[^>]+>", "")))
+            ? SearchDocuments.OrganizationUrl(SearchDocuments.PlainTitle(hit))
             : $"/Listings/Detail?kind={hit.Kind}&id={id}";
-        return new SearchResultItem(id, hit.Kind, hit.TitleHighlight ?? "", hit.TextHighlight,
+        return new SearchResultItem(id, hit.Kind, SearchDocuments.TitleHtml(hit), hit.TextHighlight,
             Math.Round(hit.Score, 4), SearchDocuments.PublishedAt(hit), owner, hit.MatchedTerms, url);
     }
 
