@@ -1,6 +1,7 @@
 using TechBridge.Modules.Directory;
 using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Listings;
+using TechBridge.Modules.Matching;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 using TechBridge.Platform.Persistence;
@@ -18,7 +19,8 @@ builder.Services
     .AddPlatform(builder.Configuration, builder.Environment)
     .AddDirectory(builder.Configuration)
     .AddListings()
-    .AddEngagements();
+    .AddEngagements()
+    .AddMatching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapPlatform();
 app.MapDirectory();
 app.MapListings();
 app.MapEngagements();
+app.MapMatching();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

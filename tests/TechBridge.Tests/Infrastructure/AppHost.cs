@@ -79,6 +79,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
         // Every test request comes from one address: the suite's sign-ins must not trip the per-address limit.
         // A test of the limit itself starts an isolated host with a low one.
         ("RateLimits:SignInPerMinute", "100000"),
+        ("RateLimits:SearchPerMinute", "100000"),
+        ("Search:PollMilliseconds", "100"),
     ];
 
     public HttpClient CreateAnonymousClient() =>

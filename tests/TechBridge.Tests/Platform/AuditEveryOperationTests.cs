@@ -537,6 +537,19 @@ internal static class AuditCases
             await c.MarkAsync();
             await PostAsync(deal.Enterprise, $"{Engagements}/{deal.Id}/reveal", null, HttpStatusCode.OK);
         },
+        ["AddSearchVocabulary"] = async c =>
+        {
+            using var admin = await c.As("admin.hebei");
+            await c.MarkAsync();
+            await PostAsync(admin, "/api/v1/search/vocabulary", new { kind = "term", words = new[] { $"tb{Guid.NewGuid():N}"[..12] } }, HttpStatusCode.Created);
+        },
+        ["RemoveSearchVocabulary"] = async c =>
+        {
+            using var admin = await c.As("admin.hebei");
+            var term = await PostAsync(admin, "/api/v1/search/vocabulary", new { kind = "term", words = new[] { $"tb{Guid.NewGuid():N}"[..12] } }, HttpStatusCode.Created);
+            await c.MarkAsync();
+            await DeleteAsync(admin, $"/api/v1/search/vocabulary/{term.GetProperty("id").GetGuid()}", HttpStatusCode.NoContent);
+        },
         ["JudgeMatch"] = async c =>
         {
             using var broker = await c.As("broker.demo");

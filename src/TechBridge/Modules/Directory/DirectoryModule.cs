@@ -39,6 +39,7 @@ internal static class DirectoryModule
         services.AddScoped<IDemoSeeder, DemoOrganizationsSeeder>();
         services.AddSingleton<IReferenceData, Reference.ReferenceData>();
         services.AddScoped<IOrganizationFacts, Facts.OrganizationFactsReader>();
+        services.AddScoped<IOrganizationSearchSource, Facts.OrganizationSearchSource>();
         services.AddScoped<Recognitions.RecognitionExpiryReminder>();
         services.AddHostedService<Recognitions.RecognitionExpiryJob>();
         services.AddScoped<FileStore>();

@@ -24,6 +24,7 @@ internal static class ListingsModule
         services.AddScoped<AchievementImporter>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
+        services.AddScoped<Contracts.IListingSearchSource, SearchSource.ListingSearchSource>();
         return services;
     }
 

@@ -5,7 +5,7 @@ namespace TechBridge.Platform.Cli;
 // `techbridge VERB ...` administers instead of serving. Verbs are the leading words before any --option.
 internal static class OperatorVerbs
 {
-    private static readonly string[] Known = ["db", "seed", "import", "search-eval", "bench", "help"];
+    private static readonly string[] Known = ["db", "seed", "import", "index", "search-eval", "bench", "help"];
 
     public static (string[] Verb, string[] HostArgs) Split(string[] args)
     {
@@ -55,6 +55,15 @@ internal static class OperatorVerbs
                 return 0;
             }
 
+            case ["index", "rebuild"]:
+            {
+                await app.Services.GetRequiredService<Modules.Matching.Indexing.SearchIndexer>().RebuildAsync(progress, cancellation);
+                return 0;
+            }
+
+            case ["bench", "search"]:
+                return await Modules.Matching.Indexing.SearchBench.RunAsync(app, Console.Out, cancellation);
+
             case ["search-eval"]:
             case ["bench", "search-eval"]:
             {
@@ -72,6 +81,10 @@ internal static class OperatorVerbs
                       db migrate             apply database migrations and load reference data
                       seed demo              migrate, then seed demo data (never in Production)
                       import regions PATH    load regions from a CSV file or a directory of provinces/cities/areas.csv
+                      index rebuild          drop this node's search index and index all published listings and
+                                             verified organizations again (Search:NodeId names the node)
+                      bench search --size N  indexing docs/s, match query p50/p95 and publish-to-findable lag at N
+                                             generated listings (a throwaway SQLite database and index)
                       search-eval --corpus C.jsonl --queries Q.jsonl[,Q2.jsonl] --out RUN.tsv [--top 100] [--qrels QRELS.tsv]
                                              index the corpus in a temporary index, write a TREC run file, print
                                              nDCG@10, MRR@10, Recall@100 (all, odd and even query ids) with --qrels

@@ -6,10 +6,12 @@ namespace TechBridge.Platform.Security;
 internal static class RateLimits
 {
     public const string SignIn = "sign-in";
+    public const string Search = "search";
 
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permitPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var searchPerMinute = configuration.GetValue("RateLimits:SearchPerMinute", 120);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -19,6 +21,10 @@ internal static class RateLimits
                 : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Public search and matching: per address, generous for people, a brake on scrapers.
+            options.AddPolicy(Search, context => RateLimitPartition.GetFixedWindowLimiter(
+                "search:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = searchPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";

@@ -25,5 +25,7 @@ internal static class Permissions
     public const string ReviewListings = "listings.review";
     public const string ResolveComplaints = "engagements.resolve-complaints";
 
-    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups, ReviewListings, ResolveComplaints];
+    public const string ManageSearchVocabulary = "matching.manage-search-vocabulary";
+
+    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups, ReviewListings, ResolveComplaints, ManageSearchVocabulary];
 }

@@ -1579,6 +1579,48 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Matching.Data.IndexCursor", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("LastChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NodeId");
+
+                    b.ToTable("Matching_IndexCursors", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Matching.Data.VocabularyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Value")
+                        .IsUnique();
+
+                    b.ToTable("Matching_Vocabulary", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Auditing.AuditRecord", b =>
                 {
                     b.Property<long>("Id")

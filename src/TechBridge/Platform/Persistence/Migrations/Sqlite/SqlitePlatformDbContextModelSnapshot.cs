@@ -1568,6 +1568,48 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Matching.Data.IndexCursor", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NodeId");
+
+                    b.ToTable("Matching_IndexCursors", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Matching.Data.VocabularyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Value")
+                        .IsUnique();
+
+                    b.ToTable("Matching_Vocabulary", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Auditing.AuditRecord", b =>
                 {
                     b.Property<long>("Id")

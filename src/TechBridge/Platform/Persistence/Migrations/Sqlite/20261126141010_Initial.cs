@@ -320,6 +320,33 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Matching_IndexCursors",
+                columns: table => new
+                {
+                    NodeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastChangeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Matching_IndexCursors", x => x.NodeId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Matching_Vocabulary",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Matching_Vocabulary", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
@@ -1220,6 +1247,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matching_Vocabulary_Kind_Value",
+                table: "Matching_Vocabulary",
+                columns: new[] { "Kind", "Value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_AuditRecords_ChainSequence",
                 table: "Platform_AuditRecords",
                 column: "ChainSequence",
@@ -1324,6 +1357,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Listings_Proposals");
+
+            migrationBuilder.DropTable(
+                name: "Matching_IndexCursors");
+
+            migrationBuilder.DropTable(
+                name: "Matching_Vocabulary");
 
             migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");

@@ -321,6 +321,33 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Matching_IndexCursors",
+                columns: table => new
+                {
+                    NodeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastChangeId = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Matching_IndexCursors", x => x.NodeId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Matching_Vocabulary",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Matching_Vocabulary", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
@@ -1221,6 +1248,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matching_Vocabulary_Kind_Value",
+                table: "Matching_Vocabulary",
+                columns: new[] { "Kind", "Value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_AuditRecords_ChainSequence",
                 table: "Platform_AuditRecords",
                 column: "ChainSequence",
@@ -1325,6 +1358,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Listings_Proposals");
+
+            migrationBuilder.DropTable(
+                name: "Matching_IndexCursors");
+
+            migrationBuilder.DropTable(
+                name: "Matching_Vocabulary");
 
             migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");

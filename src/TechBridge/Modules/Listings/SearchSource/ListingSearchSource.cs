@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Listings.Contracts;
+using TechBridge.Modules.Listings.Data;
+using TechBridge.Platform.Persistence;
+
+namespace TechBridge.Modules.Listings.SearchSource;
+
+internal sealed class ListingSearchSource(PlatformDbContext db) : IListingSearchSource
+{
+    public async Task<IReadOnlyList<ListingChangeNotice>> ChangesAfterAsync(long cursor, int take, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<OutboxEntry>().AsNoTracking()
+            .Where(e => e.Id > cursor).OrderBy(e => e.Id).Take(take)
+            .Select(e => new { e.Id, e.ListingKind, e.ListingId })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ListingChangeNotice(r.Id, KindName(r.ListingKind), r.ListingId)).ToList();
+    }
+
+    public async Task<long> LastChangeIdAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<OutboxEntry>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+
+    public async Task<IReadOnlyList<SearchableListing>> PublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        var result = new List<SearchableListing>();
+        result.AddRange((await db.Set<ServiceOffering>().AsNoTracking()
+            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published).ToListAsync(cancellationToken)).Select(FromOffering));
+        result.AddRange((await db.Set<TechnologyDemand>().AsNoTracking()
+            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published).ToListAsync(cancellationToken)).Select(FromDemand));
+        result.AddRange((await db.Set<TechnologyAchievement>().AsNoTracking()
+            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published).ToListAsync(cancellationToken)).Select(FromAchievement));
+        return result;
+    }
+
+    public async Task<IReadOnlyList<SearchableListing>> PublishedPageAsync(string kind, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        return kind switch
+        {
+            SearchableKinds.Offering => (await Page(db.Set<ServiceOffering>(), skip, take, cancellationToken)).Select(FromOffering).ToList(),
+            SearchableKinds.Demand => (await Page(db.Set<TechnologyDemand>(), skip, take, cancellationToken)).Select(FromDemand).ToList(),
+            SearchableKinds.Achievement => (await Page(db.Set<TechnologyAchievement>(), skip, take, cancellationToken)).Select(FromAchievement).ToList(),
+            _ => [],
+        };
+    }
+
+    private static Task<List<T>> Page<T>(DbSet<T> set, int skip, int take, CancellationToken cancellationToken)
+        where T : Listing =>
+        set.AsNoTracking().Where(l => l.Status == ListingStatus.Published)
+            .OrderBy(l => l.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+
+    private static string KindName(ListingKind kind) => kind switch
+    {
+        ListingKind.Offering => SearchableKinds.Offering,
+        ListingKind.Demand => SearchableKinds.Demand,
+        _ => SearchableKinds.Achievement,
+    };
+
+    private static string[] Split(string value, params char[] separators) =>
+        value.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static SearchableListing FromOffering(ServiceOffering o) => new(
+        o.Id, SearchableKinds.Offering, o.Title, o.Description, string.Join(' ', Split(o.ServiceItems, '\n', '\r')),
+        o.SectorCode, null, o.IndustryCode,
+        Split(o.RegionsServed, ',').Append(o.OwnerRegionCode).Distinct(StringComparer.Ordinal).ToList(),
+        o.PriceFen, null, null, o.AcceptsInnovationVouchers, null, o.OrganizationId, o.PublishedAt ?? o.UpdatedAt);
+
+    private static SearchableListing FromDemand(TechnologyDemand d) => new(
+        d.Id, SearchableKinds.Demand, d.Title, d.Description, "",
+        d.SectorCode, d.TechnologyFieldCode, d.IndustryCode, [d.RegionCode],
+        null, d.BudgetMinFen, d.BudgetMaxFen, false, null,
+        // Whose demand it is stays out of search and matching until the owner reveals it.
+        d.IdentityHidden ? null : d.OrganizationId,
+        d.PublishedAt ?? d.UpdatedAt);
+
+    private static SearchableListing FromAchievement(TechnologyAchievement a) => new(
+        a.Id, SearchableKinds.Achievement, a.Title, a.Abstract, string.Join(' ', Split(a.Keywords, ';', '；')),
+        null, a.TechnologyFieldCode, a.IndustryCode, [a.OwnerRegionCode],
+        a.AskingPriceFen, null, null, false, a.Trl, a.OrganizationId, a.PublishedAt ?? a.UpdatedAt);
+}

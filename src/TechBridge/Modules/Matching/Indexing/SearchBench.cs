@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+using TechBridge.Modules.Listings.Contracts;
+using TechBridge.Platform.Search;
+using TechBridge.Platform.Search.Evaluation;
+
+namespace TechBridge.Modules.Matching.Indexing;
+
+// `bench search --size N [--corpus C.jsonl] [--queries 200]`: N generated listings (clauses of the corpus's texts,
+// fixed seed) mapped by the product's SearchDocuments; product indexing (batches of 500, each committed, as a
+// rebuild does) against a bare Lucene loop over the same pre-built documents with the same analyzers (one commit);
+// match queries (analysis + region filter + highlighting, top 10) against a plain BooleanQuery of bigram terms
+// top 10 on the bare index; commit-to-findable and delete-to-gone lag on the loaded index.
+internal static class SearchBench
+{
+    private static readonly string[] Regions = ["130102", "130104", "130602", "131002", "110108", "110105", "120101", "120116"];
+    private static readonly string[] Sectors = ["testing", "rd", "technology-transfer", "ip", "consulting", "incubation"];
+
+    public static async Task<int> RunAsync(WebApplication app, TextWriter log, CancellationToken cancellationToken)
+    {
+        var configuration = app.Configuration;
+        var size = configuration.GetValue("size", 10_000);
+        var queryCount = configuration.GetValue("queries", 200);
+        var corpus = configuration["corpus"] ?? "../shared/data/search-dev/csl-known-item/corpus.jsonl";
+        if (!File.Exists(corpus) || size < 100)
+        {
+            await Console.Error.WriteLineAsync("usage: bench search --size N (>= 100) [--corpus C.jsonl] [--queries 200]; corpus not found: " + corpus);
+            return 2;
+        }
+
+        var ranking = app.Services.GetRequiredService<IOptions<SearchRankingOptions>>().Value;
+        var vocabulary = app.Services.GetRequiredService<SearchVocabulary>();
+        var documents = Generate(corpus, size);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {documents.Count:N0} listings, {documents.Sum(d => d.Text.Length + (d.Title?.Length ?? 0)) / 1e6:0.0} M characters"));
+
+        // Warm-up outside the clock: jieba loads its dictionary and the JIT compiles the analysis on first use.
+        using (var warm = LuceneSearchIndex.CreateTemporary(ranking, vocabulary, inMemory: true))
+        {
+            await warm.IndexAsync(documents.Take(200).ToList(), cancellationToken);
+        }
+
+        using var product = LuceneSearchIndex.CreateTemporary(ranking, vocabulary);
+        var watch = Stopwatch.StartNew();
+        foreach (var batch in documents.Chunk(500))
+        {
+            await product.IndexAsync(batch, cancellationToken);
+        }
+
+        var productSeconds = watch.Elapsed.TotalSeconds;
+        var peerPath = System.IO.Directory.CreateTempSubdirectory("techbridge-bench-peer-").FullName;
+        try
+        {
+            using var peerDirectory = new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(peerPath));
+            var bigrams = new BigramAnalyzer();
+            var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
+            foreach (var field in LuceneSearchIndex.TextFields)
+            {
+                perField[LuceneSearchIndex.WordField(field)] = new JiebaAnalyzer(ranking.IndexSearchMode);
+                perField[LuceneSearchIndex.BigramField(field)] = bigrams;
+            }
+
+            using var analyzer = new PerFieldAnalyzerWrapper(new Lucene.Net.Analysis.Core.KeywordAnalyzer(), perField);
+            watch.Restart();
+            using (var writer = new IndexWriter(peerDirectory, new IndexWriterConfig(SearchLimits.Lucene, analyzer) { RAMBufferSizeMB = 64 }))
+            {
+                foreach (var document in documents)
+                {
+                    writer.AddDocument(Bare(document));
+                }
+
+                writer.Commit();
+            }
+
+            var peerSeconds = watch.Elapsed.TotalSeconds;
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"indexing: product {size / productSeconds:N0} docs/s ({productSeconds:0.0} s, the full rebuild of the index), bare Lucene {size / peerSeconds:N0} docs/s ({peerSeconds:0.0} s); product/bare = {peerSeconds / productSeconds:0.00}"));
+
+            using var reader = DirectoryReader.Open(peerDirectory);
+            var searcher = new IndexSearcher(reader);
+            var random = new Random(7);
+            var queries = Enumerable.Range(0, queryCount).Select(_ => documents[random.Next(documents.Count)].Title ?? "").ToList();
+            var filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFields.Region] = ["13"] };
+            var productTimes = new List<double>();
+            var peerTimes = new List<double>();
+            for (var round = 0; round < 2; round++)
+            {
+                // Round 0 warms both up; round 1 is measured.
+                foreach (var query in queries)
+                {
+                    watch.Restart();
+                    await product.SearchAsync(new SearchRequest(query, Filters: filters, Top: 10, Highlight: true), cancellationToken);
+                    var productMs = watch.Elapsed.TotalMilliseconds;
+                    watch.Restart();
+                    searcher.Search(PlainQuery(bigrams, query), 10);
+                    var peerMs = watch.Elapsed.TotalMilliseconds;
+                    if (round == 1)
+                    {
+                        productTimes.Add(productMs);
+                        peerTimes.Add(peerMs);
+                    }
+                }
+            }
+
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"match query (analysis + region filter + highlighting, top 10, warm, {queryCount} queries): product p50 {Percentile(productTimes, 50):0.0} ms p95 {Percentile(productTimes, 95):0.0} ms; plain BooleanQuery top 10 p50 {Percentile(peerTimes, 50):0.0} ms p95 {Percentile(peerTimes, 95):0.0} ms; p95 ratio {Percentile(productTimes, 95) / Math.Max(0.001, Percentile(peerTimes, 95)):0.0}"));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(peerPath, recursive: true);
+        }
+
+        var findable = new List<double>();
+        var gone = new List<double>();
+        for (var i = 0; i < 50; i++)
+        {
+            var token = "zqlag" + i.ToString(CultureInfo.InvariantCulture);
+            var document = documents[i] with { Id = "lag-" + token, Title = token + " " + documents[i].Title };
+            watch.Restart();
+            await product.IndexAsync([document], cancellationToken);
+            while ((await product.SearchAsync(new SearchRequest(token, Top: 1), cancellationToken)).TotalHits == 0)
+            {
+                await Task.Yield();
+            }
+
+            findable.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            await product.DeleteAsync([document.Id], cancellationToken);
+            while ((await product.SearchAsync(new SearchRequest(token, Top: 1), cancellationToken)).TotalHits > 0)
+            {
+                await Task.Yield();
+            }
+
+            gone.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var poll = configuration.GetValue("Search:PollMilliseconds", 250);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"index-to-findable p50 {Percentile(findable, 50):0} ms p99 {Percentile(findable, 99):0} ms; delete-to-gone p50 {Percentile(gone, 50):0} ms p99 {Percentile(gone, 99):0} ms (the feeder adds up to its poll interval, {poll} ms, and one outbox read)"));
+        return 0;
+    }
+
+    private static List<SearchDocument> Generate(string corpus, int size)
+    {
+        var source = SearchEval.ReadCorpus(corpus).ToList();
+        var clauses = source.SelectMany(d => d.Text.Split(['，', '。', '；', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(c => c.Length >= 4).ToArray();
+        var random = new Random(42);
+        var kinds = SearchableKinds.Listings;
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var documents = new List<SearchDocument>(size);
+        for (var i = 0; i < size; i++)
+        {
+            var text = string.Join("，", Enumerable.Range(0, random.Next(4, 13)).Select(_ => clauses[random.Next(clauses.Length)])) + "。";
+            var title = source[random.Next(source.Count)].Title ?? clauses[random.Next(clauses.Length)];
+            var kind = kinds[random.Next(kinds.Length)];
+            var listing = new SearchableListing(
+                Guid.CreateVersion7(), kind, title, text, "", Sectors[random.Next(Sectors.Length)], "new-energy", "C38",
+                [Regions[random.Next(Regions.Length)]], random.Next(0, 2) == 0 ? null : random.Next(1_000, 10_000_000),
+                null, null, random.Next(0, 2) == 0, kind == SearchableKinds.Achievement ? random.Next(1, 10) : null,
+                Guid.CreateVersion7(), start.AddMinutes(i));
+            documents.Add(SearchDocuments.From(listing));
+        }
+
+        return documents;
+    }
+
+    // The same fields as the product's documents, built directly.
+    private static Document Bare(SearchDocument source)
+    {
+        var document = new Document
+        {
+            new StringField("id", source.Id, Field.Store.YES),
+            new StringField("kind", source.Kind, Field.Store.YES),
+        };
+        foreach (var (field, text) in new[] { ("title", source.Title), ("keywords", source.Keywords), ("text", source.Text) })
+        {
+            if (!string.IsNullOrEmpty(text))
+            {
+                document.Add(new StoredField(field, text));
+                document.Add(new TextField(LuceneSearchIndex.WordField(field), text, Field.Store.NO));
+                document.Add(new TextField(LuceneSearchIndex.BigramField(field), text, Field.Store.NO));
+            }
+        }
+
+        foreach (var (name, values) in source.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            foreach (var value in values)
+            {
+                document.Add(new StringField("f." + name, value, Field.Store.YES));
+            }
+        }
+
+        foreach (var (name, value) in source.Numbers ?? new Dictionary<string, long>())
+        {
+            document.Add(new Int64Field("n." + name, value, Field.Store.YES));
+        }
+
+        return document;
+    }
+
+    private static BooleanQuery PlainQuery(Analyzer bigrams, string text)
+    {
+        var query = new BooleanQuery();
+        using var stream = bigrams.GetTokenStream("text.b", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (stream.IncrementToken() && seen.Count < 200)
+        {
+            if (seen.Add(term.ToString()))
+            {
+                query.Add(new TermQuery(new Term("text.b", term.ToString())), Occur.SHOULD);
+            }
+        }
+
+        stream.End();
+        return query;
+    }
+
+    private static double Percentile(List<double> values, int percentile)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+    }
+}

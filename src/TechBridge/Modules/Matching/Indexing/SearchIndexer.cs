@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Listings.Contracts;
+using TechBridge.Modules.Matching.Data;
+using TechBridge.Modules.Matching.ManageVocabulary;
+using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Search;
+
+namespace TechBridge.Modules.Matching.Indexing;
+
+// Keeps this node's on-disk index in step with the database: replays Listings_Outbox after the node's cursor, and
+// rebuilds everything when the node has no cursor yet or its index was lost. One pass at a time per process.
+internal sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, IConfiguration configuration, ILogger<SearchIndexer> logger) : IDisposable
+{
+    private const int BatchSize = 500;
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
+
+    public string NodeId => configuration["Search:NodeId"] is { Length: > 0 } node ? node : Environment.MachineName;
+
+    // Indexes every change after the cursor (rebuilding first when needed); returns the number of changes applied.
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var listings = scope.ServiceProvider.GetRequiredService<IListingSearchSource>();
+            var cursor = await db.Set<IndexCursor>().FirstOrDefaultAsync(c => c.NodeId == NodeId, cancellationToken);
+            if (cursor is null || (index.Count == 0 && cursor.LastChangeId > 0))
+            {
+                await RebuildCoreAsync(scope.ServiceProvider, null, cancellationToken);
+                return 0;
+            }
+
+            var applied = 0;
+            while (true)
+            {
+                var changes = await listings.ChangesAfterAsync(cursor.LastChangeId, BatchSize, cancellationToken);
+                if (changes.Count == 0)
+                {
+                    return applied;
+                }
+
+                var ids = changes.Select(c => c.ListingId).Distinct().ToList();
+                var published = await listings.PublishedAsync(ids, cancellationToken);
+                var gone = ids.Except(published.Select(p => p.Id)).Select(id => id.ToString()).ToList();
+                if (published.Count > 0)
+                {
+                    await index.IndexAsync(published.Select(SearchDocuments.From).ToList(), cancellationToken);
+                }
+
+                if (gone.Count > 0)
+                {
+                    await index.DeleteAsync(gone, cancellationToken);
+                }
+
+                // Only after the index committed: a crash before this line replays the batch.
+                cursor.LastChangeId = changes[^1].ChangeId;
+                cursor.UpdatedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+                applied += changes.Count;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // Drops the index and indexes all published listings and verified organizations again.
+    public async Task RebuildAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await RebuildCoreAsync(scope.ServiceProvider, progress, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // Re-indexes verified organizations (their profile has no outbox; they change rarely).
+    public async Task<int> RefreshOrganizationsAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var organizations = scope.ServiceProvider.GetRequiredService<IOrganizationSearchSource>();
+        var total = 0;
+        while (true)
+        {
+            var page = await organizations.VerifiedPageAsync(total, BatchSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                return total;
+            }
+
+            await index.IndexAsync(page.Select(SearchDocuments.From).ToList(), cancellationToken);
+            total += page.Count;
+            progress?.Report($"organizations: {total}");
+        }
+    }
+
+    private async Task RebuildCoreAsync(IServiceProvider services, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PlatformDbContext>();
+        var listings = services.GetRequiredService<IListingSearchSource>();
+
+        // Read the outbox position first: everything after it is replayed later, everything before is in the state
+        // read below.
+        var last = await listings.LastChangeIdAsync(cancellationToken);
+        logger.LogInformation("Rebuilding the search index of node {Node} (outbox at {Last})", NodeId, last);
+        await index.DeleteAllAsync(cancellationToken);
+        foreach (var kind in SearchableKinds.Listings)
+        {
+            var done = 0;
+            while (true)
+            {
+                var page = await listings.PublishedPageAsync(kind, done, BatchSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                await index.IndexAsync(page.Select(SearchDocuments.From).ToList(), cancellationToken);
+                done += page.Count;
+                progress?.Report($"{kind}: {done}");
+            }
+        }
+
+        await RefreshOrganizationsAsync(progress, cancellationToken);
+        var cursor = await db.Set<IndexCursor>().FirstOrDefaultAsync(c => c.NodeId == NodeId, cancellationToken);
+        if (cursor is null)
+        {
+            db.Add(cursor = new IndexCursor { NodeId = NodeId });
+        }
+
+        cursor.LastChangeId = last;
+        cursor.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        progress?.Report($"index rebuilt: {index.Count} documents");
+    }
+}
+
+// The per-node loop: catch up with the outbox every poll interval, refresh organizations and the admin vocabulary
+// now and then. Errors are logged and retried on the next round (the cursor makes retries safe).
+internal sealed class SearchIndexFeeder(SearchIndexer indexer, VocabularySync vocabulary, IConfiguration configuration, TimeProvider clock, ILogger<SearchIndexFeeder> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(configuration.GetValue("Search:PollMilliseconds", 250));
+        var organizationsEvery = TimeSpan.FromSeconds(configuration.GetValue("Search:OrganizationRefreshSeconds", 60));
+        var lastOrganizations = clock.GetTimestamp();
+        var first = true;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await vocabulary.SyncAsync(stoppingToken);
+                await indexer.CatchUpAsync(stoppingToken);
+                if (first || clock.GetElapsedTime(lastOrganizations) > organizationsEvery)
+                {
+                    await indexer.RefreshOrganizationsAsync(null, stoppingToken);
+                    lastOrganizations = clock.GetTimestamp();
+                    first = false;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                logger.LogWarning(exception, "Search indexing round failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using TechBridge.Modules.Matching.Indexing;
+using TechBridge.Modules.Matching.ManageVocabulary;
+using TechBridge.Modules.Matching.MatchListings;
+using TechBridge.Modules.Matching.SearchListings;
+
+namespace TechBridge.Modules.Matching;
+
+// Search and matching: the per-node index fed from Listings_Outbox and the Directory, public search, explained
+// matches and the admins' search vocabulary.
+internal static class MatchingModule
+{
+    public static IServiceCollection AddMatching(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MatchingWeights>(configuration.GetSection(MatchingWeights.Section));
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<VocabularySync>();
+        services.AddHostedService<SearchIndexFeeder>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<Matcher>();
+        services.AddScoped<VocabularyAdmin>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/search").WithTags("Search").MapSearchListings();
+        app.MapGroup("/api/v1/search/vocabulary").WithTags("Search").RequireAuthorization().MapManageVocabulary();
+        app.MapMatchListings();
+        return app;
+    }
+}

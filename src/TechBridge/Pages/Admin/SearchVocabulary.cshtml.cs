@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TechBridge.Modules.Matching.ManageVocabulary;
+using TechBridge.Platform.Errors;
+using TechBridge.Platform.Security;
+
+namespace TechBridge.Pages.Admin;
+
+// /Admin/SearchVocabulary: domain terms and synonym groups; changes apply to search at once, without a restart.
+[Authorize(Roles = Roles.Admin)]
+internal sealed class SearchVocabularyModel(VocabularyAdmin admin) : PageModel
+{
+    [BindProperty]
+    public string? Kind { get; set; }
+
+    [BindProperty]
+    public string? Words { get; set; }
+
+    public IReadOnlyList<VocabularyEntryResponse> Entries { get; private set; } = [];
+
+    public IReadOnlyList<Violation> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Entries = await admin.ListAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var words = (Words ?? "").Split([' ', ',', '，', '、', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            await admin.AddAsync(new AddVocabularyRequest(Kind, words), cancellationToken);
+            return RedirectToPage();
+        }
+        catch (InvalidRequestException invalid)
+        {
+            Errors = invalid.Violations;
+            Entries = await admin.ListAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await admin.RemoveAsync(id, cancellationToken);
+        return RedirectToPage();
+    }
+}
