@@ -38,6 +38,19 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
 
         await ApproveAsync(demandId);
 
+        // The published demand shows its matches, each explaining what every signal contributed.
+        await enterprise.GotoAsync($"/Listings/Detail?kind=demand&id={demandId}");
+        var matches = enterprise.Locator("section[aria-labelledby='matches-heading'] details");
+        for (var attempt = 0; attempt < 120 && await matches.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(500);
+            await enterprise.ReloadAsync();
+        }
+
+        await matches.First.Locator("summary").ClickAsync();
+        Assert.True(await matches.First.Locator("tbody tr").CountAsync() > 1);
+        await AssertAccessibleAsync(enterprise);
+
         await provider.GotoAsync($"/Listings/Detail?kind=demand&id={demandId}");
         await AssertAccessibleAsync(provider);
         await provider.GetByLabel("Message (optional)").FillAsync("我们有机器视觉在线检测方案，可上门评估。");
