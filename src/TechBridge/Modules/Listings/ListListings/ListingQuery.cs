@@ -99,8 +99,4 @@ internal static class ListingQuery
         var bytes = Encoding.UTF8.GetBytes(content);
         return [.. Bom, .. bytes];
     }
-
-    // Phone numbers in lists and exports show only their first three and last four digits (PIPL).
-    public static string? MaskPhone(string? phone) =>
-        phone is null || phone.Length < 8 ? phone : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
 }

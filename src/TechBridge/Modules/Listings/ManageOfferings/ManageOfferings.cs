@@ -1,3 +1,4 @@
+using TechBridge.Platform.Security;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -162,7 +163,7 @@ internal static class ManageOfferingsEndpoints
         {
             csv.Append(Csv.Line(o.Id.ToString(), ListingNames.Of(o.Status), organizations.GetValueOrDefault(o.OrganizationId)?.LegalName, o.SectorCode, o.IndustryCode, o.Title,
                 ListingNames.Of(o.PriceModel), o.PriceFen is { } p ? new Money(p).ToYuanString() : null, o.RegionsServed, o.LeadTimeDays.ToString(CultureInfo.InvariantCulture),
-                o.AcceptsInnovationVouchers ? "yes" : "no", o.ContactName, ListingQuery.MaskPhone(o.ContactPhone), o.PublishedAt?.ToString("O"), o.ExpiresAt?.ToString("O")));
+                o.AcceptsInnovationVouchers ? "yes" : "no", o.ContactName, PersonalDataMask.Phone(o.ContactPhone), o.PublishedAt?.ToString("O"), o.ExpiresAt?.ToString("O")));
         }
 
         trail.Note(nameof(ServiceOffering), "export", $"exported {items.Count} offerings");
@@ -293,7 +294,7 @@ internal static class ManageOfferingsEndpoints
         o.LeadTimeDays,
         o.AcceptsInnovationVouchers,
         o.ContactName,
-        maskPhone ? ListingQuery.MaskPhone(o.ContactPhone) : o.ContactPhone,
+        maskPhone ? PersonalDataMask.Phone(o.ContactPhone) : o.ContactPhone,
         o.CreatedAt,
         o.PublishedAt,
         o.ExpiresAt,
