@@ -9,7 +9,9 @@ internal interface ISearchIndex : IDisposable
 
     Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
-    Task DeleteAllAsync(CancellationToken cancellationToken = default);
+    // Replaces the whole index with the documents (a rebuild): searches see the previous index until the new one is
+    // complete and committed. Returns the number of documents indexed.
+    Task<int> ReplaceAllAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
 
     // Throws InvalidRequestException (field and rule) for a request over the caps in SearchLimits.
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);

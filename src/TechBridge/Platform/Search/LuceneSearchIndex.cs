@@ -1,10 +1,8 @@
-using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Search.Similarities;
 using TechBridge.Platform.Errors;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -29,6 +27,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     private readonly SearcherManager searchers;
     private readonly SearchQueryBuilder queries;
     private readonly Analyzer analyzer;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> filters = new(StringComparer.Ordinal);
     private bool disposed;
 
     private LuceneSearchIndex(LuceneDirectory directory, string? deleteOnDispose, SearchRankingOptions ranking, SearchVocabulary vocabulary)
@@ -136,11 +135,22 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         return Task.CompletedTask;
     }
 
-    public Task DeleteAllAsync(CancellationToken cancellationToken = default)
+    public async Task<int> ReplaceAllAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         writer.DeleteAll();
+        var count = 0;
+        await foreach (var document in documents.WithCancellation(cancellationToken))
+        {
+            AddUncommitted(document);
+            if (++count % 1_000 == 0)
+            {
+                progress?.Report(count);
+            }
+        }
+
         Publish();
-        return Task.CompletedTask;
+        progress?.Report(count);
+        return count;
     }
 
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
@@ -153,13 +163,13 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         var filter = BuildFilter(request);
         if (filter is not null)
         {
-            query = new FilteredQuery(query, new QueryWrapperFilter(filter));
+            query = new FilteredQuery(query, CachedFilter(filter));
         }
 
         var searcher = searchers.Acquire();
         try
         {
-            var top = TopScoreDocCollector.Create(request.Top, true);
+            var top = TopScoreDocCollector.Create(request.Top, docsScoredInOrder: false);
             var limit = (long)(request.TimeLimit ?? SearchLimits.DefaultTimeLimit).TotalMilliseconds;
             var timedOut = false;
             try
@@ -173,12 +183,13 @@ internal sealed class LuceneSearchIndex : ISearchIndex
 
             var docs = top.GetTopDocs();
             var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            var highlighter = request.Highlight ? new TermHighlighter(built.Highlight, StopWordList.Load()) : null;
             var leaves = searcher.IndexReader.Leaves;
             foreach (var scoreDoc in docs.ScoreDocs)
             {
                 if (request.Highlight || request.WithFilters)
                 {
-                    hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, request.Highlight ? built.Query : null));
+                    hits.Add(ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, highlighter));
                     continue;
                 }
 
@@ -196,6 +207,33 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         finally
         {
             searchers.Release(searcher);
+        }
+    }
+
+    // Filters repeat (kind, region, sector): each distinct one is kept as a bit set per index segment, so the ranked
+    // query tests it by random access (and can score in bulk) instead of stepping through the filter's postings.
+    // Segments that merge away drop out of the per-filter caches; the map of filters is simply cleared when large.
+    private Filter CachedFilter(BooleanQuery filter)
+    {
+        if (filters.Count > 1_000)
+        {
+            filters.Clear();
+        }
+
+        return filters.GetOrAdd(filter.ToString(), _ => new BitSetCachingFilter(new QueryWrapperFilter(filter)));
+    }
+
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
+        {
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            if (docIdSet?.GetIterator() is { } iterator)
+            {
+                bits.Or(iterator);
+            }
+
+            return bits;
         }
     }
 
@@ -291,7 +329,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         return any;
     }
 
-    private SearchHit ToHit(Document stored, float score, Query? highlightQuery)
+    private static SearchHit ToHit(Document stored, float score, TermHighlighter? highlighter)
     {
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var field in stored.Fields)
@@ -303,34 +341,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             }
         }
 
-        string? title = null, text = null;
         var matched = new SortedSet<string>(StringComparer.Ordinal);
-        if (highlightQuery is not null)
-        {
-            title = Highlight(highlightQuery, "title", stored.Get("title"), matched);
-            text = Highlight(highlightQuery, "text", stored.Get("text"), matched);
-        }
-
+        var title = highlighter?.Mark(stored.Get("title"), fragmentChars: null, fragments: 1, matched);
+        var text = highlighter?.Mark(stored.Get("text"), fragmentChars: 120, fragments: 2, matched);
         return new SearchHit(stored.Get(IdField), stored.Get(KindField), score, title, text, [.. matched], filters);
-    }
-
-    // Marks matched words (<mark>, HTML-encoded text) in the best fragments; records the matched terms.
-    private string? Highlight(Query query, string field, string? value, SortedSet<string> matched)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        var formatter = new MarkFormatter(matched);
-        var highlighter = new Highlighter(formatter, new CjkHtmlEncoder(), new QueryScorer(query, WordField(field)))
-        {
-            TextFragmenter = new SimpleFragmenter(field == "title" ? int.MaxValue : 120),
-            MaxDocCharsToAnalyze = 50_000,
-        };
-        using var tokens = analyzer.GetTokenStream(WordField(field), value);
-        var fragments = highlighter.GetBestFragments(tokens, value, field == "title" ? 1 : 2, " … ");
-        return fragments.Length > 0 ? fragments : null;
     }
 
     public void Dispose()
@@ -356,33 +370,6 @@ internal sealed class LuceneSearchIndex : ISearchIndex
                 // A memory-mapped file still open on some platforms; the temp folder is cleaned by the OS.
             }
         }
-    }
-
-    private sealed class MarkFormatter(SortedSet<string> matched) : IFormatter
-    {
-        public string HighlightTerm(string originalText, TokenGroup tokenGroup)
-        {
-            if (tokenGroup.TotalScore <= 0)
-            {
-                return originalText;
-            }
-
-            lock (matched)
-            {
-                matched.Add(System.Net.WebUtility.HtmlDecode(originalText));
-            }
-
-            return new StringBuilder("<mark>").Append(originalText).Append("</mark>").ToString();
-        }
-    }
-
-    // Lucene's SimpleHTMLEncoder writes every non-ASCII character as a numeric entity; Chinese text stays readable.
-    private sealed class CjkHtmlEncoder : IEncoder
-    {
-        private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
-            System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-        public string EncodeText(string originalText) => Html.Encode(originalText);
     }
 
     // BM25 with separate parameters for word and bigram fields.

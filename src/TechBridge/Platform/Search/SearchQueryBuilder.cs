@@ -6,13 +6,18 @@ using TechBridge.Platform.Errors;
 
 namespace TechBridge.Platform.Search;
 
-internal sealed record BuiltQuery(Query Query, IReadOnlyList<string> Terms);
+// Terms: the query's distinct words; Highlight: those words and their synonyms, to mark in the results.
+internal sealed record BuiltQuery(Query Query, IReadOnlyList<string> Terms, IReadOnlyList<string> Highlight);
 
 // Turns the user's text into a Lucene query without Lucene's query syntax: the text is only analysed, so
 // `AND ( " * ~ :` are plain characters. Score = Σ fields boost × (WordWeight × BM25(words) + BigramWeight ×
 // BM25(bigrams)) + synonyms + optional adjacent-word pairs. Caps refuse abusive requests with field and rule.
 internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVocabulary vocabulary, Analyzer words, Analyzer bigrams)
 {
+    // A flat query holds up to MaxQueryTerms terms per analysis and field plus synonym phrases: more than Lucene's
+    // default of 1,024 clauses (a process-wide Lucene setting).
+    static SearchQueryBuilder() => BooleanQuery.MaxClauseCount = 16 * SearchLimits.MaxQueryTerms * LuceneSearchIndex.TextFields.Length;
+
     public BuiltQuery Build(SearchRequest request)
     {
         var text = request.Text ?? string.Empty;
@@ -51,7 +56,7 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
 
         if (distinctWords.Length == 0 && distinctBigrams.Length == 0)
         {
-            return new BuiltQuery(new MatchAllDocsQuery(), []);
+            return new BuiltQuery(new MatchAllDocsQuery(), [], []);
         }
 
         var query = new BooleanQuery(disableCoord: true);
@@ -77,25 +82,23 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
             }
         }
 
-        return new BuiltQuery(query, distinctWords);
+        return new BuiltQuery(query, distinctWords, [.. distinctWords, .. distinctWords.SelectMany(vocabulary.SynonymsOf)]);
     }
 
-    // One SHOULD clause per distinct term, boosted by how often the query repeats it.
+    // One SHOULD clause per distinct term, boosted by the field's weight and by how often the query repeats it. The
+    // clauses go straight into the top-level query (no nested bags: same score, and a flat disjunction of terms can
+    // be scored in bulk, out of document order).
     private static void AddBag(BooleanQuery query, string field, List<(string Term, int Position)> terms, float weight)
     {
-        if (weight <= 0 || terms.Count == 0)
+        if (weight <= 0)
         {
             return;
         }
 
-        var bag = new BooleanQuery(disableCoord: true);
         foreach (var group in terms.GroupBy(t => t.Term, StringComparer.Ordinal))
         {
-            bag.Add(new TermQuery(new Term(field, group.Key)) { Boost = group.Count() }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(field, group.Key)) { Boost = weight * group.Count() }, Occur.SHOULD);
         }
-
-        bag.Boost = weight;
-        query.Add(bag, Occur.SHOULD);
     }
 
     // Each synonym of a query word matches as a word and as a bigram phrase (independent of how the document was

@@ -86,22 +86,29 @@ internal sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex in
     }
 
     // Re-indexes verified organizations (their profile has no outbox; they change rarely).
-    public async Task<int> RefreshOrganizationsAsync(IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<int> RefreshOrganizationsAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var organizations = scope.ServiceProvider.GetRequiredService<IOrganizationSearchSource>();
-        var total = 0;
-        while (true)
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            var page = await organizations.VerifiedPageAsync(total, BatchSize, cancellationToken);
-            if (page.Count == 0)
+            await using var scope = scopes.CreateAsyncScope();
+            var organizations = scope.ServiceProvider.GetRequiredService<IOrganizationSearchSource>();
+            var total = 0;
+            while (true)
             {
-                return total;
-            }
+                var page = await organizations.VerifiedPageAsync(total, BatchSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    return total;
+                }
 
-            await index.IndexAsync(page.Select(SearchDocuments.From).ToList(), cancellationToken);
-            total += page.Count;
-            progress?.Report($"organizations: {total}");
+                await index.IndexAsync(page.Select(SearchDocuments.From).ToList(), cancellationToken);
+                total += page.Count;
+            }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -109,16 +116,30 @@ internal sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex in
     {
         var db = services.GetRequiredService<PlatformDbContext>();
         var listings = services.GetRequiredService<IListingSearchSource>();
+        var organizations = services.GetRequiredService<IOrganizationSearchSource>();
 
         // Read the outbox position first: everything after it is replayed later, everything before is in the state
-        // read below.
+        // read below. The cursor goes first: a crash during the rebuild leaves none, so the next start rebuilds.
         var last = await listings.LastChangeIdAsync(cancellationToken);
         logger.LogInformation("Rebuilding the search index of node {Node} (outbox at {Last})", NodeId, last);
-        await index.DeleteAllAsync(cancellationToken);
+        await db.Set<IndexCursor>().Where(c => c.NodeId == NodeId).ExecuteDeleteAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var count = await index.ReplaceAllAsync(
+            Documents(listings, organizations, cancellationToken),
+            progress is null ? null : new Progress<int>(n => progress.Report($"documents: {n:N0}")),
+            cancellationToken);
+
+        db.Add(new IndexCursor { NodeId = NodeId, LastChangeId = last, UpdatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        progress?.Report($"index rebuilt: {count:N0} documents");
+    }
+
+    // Every published listing and verified organization, read page by page.
+    private static async IAsyncEnumerable<SearchDocument> Documents(IListingSearchSource listings, IOrganizationSearchSource organizations, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         foreach (var kind in SearchableKinds.Listings)
         {
-            var done = 0;
-            while (true)
+            for (var done = 0; ; )
             {
                 var page = await listings.PublishedPageAsync(kind, done, BatchSize, cancellationToken);
                 if (page.Count == 0)
@@ -126,23 +147,30 @@ internal sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex in
                     break;
                 }
 
-                await index.IndexAsync(page.Select(SearchDocuments.From).ToList(), cancellationToken);
+                foreach (var listing in page)
+                {
+                    yield return SearchDocuments.From(listing);
+                }
+
                 done += page.Count;
-                progress?.Report($"{kind}: {done}");
             }
         }
 
-        await RefreshOrganizationsAsync(progress, cancellationToken);
-        var cursor = await db.Set<IndexCursor>().FirstOrDefaultAsync(c => c.NodeId == NodeId, cancellationToken);
-        if (cursor is null)
+        for (var done = 0; ; )
         {
-            db.Add(cursor = new IndexCursor { NodeId = NodeId });
-        }
+            var page = await organizations.VerifiedPageAsync(done, BatchSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
 
-        cursor.LastChangeId = last;
-        cursor.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        progress?.Report($"index rebuilt: {index.Count} documents");
+            foreach (var organization in page)
+            {
+                yield return SearchDocuments.From(organization);
+            }
+
+            done += page.Count;
+        }
     }
 }
 
@@ -164,7 +192,7 @@ internal sealed class SearchIndexFeeder(SearchIndexer indexer, VocabularySync vo
                 await indexer.CatchUpAsync(stoppingToken);
                 if (first || clock.GetElapsedTime(lastOrganizations) > organizationsEvery)
                 {
-                    await indexer.RefreshOrganizationsAsync(null, stoppingToken);
+                    await indexer.RefreshOrganizationsAsync(stoppingToken);
                     lastOrganizations = clock.GetTimestamp();
                     first = false;
                 }
