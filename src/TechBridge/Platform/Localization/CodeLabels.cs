@@ -17,6 +17,7 @@ internal static class CodeLabels
         ["admin"] = "Admin",
         ["submitted"] = "Submitted",
         ["rejected"] = "Rejected",
+        ["found-other"] = "Found another partner",
     };
 
     // Complaint outcomes: "rejected" there means the complaint was not upheld.
@@ -25,7 +26,12 @@ internal static class CodeLabels
         ["rejected"] = "Not upheld",
     };
 
-    public static string Of(string? code) => code is null ? "" : Labels.GetValueOrDefault(code, code);
+    // Any other code reads as an English label ("in-discussion" → "In discussion"): English pages never show a
+    // raw code, and the Chinese lookup finds it because resource names ignore case.
+    public static string Of(string? code) => code is null ? "" : Labels.GetValueOrDefault(code) ?? Humanize(code);
+
+    private static string Humanize(string code) =>
+        code.Length == 0 || !char.IsAsciiLetterLower(code[0]) ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
 
     public static string OfOutcome(string? code) => code is null ? "" : Outcomes.GetValueOrDefault(code, Of(code));
 }
