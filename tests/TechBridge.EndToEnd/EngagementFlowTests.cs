@@ -102,8 +102,8 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await enterprise.GotoAsync("/Engagements");
         await AssertAccessibleAsync(enterprise);
 
-        Assert.Contains("accepted", orders, StringComparison.Ordinal);
-        Assert.Contains("agreed", await enterprise.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Accepted", orders, StringComparison.Ordinal);
+        Assert.Contains("Agreed", await enterprise.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     private async Task<IPage> SignInAsync(string userName)

@@ -40,6 +40,8 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
 
     public IReferenceData Reference => reference;
 
+    public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
+
     // Only the posting enterprise's members compare an open call's proposals.
     public bool CanCompare { get; private set; }
 
@@ -83,6 +85,7 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
                 break;
         }
 
+        RegionNames = await reference.RegionNamesAsync([.. Offering?.RegionsServed ?? [], Demand?.RegionCode ?? ""], cancellationToken);
         return Page();
     }
 

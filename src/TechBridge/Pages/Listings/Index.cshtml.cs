@@ -39,11 +39,16 @@ internal sealed class IndexModel(PlatformDbContext db, ListingViewer viewer, IOr
 
     public IReadOnlyList<ListingRow> Rows { get; private set; } = [];
 
+    public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
+
+    public Shared.RegionSelect RegionFilter { get; private set; } = new([], null, null);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
+        Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
         var filter = new ListingFilter(reference.SectorExists(Sector) ? Sector : null, reference.TechnologyFieldExists(Field) ? Field : null, null,
-            string.IsNullOrWhiteSpace(Region) ? null : Region.Trim(), null, null, PageNumber, PageSize);
+            Region, null, null, PageNumber, PageSize);
         switch (ListingNames.ParseKind(Kind) ?? ListingKind.Demand)
         {
             case ListingKind.Offering:
@@ -79,5 +84,8 @@ internal sealed class IndexModel(PlatformDbContext db, ListingViewer viewer, IOr
                     .Select(d => new ListingRow("demand", d.Id, d.Title, d.OrganizationName, d.TechnologyFieldCode, d.SectorCode, d.RegionCode, d.BudgetDisplay, d.Status)).ToList();
                 break;
         }
+
+        RegionNames = await reference.RegionNamesAsync(Rows.Select(r => r.Region).Append(Region ?? ""), cancellationToken);
+        RegionFilter = new Shared.RegionSelect(await reference.RegionChoicesAsync(cancellationToken), Region, Region is null ? null : RegionNames.GetValueOrDefault(Region));
     }
 }

@@ -32,7 +32,17 @@ internal interface IReferenceData
     Task<bool> IsCountyLevelAsync(string? regionCode, CancellationToken cancellationToken = default);
 
     Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default);
+
+    // Display names for region codes, so pages never show a bare code: a county carries its city (石家庄市长安区) or,
+    // under a municipality, its province (北京市海淀区); XIONGAN is 雄安新区. Unknown codes are left out.
+    Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default);
+
+    // What a region filter offers instead of a typed code: Beijing and Tianjin with their districts, Hebei with its
+    // cities, 雄安新区 and the province-managed 辛集 and 定州. Province says which of the three a choice belongs to.
+    Task<IReadOnlyList<RegionChoice>> RegionChoicesAsync(CancellationToken cancellationToken = default);
 }
+
+internal sealed record RegionChoice(string Code, string Name, string Province);
 
 internal sealed record StatisticalCategory(string Code, string NameZh, string NameEn);
 

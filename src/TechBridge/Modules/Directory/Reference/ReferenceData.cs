@@ -53,6 +53,85 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceDat
     public async Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default) =>
         regionCode is { Length: 2 or 4 or 6 } && await FindAsync(regionCode, cancellationToken) is not null;
 
+    public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
+    {
+        var wanted = codes.Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).ToList();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (wanted.Remove(Jurisdictions.Xiongan))
+        {
+            names[Jurisdictions.Xiongan] = XionganName;
+        }
+
+        if (wanted.Count == 0)
+        {
+            return names;
+        }
+
+        // The parents (city, province) of every code, so a county can be named with its city in one round trip.
+        var lookup = wanted.Concat(wanted.Where(c => c.Length >= 4).Select(c => c[..4])).Concat(wanted.Where(c => c.Length >= 2).Select(c => c[..2]))
+            .Distinct(StringComparer.Ordinal).ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var regions = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+            .Where(r => lookup.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, StringComparer.Ordinal, cancellationToken);
+        foreach (var code in wanted)
+        {
+            if (!regions.TryGetValue(code, out var name))
+            {
+                continue;
+            }
+
+            names[code] = code.Length switch
+            {
+                6 when regions.TryGetValue(code[..4], out var city) && city != MunicipalDistricts => city + name,
+                6 or 4 when regions.TryGetValue(code[..2], out var province) && (code.Length == 6 || name == MunicipalDistricts) => province + (name == MunicipalDistricts ? "" : name),
+                _ => name,
+            };
+        }
+
+        return names;
+    }
+
+    public async Task<IReadOnlyList<RegionChoice>> RegionChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        string[] provinces = [Jurisdictions.Beijing, Jurisdictions.Tianjin, Jurisdictions.Hebei];
+        await using var scope = scopes.CreateAsyncScope();
+        var regions = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+            .Where(r => provinces.Contains(r.Code) || (r.ParentCode != null && provinces.Contains(r.ParentCode)) || r.Code.StartsWith(Jurisdictions.Beijing) || r.Code.StartsWith(Jurisdictions.Tianjin))
+            .OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var choices = new List<RegionChoice>();
+        foreach (var province in provinces)
+        {
+            var inProvince = regions.Where(r => r.Code.StartsWith(province, StringComparison.Ordinal)).ToList();
+            if (inProvince.FirstOrDefault(r => r.Code == province) is not { } top)
+            {
+                continue;
+            }
+
+            choices.Add(new RegionChoice(province, top.Name, province));
+            // Municipalities list their districts (their only city is 市辖区); Hebei lists its cities.
+            var below = province == Jurisdictions.Hebei
+                ? inProvince.Where(r => r.Level == RegionLevel.City && r.Name != MunicipalDistricts)
+                : inProvince.Where(r => r.Level == RegionLevel.County);
+            choices.AddRange(below.Select(r => new RegionChoice(r.Code, r.Name, province)));
+        }
+
+        if (choices.Any(c => c.Code == Jurisdictions.Hebei))
+        {
+            choices.Add(new RegionChoice(Jurisdictions.Xiongan, XionganName, Jurisdictions.Hebei));
+            var managed = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+                .Where(r => ProvinceManaged.Contains(r.Code)).OrderBy(r => r.Code).ToListAsync(cancellationToken);
+            choices.AddRange(managed.Select(r => new RegionChoice(r.Code, r.Name, Jurisdictions.Hebei)));
+        }
+
+        return choices;
+    }
+
+    private const string MunicipalDistricts = "市辖区";
+
+    private const string XionganName = "雄安新区";
+
+    private static readonly string[] ProvinceManaged = ["130181", "130682"];
+
     private async Task<Region?> FindAsync(string code, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -1,0 +1,81 @@
+using TechBridge.Modules.Directory.Data;
+
+namespace TechBridge.Tests.Modules.Listings.ListListings;
+
+// What a visitor sees on /Listings: region names instead of GB/T 2260 codes, and a region filter chosen from a list.
+public abstract class ListingPagesTests(AppHost host)
+{
+    // 衡水市枣强县: a county no other test publishes in, so the filtered page is this test's alone.
+    private const string County = "131121";
+
+    [Fact]
+    public async Task ListingsPage_DemandInCounty_ShowsRegionNameAndFiltersByChosenCity()
+    {
+        var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, County);
+        var title = $"枣强县玻璃钢缠绕工艺改进{Guid.NewGuid():N}"[..24];
+        await ListingsTestData.PublishAsync(host, owner, "demands", new
+        {
+            title,
+            description = "需要改进玻璃钢管道缠绕工艺，提升强度一致性。",
+            technologyFieldCode = "new-materials",
+            sectorCode = "rd",
+            industryCode = "C30",
+            budgetMinFen = 10_000_000L,
+            budgetMaxFen = 20_000_000L,
+            deadline = new DateOnly(2099, 12, 31),
+            regionCode = County,
+            visibility = "public",
+            isOpenCall = false,
+        });
+        using var visitor = host.CreateAnonymousClient();
+
+        var byCity = await visitor.GetStringAsync(new Uri("/Listings?kind=demand&region=1311&culture=zh-CN", UriKind.Relative));
+        var byCounty = await visitor.GetStringAsync(new Uri($"/Listings?kind=demand&region={County}&culture=zh-CN", UriKind.Relative));
+        var otherCity = await visitor.GetStringAsync(new Uri("/Listings?kind=demand&region=1302&culture=zh-CN", UriKind.Relative));
+
+        Assert.Contains(title, byCity, StringComparison.Ordinal);
+        Assert.Contains("衡水市枣强县", byCity, StringComparison.Ordinal);
+        Assert.DoesNotContain($">{County}<", byCity, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"1311\" selected=\"selected\"", byCity, StringComparison.Ordinal);
+        Assert.Contains(title, byCounty, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{County}\" selected", byCounty, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, otherCity, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListingsPage_RegionFilter_OffersProvincesDistrictsCitiesAndXiongan()
+    {
+        using var visitor = host.CreateAnonymousClient();
+
+        var page = await visitor.GetStringAsync(new Uri("/Listings?kind=offering&culture=en", UriKind.Relative));
+
+        Assert.Contains("<select name=\"region\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<input name=\"region\"", page, StringComparison.Ordinal);
+        Assert.Contains("<optgroup label=\"Hebei\">", page, StringComparison.Ordinal);
+        foreach (var (code, name) in new[] { ("11", "北京市"), ("110108", "海淀区"), ("12", "天津市"), ("1301", "石家庄市"), ("1311", "衡水市"), ("XIONGAN", "雄安新区"), ("130682", "定州市") })
+        {
+            Assert.Contains($"<option value=\"{code}\"", page, StringComparison.Ordinal);
+            Assert.Contains(name, page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ListingDetail_Offering_NamesRegionsServedAndLinksBack()
+    {
+        var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, County);
+        var id = await ListingsTestData.PublishAsync(host, owner, "offerings", ListingsTestData.Offering($"力学性能检测{Guid.NewGuid():N}"[..16]));
+        using var visitor = host.CreateAnonymousClient();
+
+        var page = await visitor.GetStringAsync(new Uri($"/Listings/Detail?kind=offering&id={id}&culture=zh-CN", UriKind.Relative));
+
+        Assert.Contains("石家庄市、保定市", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Listings?kind=offering\"", page, StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ListingPagesTestsOnSqlite(SqliteHostFixture fixture) : ListingPagesTests(fixture.Host);
+
+[Collection(PostgresCollection.Name)]
+[Trait("Database", "Postgres")]
+public sealed class ListingPagesTestsOnPostgres(PostgresHostFixture fixture) : ListingPagesTests(fixture.Host);
