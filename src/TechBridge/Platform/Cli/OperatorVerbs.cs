@@ -24,9 +24,10 @@ internal static class OperatorVerbs
         if (args[..verbLength] is ["match-eval"])
         {
             // match-eval measures on a database and index of its own: a fresh SQLite data directory (given last, the
-            // command line wins over any configured database).
+            // command line wins over any configured database); its report is the output, not the SQL log.
             var directory = Path.Combine(Path.GetTempPath(), "techbridge-match-eval-" + Guid.NewGuid().ToString("N"));
-            hostArgs = [.. hostArgs, $"--Platform:DataDirectory={directory}", "--Database:Provider=Sqlite", "--ConnectionStrings:Platform="];
+            hostArgs = [.. hostArgs, $"--Platform:DataDirectory={directory}", "--Database:Provider=Sqlite", "--ConnectionStrings:Platform=",
+                "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:LogLevel:Microsoft=Warning"];
         }
 
         return (args[..verbLength], hostArgs);

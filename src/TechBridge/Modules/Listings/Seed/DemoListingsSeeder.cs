@@ -182,7 +182,8 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
 
         var n = 0;
         // Most demo listings are published; a few wait for review or are drafts, so every page has something to show.
-        T Stamp<T>(T listing, OrganizationFacts owner)
+        // Offerings are all published: each is the only one of its title, and match-eval judges them by title.
+        T Stamp<T>(T listing, OrganizationFacts owner, ListingStatus? status = null)
             where T : Listing
         {
             n++;
@@ -191,7 +192,7 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             listing.IsDemo = true;
             listing.CreatedAt = now.AddDays(-(n % 60));
             listing.UpdatedAt = listing.CreatedAt;
-            listing.Status = (n % 10) switch { 0 => ListingStatus.Submitted, 5 => ListingStatus.Draft, _ => ListingStatus.Published };
+            listing.Status = status ?? (n % 10) switch { 0 => ListingStatus.Submitted, 5 => ListingStatus.Draft, _ => ListingStatus.Published };
             if (listing.Status != ListingStatus.Draft)
             {
                 listing.SubmittedAt = listing.CreatedAt;
@@ -270,7 +271,8 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             projectCount++;
         }
 
-        // Demands: the demo enterprise first, then enterprises across every Hebei city.
+        // Demands: the demo enterprise first, then enterprises across every Hebei city. The first round of texts has
+        // the usual mix of states; later rounds are published, so every demand text has a published demand.
         var demoEnterprise = (await facts.MembershipsOfUserNameAsync("enterprise.demo", cancellationToken)).FirstOrDefault(o => o.Type == OrganizationType.Enterprise);
         var posters = (demoEnterprise is null ? enterprises : [demoEnterprise, .. enterprises.Where(e => e.Id != demoEnterprise.Id)]).ToList();
         var openCalls = new List<TechnologyDemand>();
@@ -292,7 +294,7 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
                 RegionCode = owner.RegionCode,
                 Visibility = i % 4 == 1 ? DemandVisibility.Anonymous : DemandVisibility.Public,
                 IsOpenCall = i % 3 == 0,
-            }, owner);
+            }, owner, i >= DemandTexts.Length ? ListingStatus.Published : null);
             if (i < 2)
             {
                 // The demo enterprise's first two are published open calls, so the comparison page has proposals.
@@ -367,7 +369,7 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
                     ContactName = "联系人",
                     ContactPhone = $"1380013{n % 10000:D4}",
                     BranchId = institution.Branches.Count > 0 ? institution.Branches[0].Id : null,
-                }, institution);
+                }, institution, ListingStatus.Published);
                 offerings++;
             }
         }

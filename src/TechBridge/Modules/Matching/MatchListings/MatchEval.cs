@@ -12,7 +12,7 @@ namespace TechBridge.Modules.Matching.MatchListings;
 // `match-eval [--judgements PATH]`: how well the Matcher ranks demo offerings for demo demands against the team's own
 // graded judgements. The verb runs on a throwaway SQLite data directory (OperatorVerbs points Platform:DataDirectory
 // at one): migrate, seed the demo data, rebuild the index from the database, then match every judged demand (the
-// first published demand of that title, in id order) with the configured weights, with text only, and with each
+// first published demand of that title) with the configured weights, with text only, and with each
 // other signal switched off in turn. Only offering hits count; an offering judged but not published in the seed is
 // left out of the ideal ranking and reported. Score ties are broken by title so that the figures do not depend on ids.
 internal static class MatchEval
@@ -141,7 +141,11 @@ internal static class MatchEval
         var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
 
         var demands = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var demand in await AllPublishedAsync(listings, SearchableKinds.Demand, cancellationToken))
+        // The first published of each title; ids are no tie-breaker (version 7 ids made in one millisecond are in
+        // random order), the demand's regions are.
+        var ordered = (await AllPublishedAsync(listings, SearchableKinds.Demand, cancellationToken))
+            .OrderBy(d => d.PublishedAt).ThenBy(d => string.Join(',', d.RegionCodes), StringComparer.Ordinal).ThenBy(d => d.Id);
+        foreach (var demand in ordered)
         {
             demands.TryAdd(demand.Title, demand.Id);
         }
