@@ -5,7 +5,7 @@ namespace TechBridge.Platform.Cli;
 // `techbridge VERB ...` administers instead of serving. Verbs are the leading words before any --option.
 internal static class OperatorVerbs
 {
-    private static readonly string[] Known = ["db", "seed", "import", "index", "search-eval", "bench", "help"];
+    private static readonly string[] Known = ["db", "seed", "import", "index", "search-eval", "match-eval", "bench", "help"];
 
     public static (string[] Verb, string[] HostArgs) Split(string[] args)
     {
@@ -20,7 +20,17 @@ internal static class OperatorVerbs
             verbLength = args.Length;
         }
 
-        return (args[..verbLength], args[verbLength..]);
+        var hostArgs = args[verbLength..];
+        if (args[..verbLength] is ["match-eval"])
+        {
+            // match-eval measures on a database and index of its own: a fresh SQLite data directory (given last, the
+            // command line wins over any configured database); its report is the output, not the SQL log.
+            var directory = Path.Combine(Path.GetTempPath(), "techbridge-match-eval-" + Guid.NewGuid().ToString("N"));
+            hostArgs = [.. hostArgs, $"--Platform:DataDirectory={directory}", "--Database:Provider=Sqlite", "--ConnectionStrings:Platform=",
+                "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:LogLevel:Microsoft=Warning"];
+        }
+
+        return (args[..verbLength], hostArgs);
     }
 
     public static async Task<int> RunAsync(WebApplication app, string[] verb)
@@ -71,6 +81,9 @@ internal static class OperatorVerbs
                 return options is null ? 2 : await app.Services.GetRequiredService<Search.Evaluation.SearchEval>().RunAsync(options, Console.Out, cancellation);
             }
 
+            case ["match-eval"]:
+                return await Modules.Matching.MatchListings.MatchEval.RunAsync(app, Console.Out, cancellation);
+
             case ["bench", "jieba"]:
                 return Search.Evaluation.JiebaBench.Run(app.Configuration, Console.Out);
 
@@ -89,6 +102,11 @@ internal static class OperatorVerbs
                                              index the corpus in a temporary index, write a TREC run file, print
                                              nDCG@10, MRR@10, Recall@100 (all, odd and even query ids) with --qrels
                       bench search-eval ...  the same, and Lucene's CJKAnalyzer bigram BM25 side by side (RUN.cjk-bigram.tsv)
+                      match-eval [--judgements PATH]
+                                             on a fresh temporary SQLite database: seed the demo data, index it,
+                                             print nDCG@10 of demand → offering matches against the team's graded
+                                             judgements (Data/search/demand-offering-judgements.tsv) with the
+                                             configured weights, text only, and each structured signal off in turn
                       bench jieba --corpus C.jsonl [--rounds 3] [--sentences 10000 --out DIR]
                                              jieba.NET MB/s; with --out, sentences and tokens for scripts/jieba-agreement.py
                     Options: --Database:Provider=Sqlite|Postgres --ConnectionStrings:Platform=... --urls=...

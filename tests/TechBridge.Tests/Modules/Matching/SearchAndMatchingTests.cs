@@ -150,8 +150,8 @@ public abstract class SearchAndMatchingTests(AppHost host)
         var (nearId, farId, demand) = await TwoOfferingsAsync(isolated);
         var (defaultNear, defaultFar, defaultDemand) = await TwoOfferingsAsync(host);
 
-        var raised = await OfferingOrderAsync(isolated, demand);
-        var defaults = await OfferingOrderAsync(host, defaultDemand);
+        var raised = await OfferingOrderAsync(isolated, demand, nearId, farId);
+        var defaults = await OfferingOrderAsync(host, defaultDemand, defaultNear, defaultFar);
 
         Assert.Equal([defaultNear, defaultFar], defaults);
         Assert.Equal([farId, nearId], raised);
@@ -199,13 +199,14 @@ public abstract class SearchAndMatchingTests(AppHost host)
         return (nearId, farId, demand);
     }
 
-    private static async Task<Guid[]> OfferingOrderAsync(AppHost target, Guid demand)
+    // The relative order of the test's own offerings (demo offerings in the shared host may rank among them).
+    private static async Task<Guid[]> OfferingOrderAsync(AppHost target, Guid demand, params Guid[] own)
     {
         using var anonymous = target.CreateAnonymousClient();
         var matches = await ListingsTestData.GetJsonAsync(anonymous, $"/api/v1/demands/{demand}/matches");
         return matches.GetProperty("matches").EnumerateArray()
             .Where(m => m.GetProperty("kind").GetString() == "offering")
-            .Select(m => m.GetProperty("id").GetGuid()).Take(2).ToArray();
+            .Select(m => m.GetProperty("id").GetGuid()).Where(own.Contains).ToArray();
     }
 
     private static async Task<Guid> PublishInAsync(AppHost target, HttpClient owner, string jurisdiction, string plural, object body)
@@ -254,7 +255,7 @@ public abstract class SearchAndMatchingTests(AppHost host)
     private static object Demand(string title, string region, string visibility = "public") => new
     {
         title,
-        description = "需要在线检测与闭环控制方案，提升涂布面密度一致性。",
+        description = "需要在线检测与闭环控制方案，提升镀膜厚度一致性。",
         technologyFieldCode = "new-energy",
         sectorCode = "testing",
         industryCode = "C38",

@@ -55,19 +55,109 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
         ("城市供热管网漏损监测", "供热公司需要管网漏损在线监测与定位方案，降低热损失。", "urban-social", "platform", "D44"),
     ];
 
+    // Each sector's offerings as a provider would describe them: method, equipment, qualification. One text per
+    // institution, so the titles differ (the team's own judgements in Data/search/demand-offering-judgements.tsv
+    // refer to them by title).
     private static readonly Dictionary<string, (string Title, string Description, string[] Items)[]> OfferingTexts = new()
     {
-        ["rd"] = [("委托研发与中试验证", "面向制造企业提供工艺研发、样机试制与中试验证服务，配备中试线与检测平台。", ["工艺开发", "样机试制", "中试验证"]), ("产学研联合攻关", "组织高校院所专家团队开展关键共性技术联合攻关。", ["技术攻关", "专家咨询"])],
-        ["incubation"] = [("科技企业孵化与创业辅导", "提供孵化场地、创业导师、投融资对接和政策申报服务。", ["孵化场地", "创业辅导", "投融资对接"]), ("众创空间工位服务", "开放工位、共享会议室与路演活动。", ["开放工位", "路演活动"])],
-        ["industrial-design"] = [("产品外观与结构设计", "工业设计团队提供产品外观、结构、CMF 与人机工程设计。", ["外观设计", "结构设计", "CMF 设计"]), ("设计驱动的产品创新咨询", "以用户研究为基础的产品定义与创新策略。", ["用户研究", "产品定义"])],
-        ["technology-transfer"] = [("技术转移与成果转化经纪", "技术经纪人团队提供成果评价、供需对接、技术合同登记辅导。", ["成果评价", "供需对接", "合同登记辅导"]), ("技术交易撮合", "面向京津冀的技术交易撮合与挂牌服务。", ["技术挂牌", "交易撮合"])],
-        ["finance"] = [("知识产权质押融资服务", "提供知识产权评估、质押融资方案设计与银行对接。", ["知识产权评估", "融资方案", "银行对接"]), ("科技型企业融资担保", "为科技型中小企业提供贷款担保服务。", ["融资担保"])],
-        ["ip"] = [("专利申请与布局", "发明、实用新型、外观设计专利申请代理与专利布局规划。", ["专利申请", "专利布局", "审查意见答复"]), ("专利检索与 FTO 分析", "专利检索、侵权风险与自由实施分析。", ["专利检索", "FTO 分析"])],
-        ["testing"] = [("材料力学性能检测", "具备 CMA、CNAS 资质，提供拉伸、冲击、硬度、疲劳等力学性能检测。", ["拉伸试验", "冲击试验", "疲劳试验"]), ("化学成分与环境检测", "提供金属材料化学成分、水质与土壤环境检测。", ["成分分析", "水质检测", "土壤检测"])],
-        ["consulting"] = [("科技项目申报咨询", "高新技术企业认定、科技型中小企业评价与科技项目申报辅导。", ["高企认定辅导", "项目申报"]), ("企业技术创新诊断", "企业研发管理体系与技术创新能力诊断。", ["创新诊断", "研发管理咨询"])],
-        ["digital"] = [("工业软件与数字化改造", "提供 MES、设备联网与数据分析等数字化改造服务。", ["MES 实施", "设备联网", "数据分析"]), ("人工智能视觉检测方案", "基于深度学习的表面缺陷视觉检测方案。", ["视觉检测", "算法定制"])],
-        ["platform"] = [("科技资源共享平台服务", "大型科研仪器共享预约、科技文献与标准信息服务。", ["仪器共享", "文献检索", "标准信息"]), ("综合科技服务一站式对接", "一站式科技服务需求受理与专业机构对接。", ["需求受理", "机构对接"])],
+        ["rd"] =
+        [
+            ("机床热误差建模与实时补偿开发", "针对数控加工中心主轴与进给轴热变形，优化温度测点布置，建立多元回归与神经网络热误差模型，通过数控系统外部坐标偏置实时补偿；配备激光干涉仪、球杆仪和多通道温度采集系统，典型案例热漂移降低 60% 以上。", ["温度测点优化", "热误差建模", "数控系统补偿实施", "精度检测验证"]),
+            ("热塑性碳纤维复合材料快速模压中试", "开发连续碳纤维增强 PA6、PP 预浸带及片材的红外预热—快速模压成型工艺，拥有 500 吨伺服液压机与自动铺放单元，成型周期可控制在 2 分钟以内，提供汽车结构件样件试制与力学验证。", ["预浸带制备", "模压工艺开发", "样件试制", "力学性能验证"]),
+            ("燃料电池金属双极板成形与涂层研发", "面向质子交换膜燃料电池，开展 0.1 mm 不锈钢和钛薄板流道精密冲压、激光焊接，以及 PVD 碳基、氮化铬导电耐蚀涂层研发，可测接触电阻、腐蚀电流密度并进行单电池验证。", ["流道设计", "精密冲压", "PVD 涂层", "接触电阻与腐蚀测试"]),
+            ("海洋大气环境防腐涂层研制", "研制石墨烯改性环氧富锌、氟碳面漆等重防腐涂层体系，适用于钢结构、紧固件和金属丝网，配备中性盐雾箱、电化学工作站与附着力测试仪，可按客户工况优化配方与涂装工艺。", ["涂层配方设计", "涂装工艺", "盐雾与电化学评价"]),
+            ("结构轻量化仿真与拓扑优化", "基于 Abaqus、OptiStruct 的有限元分析、拓扑与尺寸优化、疲劳寿命预测，服务汽车零部件和装备结构轻量化设计，提供仿真报告与优化后的三维模型。", ["有限元分析", "拓扑优化", "疲劳仿真"]),
+            ("化工新材料工艺放大与中试", "承接化工与新材料工艺从小试到中试的放大，具备 200 L 反应釜、喷雾干燥和连续流反应中试线，提供物料衡算、工艺安全评估与工艺包编制。", ["工艺放大", "中试运行", "工艺包编制"]),
+            ("锂电池正负极材料研发与电池试制", "开展三元正极、硅碳负极材料合成与改性，试制扣式与软包电池并进行充放电循环、倍率性能测试，为材料企业提供配方筛选与评测数据。", ["材料合成", "电池试制", "电化学性能测试"]),
+        ],
+        ["incubation"] =
+        [
+            ("硬科技企业孵化器入驻与中试车间", "为早期硬科技团队提供 200 至 1000 平方米可分割中试车间及办公空间，配套创业导师一对一辅导、科技型中小企业评价与政策申报服务，入驻前两年租金减半。", ["中试车间", "创业导师辅导", "政策申报"]),
+            ("众创空间开放工位", "按月租用开放工位与独立小隔间，共享会议室、打印与前台服务，每月举办路演和社群活动。", ["开放工位", "共享会议室", "路演活动"]),
+            ("创业导师训练营", "由连续创业者和投资人担任导师，围绕商业模式、股权设计、融资路演开展为期 12 周的训练营，结营后对接天使投资。", ["商业模式辅导", "股权设计", "融资路演"]),
+            ("科技型中小企业培育辅导", "帮助初创企业完成科技型中小企业评价入库、知识产权积累与研发费用归集，逐步培育为高新技术企业。", ["评价入库", "研发费用归集", "高企培育"]),
+            ("成长期企业加速器厂房租赁", "面向年营收千万元以上的成长期企业，出租 1000 至 5000 平方米标准厂房，层高 8 米、承重 3 吨每平方米，可办理环评与消防手续。", ["标准厂房", "环评消防手续"]),
+            ("大学生创业孵化与实训", "为在校和毕业五年内的大学生创业团队提供免费工位、创业培训和大赛辅导。", ["免费工位", "创业培训", "大赛辅导"]),
+        ],
+        ["industrial-design"] =
+        [
+            ("环境电器外观与 CMF 设计", "为空气净化器、加湿器等环境电器提供外观造型、CMF 方案与结构可行性评审，设计阶段即考虑注塑分模与量产成本，交付效果图与手板验证。", ["外观造型", "CMF 方案", "量产可行性评审"]),
+            ("人机工程评估与交互优化", "通过用户访谈、任务分析和人机尺寸校核，优化产品操作界面、按键布局与交互流程，并组织可用性测试。", ["用户研究", "人机尺寸分析", "交互设计", "可用性测试"]),
+            ("数控机床与工程装备造型设计", "为数控机床、工程机械等装备提供外观护罩、操作台和钣金结构设计，兼顾防护等级与装配工艺。", ["装备造型", "钣金结构设计"]),
+            ("产品包装与品牌视觉设计", "提供产品包装结构、印刷工艺与品牌视觉识别系统设计。", ["包装结构", "品牌视觉"]),
+            ("手板模型与快速原型制作", "CNC 精雕手板、SLA 光固化 3D 打印和硅胶复模小批量试制，三到五天交付外观与功能样机。", ["CNC 手板", "3D 打印", "复模小批量"]),
+            ("文创与旅游商品设计开发", "挖掘地方文化元素，开发文创礼品与旅游商品并对接生产厂家。", ["文创设计", "打样对接"]),
+        ],
+        ["technology-transfer"] =
+        [
+            ("电镀废水重金属深度处理成果转化", "对接高校螯合树脂吸附、膜分离与电化学还原等成果，面向含镍、含铬电镀废水提供深度处理工艺包，组织中试验证并推荐工程设计单位，出水可稳定达到电镀污染物排放标准特别排放限值。", ["成果对接", "中试验证", "工艺包转化"]),
+            ("制革含铬废液回收技术对接", "转化碱沉淀—酸溶再生铬鞣剂技术，鞣制废液中铬回收率 95% 以上、再生铬鞣剂回用于鞣制工序，提供技术许可与现场指导。", ["技术许可", "铬回收工艺", "现场指导"]),
+            ("科技成果评价与技术合同登记", "依据科技成果评价规范开展第三方成果评价，辅导技术合同认定登记，享受技术交易增值税与所得税减免。", ["成果评价", "技术合同登记", "税收减免辅导"]),
+            ("高校科技成果挂牌交易", "在京津冀技术交易平台为高校院所成果挂牌、公示、竞价与协议定价，出具交易鉴证。", ["成果挂牌", "竞价交易", "交易鉴证"]),
+            ("技术经理人驻企服务", "技术经理人驻企一到三个月，梳理企业技术需求，匹配高校院所团队并设计合作与转化方案。", ["需求挖掘", "院所对接", "合作方案设计"]),
+            ("国际技术转移与引进对接", "对接德国、以色列等地的技术源与中介机构，开展技术引进评估、商务谈判与中外联合研发组织。", ["技术引进评估", "国际对接", "联合研发组织"]),
+        ],
+        ["finance"] =
+        [
+            ("知识产权质押融资一站式服务", "为科技型企业提供专利价值评估、质押融资方案设计、质押登记办理和合作银行对接，协助申请贷款贴息与风险补偿资金，单笔可融资 100 至 1000 万元。", ["专利价值评估", "融资方案设计", "质押登记", "银行对接"]),
+            ("科技型中小企业贷款担保", "为轻资产科技型中小企业提供流动资金贷款担保，可接受知识产权、股权等反担保措施。", ["贷款担保", "反担保设计"]),
+            ("专利与技术资产评估", "由资产评估师依据资产评估准则出具专利、技术秘密价值评估报告，用于质押、作价出资与转让定价。", ["资产评估报告", "作价出资评估"]),
+            ("科技保险与风险补偿申报", "设计研发费用损失险、首台套重大技术装备保险方案，协助申报保费补贴。", ["科技保险方案", "保费补贴申报"]),
+            ("天使与创投股权融资对接", "梳理商业计划书与估值逻辑，组织投资人闭门路演，对接天使和风险投资机构。", ["商业计划书", "投资人路演", "估值咨询"]),
+            ("研发费用加计扣除与财税筹划", "研发项目立项与辅助账规范、研发费用加计扣除申报及高企财务专项审计。", ["辅助账规范", "加计扣除申报", "专项审计"]),
+        ],
+        ["ip"] =
+        [
+            ("海外专利检索与 FTO 自由实施分析", "针对欧洲、美国等目标市场开展专利检索、权利要求逐项比对，出具侵权风险与自由实施（FTO）分析报告，并提出规避设计建议。", ["专利检索", "FTO 分析", "规避设计建议"]),
+            ("PCT 与欧洲专利申请布局", "结合产品路线与竞争对手专利制定海外专利布局规划，代理 PCT 国际申请和欧洲专利局申请。", ["布局规划", "PCT 申请", "欧洲专利申请"]),
+            ("发明与实用新型专利申请代理", "资深代理师撰写发明、实用新型专利申请文件，答复审查意见与复审。", ["申请文件撰写", "审查意见答复"]),
+            ("商标注册与品牌保护", "国内与马德里国际商标注册、商标监测、异议与无效宣告。", ["商标注册", "商标监测"]),
+            ("知识产权管理体系贯标", "依据 GB/T 29490 建立企业知识产权管理体系，辅导通过认证审核。", ["体系建立", "认证辅导"]),
+            ("专利无效宣告与侵权诉讼代理", "代理专利无效宣告请求与答辩、专利侵权诉讼和海关保护备案。", ["无效宣告", "侵权诉讼", "海关备案"]),
+        ],
+        ["testing"] =
+        [
+            ("金属材料力学性能检测", "具备 CMA、CNAS 资质，使用电子万能试验机、摆锤冲击试验机和高频疲劳试验机，提供拉伸、冲击、硬度、疲劳等力学性能检测。", ["拉伸试验", "冲击试验", "硬度测试", "疲劳试验"]),
+            ("蔬菜与食品农药残留检测", "具备 CMA 资质，采用 GC-MS/MS、LC-MS/MS 开展 200 余种农药多残留确证检测，并提供酶抑制法、胶体金试纸快速筛查方案与现场培训，快速筛查单样 15 分钟出结果。", ["多残留确证检测", "快速筛查方案", "CMA 报告"]),
+            ("羊绒羊毛纤维检测与鉴别", "CNAS 认可实验室，采用 OFDA 光学纤维直径分析仪与投影显微镜测定羊绒纤维细度、长度和含量，单批次当天出具报告。", ["纤维细度", "纤维长度", "羊绒含量"]),
+            ("电线电缆与绝缘材料检测", "依据 GB/T 2951、GB/T 11026 开展绝缘材料热老化、热延伸、电气强度试验，利用阿伦尼乌斯模型外推温度指数与寿命。", ["热老化试验", "电气强度", "寿命评估"]),
+            ("盐雾与环境可靠性试验", "提供中性盐雾、交变盐雾、湿热与高低温循环试验，试验时长可达 3000 小时，出具 CMA 报告。", ["中性盐雾", "交变盐雾", "湿热试验"]),
+            ("水质与土壤环境监测", "采用 ICP-MS、原子吸收等方法检测水质与土壤中的重金属、COD、氨氮，承接排污单位自行监测。", ["重金属检测", "水质监测", "土壤监测"]),
+            ("有源医疗器械注册检验", "按 GB 9706.1、YY 9706.102 开展有源医疗器械电气安全与电磁兼容检测，出具注册检验报告。", ["电气安全", "电磁兼容", "注册检验报告"]),
+        ],
+        ["consulting"] =
+        [
+            ("中药质量标准与指纹图谱研究", "为中药饮片、配方颗粒企业建立 HPLC 指纹图谱与特征图谱、多指标含量测定方法并完成方法学验证，按国家药品标准格式整理申报资料。", ["指纹图谱", "含量测定", "方法学验证", "标准申报资料"]),
+            ("医疗器械注册申报咨询", "编写产品技术要求、组织注册检验送检、按同品种比对路径准备临床评价资料，辅导二类医疗器械注册申报与体系核查。", ["产品技术要求", "注册检验送检", "临床评价资料", "体系核查辅导"]),
+            ("高新技术企业认定辅导", "梳理知识产权、研发项目与科技成果转化材料，辅导高新技术企业认定申报。", ["高企认定", "材料梳理"]),
+            ("科技项目申报咨询", "省市科技计划、专精特新与技术创新中心等项目申报辅导。", ["项目申报", "专精特新申报"]),
+            ("企业技术创新诊断", "对企业研发管理体系与技术创新能力进行诊断，给出改进路线图。", ["创新诊断", "研发管理咨询"]),
+            ("药品 GMP 合规咨询", "化学药与生物制品生产企业 GMP 差距分析、数据完整性整改与迎检辅导。", ["GMP 差距分析", "数据完整性", "迎检辅导"]),
+        ],
+        ["digital"] =
+        [
+            ("多 AGV 调度与仓储控制系统", "提供多 AGV 路径规划、交通管制与任务分配调度系统，支持 50 台以上混合车型，通过 WCS 与客户 WMS 对接，已在电商与制造仓库落地。", ["多车路径规划", "任务调度", "WMS 对接"]),
+            ("MES 实施与生产数字化改造", "离散制造 MES 实施，覆盖工单、质量追溯与设备管理，配套车间数据采集。", ["MES 实施", "质量追溯", "数据采集"]),
+            ("工业视觉表面缺陷检测", "基于深度学习的金属、薄膜与印刷品表面缺陷在线视觉检测，提供相机选型、算法定制与产线集成。", ["相机选型", "缺陷检测算法", "产线集成"]),
+            ("发酵过程在线监测与智能控制", "为酿酒、乳品和生物发酵企业集成温度、糖度（折光与近红外）、溶氧在线传感器，基于 PLC 与模型预测控制实现发酵温度自动调节。", ["在线传感", "发酵温度控制", "数据看板"]),
+            ("涂布面密度在线测量与闭环控制", "集成 β 射线与 X 射线面密度测量仪，实现锂电池极片涂布横纵向面密度扫描测量，并与模头调节构成闭环控制，面密度一致性可达 ±1%。", ["面密度测量", "闭环控制", "产线集成"]),
+            ("企业数据中台与 BI 分析", "建设企业数据中台，整合 ERP、CRM 数据并开发经营分析看板。", ["数据中台", "BI 看板"]),
+        ],
+        ["platform"] =
+        [
+            ("工业设备协议解析与平台接入", "支持 Modbus、OPC UA、西门子 S7、三菱 MC 等 80 余种工业协议，部署边缘网关将多品牌设备统一接入工业互联网平台，提供设备状态监测与能耗分析看板。", ["协议解析", "边缘网关", "状态监测", "能耗分析"]),
+            ("大型科研仪器共享服务", "汇聚区域高校院所大型科研仪器，提供在线预约、机时共享与测试代理。", ["仪器预约", "机时共享"]),
+            ("供热管网泄漏监测与定位平台", "采用分布式光纤测温、压力与流量监测及负压波算法，对供热管网泄漏进行在线监测与定位，结合 GIS 展示热损失分布。", ["光纤测温", "泄漏定位", "GIS 展示"]),
+            ("城市燃气管网安全监测", "在燃气管网与阀井布设甲烷浓度与压力传感器，实现燃气泄漏报警与安全监管。", ["甲烷监测", "泄漏报警"]),
+            ("科技文献与标准信息服务", "提供中外科技文献检索、查新与国内外标准信息服务。", ["文献检索", "科技查新", "标准信息"]),
+            ("综合科技服务一站式对接", "一站式受理企业科技服务需求，分派专业机构并跟踪服务质量。", ["需求受理", "机构对接"]),
+        ],
     };
+
+    // The titles of the demo texts, for tests that keep the team's judgements in step with them.
+    public static IEnumerable<string> DemandTitles => DemandTexts.Select(d => d.Title);
+
+    public static IEnumerable<string> OfferingTitles => OfferingTexts.Values.SelectMany(t => t).Select(t => t.Title);
 
     public int Order => 30;
 
@@ -92,7 +182,8 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
 
         var n = 0;
         // Most demo listings are published; a few wait for review or are drafts, so every page has something to show.
-        T Stamp<T>(T listing, OrganizationFacts owner)
+        // Offerings are all published: each is the only one of its title, and match-eval judges them by title.
+        T Stamp<T>(T listing, OrganizationFacts owner, ListingStatus? status = null)
             where T : Listing
         {
             n++;
@@ -101,7 +192,7 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             listing.IsDemo = true;
             listing.CreatedAt = now.AddDays(-(n % 60));
             listing.UpdatedAt = listing.CreatedAt;
-            listing.Status = (n % 10) switch { 0 => ListingStatus.Submitted, 5 => ListingStatus.Draft, _ => ListingStatus.Published };
+            listing.Status = status ?? (n % 10) switch { 0 => ListingStatus.Submitted, 5 => ListingStatus.Draft, _ => ListingStatus.Published };
             if (listing.Status != ListingStatus.Draft)
             {
                 listing.SubmittedAt = listing.CreatedAt;
@@ -180,7 +271,8 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             projectCount++;
         }
 
-        // Demands: the demo enterprise first, then enterprises across every Hebei city.
+        // Demands: the demo enterprise first, then enterprises across every Hebei city. The first round of texts has
+        // the usual mix of states; later rounds are published, so every demand text has a published demand.
         var demoEnterprise = (await facts.MembershipsOfUserNameAsync("enterprise.demo", cancellationToken)).FirstOrDefault(o => o.Type == OrganizationType.Enterprise);
         var posters = (demoEnterprise is null ? enterprises : [demoEnterprise, .. enterprises.Where(e => e.Id != demoEnterprise.Id)]).ToList();
         var openCalls = new List<TechnologyDemand>();
@@ -202,7 +294,7 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
                 RegionCode = owner.RegionCode,
                 Visibility = i % 4 == 1 ? DemandVisibility.Anonymous : DemandVisibility.Public,
                 IsOpenCall = i % 3 == 0,
-            }, owner);
+            }, owner, i >= DemandTexts.Length ? ListingStatus.Published : null);
             if (i < 2)
             {
                 // The demo enterprise's first two are published open calls, so the comparison page has proposals.
@@ -247,14 +339,19 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             }
         }
 
-        // Offerings: two per demo service institution, from the texts of its sector.
+        // Offerings: one per demo service institution and sector it serves, each sector's texts handed out in turn so
+        // that titles stay distinct (a sector with more institutions than texts would start over).
+        var handedOut = new Dictionary<string, int>(StringComparer.Ordinal);
+        var offerings = 0;
         foreach (var institution in institutions)
         {
-            var sector = institution.Sectors.FirstOrDefault(s => OfferingTexts.ContainsKey(s)) ?? "consulting";
-            var texts = OfferingTexts[sector];
-            for (var k = 0; k < texts.Length; k++)
+            var sectors = institution.Sectors.Where(OfferingTexts.ContainsKey).Distinct().DefaultIfEmpty("consulting");
+            foreach (var sector in sectors)
             {
-                var (title, description, items) = texts[k];
+                var k = handedOut.GetValueOrDefault(sector);
+                handedOut[sector] = k + 1;
+                var texts = OfferingTexts[sector];
+                var (title, description, items) = texts[k % texts.Length];
                 var model = (PriceModel)(1 + ((n + k) % 3));
                 var city = institution.RegionCode[..2] == "13" ? institution.RegionCode[..4] : institution.RegionCode[..2];
                 Stamp(new ServiceOffering
@@ -272,12 +369,13 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
                     ContactName = "联系人",
                     ContactPhone = $"1380013{n % 10000:D4}",
                     BranchId = institution.Branches.Count > 0 ? institution.Branches[0].Id : null,
-                }, institution);
+                }, institution, ListingStatus.Published);
+                offerings++;
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        progress?.Report($"demo listings: {count + projectCount} achievements, {posters.Count} demands ({openCalls.Count} open calls), {institutions.Count * 2} offerings");
+        progress?.Report($"demo listings: {count + projectCount} achievements, {posters.Count} demands ({openCalls.Count} open calls), {offerings} offerings");
     }
 
     private static string? FieldOf(string text)
