@@ -74,6 +74,9 @@ internal static class OperatorVerbs
             case ["bench", "search"]:
                 return await Modules.Matching.Indexing.SearchBench.RunAsync(app, Console.Out, cancellation);
 
+            case ["bench", "listings"]:
+                return await Modules.Matching.Indexing.SearchBench.WriteCorpusAsync(app.Configuration, Console.Out, cancellation);
+
             case ["search-eval"]:
             case ["bench", "search-eval"]:
             {
@@ -98,6 +101,8 @@ internal static class OperatorVerbs
                                              verified organizations again (Search:NodeId names the node)
                       bench search --size N  indexing docs/s, match query p50/p95 and publish-to-findable lag at N
                                              generated listings (a throwaway SQLite database and index)
+                      bench listings --size N --out FILE
+                                             write the generated listings of bench search as a search-eval corpus
                       search-eval --corpus C.jsonl --queries Q.jsonl[,Q2.jsonl] --out RUN.tsv [--top 100] [--qrels QRELS.tsv]
                                              index the corpus in a temporary index, write a TREC run file, print
                                              nDCG@10, MRR@10, Recall@100 (all, odd and even query ids) with --qrels

@@ -154,6 +154,32 @@ internal static class SearchBench
         return 0;
     }
 
+    // `bench listings --size N --out FILE`: the same generated listings as a search-eval corpus (JSON lines), to add
+    // to an evaluation corpus as distractors.
+    public static async Task<int> WriteCorpusAsync(IConfiguration configuration, TextWriter log, CancellationToken cancellationToken)
+    {
+        var size = configuration.GetValue("size", 50_000);
+        var corpus = configuration["corpus"] ?? "../shared/data/search-dev/csl-known-item/corpus.jsonl";
+        if (configuration["out"] is not { Length: > 0 } output || !File.Exists(corpus) || size < 1)
+        {
+            await Console.Error.WriteLineAsync("usage: bench listings --size N --out FILE [--corpus C.jsonl]");
+            return 2;
+        }
+
+        await using var writer = new StreamWriter(output);
+        var n = 0;
+        foreach (var document in Generate(corpus, size))
+        {
+            var line = new { id = "listing-" + n++.ToString(CultureInfo.InvariantCulture), title = document.Title, text = document.Text };
+            await writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(line, Json).AsMemory(), cancellationToken);
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {n:N0} generated listings to {output}"));
+        return 0;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static List<SearchDocument> Generate(string corpus, int size)
     {
         var source = SearchEval.ReadCorpus(corpus).ToList();
