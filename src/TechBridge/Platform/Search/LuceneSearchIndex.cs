@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
@@ -14,7 +15,12 @@ namespace TechBridge.Platform.Search;
 // catch what segmentation splits differently (search-eval measures the gain; docs/performance.md).
 internal sealed class LuceneSearchIndex : ISearchIndex
 {
-    internal static readonly string[] TextFields = ["title", "keywords", "text"];
+    // One searchable body per analysis: title (repeated TitleRepeat times), keywords (KeywordsRepeat times) and text.
+    // Repetition weighs the title inside one BM25 field (as BM25F does), instead of a separately saturated and
+    // length-normalised title field, where a common word in a short title outscores a document about the query.
+    internal const string WordField = "body.w";
+    internal const string BigramField = "body.b";
+    private const string LayoutKey = "layout";
 
     private const string IdField = "id";
     private const string KindField = "kind";
@@ -27,6 +33,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     private readonly SearcherManager searchers;
     private readonly SearchQueryBuilder queries;
     private readonly Analyzer analyzer;
+    private readonly SearchRankingOptions ranking;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> filters = new(StringComparer.Ordinal);
     private bool disposed;
 
@@ -34,17 +41,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     {
         this.directory = directory;
         this.deleteOnDispose = deleteOnDispose;
+        this.ranking = ranking;
         var stopWords = ranking.StopWords ? StopWordList.Load() : null;
-        var words = new JiebaAnalyzer(ranking.IndexSearchMode, stopWords);
         var bigrams = new BigramAnalyzer();
-        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
-        foreach (var field in TextFields)
-        {
-            perField[WordField(field)] = words;
-            perField[BigramField(field)] = bigrams;
-        }
-
-        analyzer = new PerFieldAnalyzerWrapper(new Lucene.Net.Analysis.Core.KeywordAnalyzer(), perField);
+        analyzer = CreateAnalyzer(ranking, bigrams);
         var similarity = new RankingSimilarity(ranking);
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchLimits.Lucene, analyzer)
         {
@@ -52,9 +52,30 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
         });
+        // An index built with another layout (fields, repetitions, index-time analysis) is emptied: the indexer then
+        // rebuilds it from the database.
+        var layout = Layout(ranking);
+        if (writer.CommitData.TryGetValue(LayoutKey, out var existing) ? existing != layout : writer.NumDocs > 0)
+        {
+            writer.DeleteAll();
+        }
+
+        writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = layout });
+        writer.Commit();
         searchers = new SearcherManager(writer, true, new RankingSearcherFactory(similarity));
         queries = new SearchQueryBuilder(ranking, vocabulary, new JiebaAnalyzer(ranking.QuerySearchMode, stopWords), bigrams);
     }
+
+    private static string Layout(SearchRankingOptions ranking) => string.Create(CultureInfo.InvariantCulture,
+        $"body/1 title×{ranking.TitleRepeat} keywords×{ranking.KeywordsRepeat} search-mode:{ranking.IndexSearchMode} stop-words:{ranking.StopWords}");
+
+    // jieba words for the word field, character bigrams for the bigram field.
+    internal static Analyzer CreateAnalyzer(SearchRankingOptions ranking, BigramAnalyzer bigrams) =>
+        new PerFieldAnalyzerWrapper(new Lucene.Net.Analysis.Core.KeywordAnalyzer(), new Dictionary<string, Analyzer>(StringComparer.Ordinal)
+        {
+            [WordField] = new JiebaAnalyzer(ranking.IndexSearchMode, ranking.StopWords ? StopWordList.Load() : null),
+            [BigramField] = bigrams,
+        });
 
     // The product's index: on disk, survives restarts.
     public static LuceneSearchIndex OpenOnDisk(string path, SearchRankingOptions ranking, SearchVocabulary vocabulary)
@@ -77,10 +98,6 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         var path = System.IO.Directory.CreateTempSubdirectory("techbridge-index-").FullName;
         return new LuceneSearchIndex(new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(path)), path, ranking, vocabulary);
     }
-
-    public static string WordField(string field) => field + ".w";
-
-    public static string BigramField(string field) => field + ".b";
 
     public int Count
     {
@@ -108,7 +125,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
+            writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, ranking));
         }
 
         Publish();
@@ -119,7 +136,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     public void AddUncommitted(SearchDocument document)
     {
         Validate(document);
-        writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document));
+        writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, ranking));
     }
 
     public void Publish()
@@ -257,7 +274,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         rules.ThrowIfInvalid();
     }
 
-    private static Document ToLucene(SearchDocument source)
+    internal static Document ToLucene(SearchDocument source, SearchRankingOptions ranking)
     {
         var document = new Document
         {
@@ -266,9 +283,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             new BinaryDocValuesField(IdField, new Lucene.Net.Util.BytesRef(source.Id)),
             new BinaryDocValuesField(KindField, new Lucene.Net.Util.BytesRef(source.Kind)),
         };
-        AddText(document, "title", source.Title);
-        AddText(document, "keywords", source.Keywords);
-        AddText(document, "text", source.Text);
+        AddText(document, "title", source.Title, ranking.TitleRepeat);
+        AddText(document, "keywords", source.Keywords, ranking.KeywordsRepeat);
+        AddText(document, "text", source.Text, 1);
         foreach (var (name, values) in source.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             foreach (var value in values)
@@ -285,7 +302,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         return document;
     }
 
-    private static void AddText(Document document, string field, string? text)
+    // Stored as itself (for display and highlighting), searchable as part of the body, `repeat` times.
+    private static void AddText(Document document, string field, string? text, int repeat)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -293,8 +311,11 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         }
 
         document.Add(new StoredField(field, text));
-        document.Add(new TextField(WordField(field), text, Field.Store.NO));
-        document.Add(new TextField(BigramField(field), text, Field.Store.NO));
+        for (var i = 0; i < repeat; i++)
+        {
+            document.Add(new TextField(WordField, text, Field.Store.NO));
+            document.Add(new TextField(BigramField, text, Field.Store.NO));
+        }
     }
 
     private static BooleanQuery? BuildFilter(SearchRequest request)

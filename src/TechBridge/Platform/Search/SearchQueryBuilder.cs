@@ -10,13 +10,13 @@ namespace TechBridge.Platform.Search;
 internal sealed record BuiltQuery(Query Query, IReadOnlyList<string> Terms, IReadOnlyList<string> Highlight);
 
 // Turns the user's text into a Lucene query without Lucene's query syntax: the text is only analysed, so
-// `AND ( " * ~ :` are plain characters. Score = Σ fields boost × (WordWeight × BM25(words) + BigramWeight ×
-// BM25(bigrams)) + synonyms + optional adjacent-word pairs. Caps refuse abusive requests with field and rule.
+// `AND ( " * ~ :` are plain characters. Score = WordWeight × BM25(words) + BigramWeight × BM25(bigrams) over the
+// document's body + synonyms + optional adjacent-word pairs. Caps refuse abusive requests with field and rule.
 internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVocabulary vocabulary, Analyzer words, Analyzer bigrams)
 {
     // A flat query holds up to MaxQueryTerms terms per analysis and field plus synonym phrases: more than Lucene's
     // default of 1,024 clauses (a process-wide Lucene setting).
-    static SearchQueryBuilder() => BooleanQuery.MaxClauseCount = 16 * SearchLimits.MaxQueryTerms * LuceneSearchIndex.TextFields.Length;
+    static SearchQueryBuilder() => BooleanQuery.MaxClauseCount = 16 * SearchLimits.MaxQueryTerms;
 
     public BuiltQuery Build(SearchRequest request)
     {
@@ -45,8 +45,8 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
 
         rules.ThrowIfInvalid();
 
-        var wordTerms = Analyze(words, "text.w", text);
-        var bigramTerms = Analyze(bigrams, "text.b", text);
+        var wordTerms = Analyze(words, LuceneSearchIndex.WordField, text);
+        var bigramTerms = Analyze(bigrams, LuceneSearchIndex.BigramField, text);
         var distinctWords = wordTerms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray();
         var distinctBigrams = bigramTerms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray();
         if (Math.Max(distinctWords.Length, distinctBigrams.Length) > SearchLimits.MaxQueryTerms)
@@ -60,26 +60,12 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
         }
 
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var field in LuceneSearchIndex.TextFields)
+        AddBag(query, LuceneSearchIndex.WordField, wordTerms, ranking.WordWeight);
+        AddBag(query, LuceneSearchIndex.BigramField, bigramTerms, ranking.BigramWeight);
+        AddSynonyms(query, distinctWords);
+        if (ranking.PairBoost > 0)
         {
-            var boost = field switch
-            {
-                "title" => ranking.TitleBoost,
-                "keywords" => ranking.KeywordsBoost,
-                _ => ranking.TextBoost,
-            };
-            if (boost <= 0)
-            {
-                continue;
-            }
-
-            AddBag(query, LuceneSearchIndex.WordField(field), wordTerms, boost * ranking.WordWeight);
-            AddBag(query, LuceneSearchIndex.BigramField(field), bigramTerms, boost * ranking.BigramWeight);
-            AddSynonyms(query, field, distinctWords, boost);
-            if (ranking.PairBoost > 0)
-            {
-                AddPairs(query, LuceneSearchIndex.BigramField(field), text, boost * ranking.PairBoost);
-            }
+            AddPairs(query, text, ranking.PairBoost);
         }
 
         return new BuiltQuery(query, distinctWords, [.. distinctWords, .. distinctWords.SelectMany(vocabulary.SynonymsOf)]);
@@ -103,15 +89,15 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
 
     // Each synonym of a query word matches as a word and as a bigram phrase (independent of how the document was
     // segmented when indexed, so a synonym added now finds documents indexed before).
-    private void AddSynonyms(BooleanQuery query, string field, IEnumerable<string> queryWords, float boost)
+    private void AddSynonyms(BooleanQuery query, IEnumerable<string> queryWords)
     {
         foreach (var word in queryWords)
         {
             foreach (var synonym in vocabulary.SynonymsOf(word))
             {
-                var weight = boost * ranking.SynonymWeight;
-                var wordPhrase = Phrase(LuceneSearchIndex.WordField(field), Analyze(words, "text.w", synonym));
-                var bigramPhrase = Phrase(LuceneSearchIndex.BigramField(field), Analyze(bigrams, "text.b", synonym));
+                var weight = ranking.SynonymWeight;
+                var wordPhrase = Phrase(LuceneSearchIndex.WordField, Analyze(words, LuceneSearchIndex.WordField, synonym));
+                var bigramPhrase = Phrase(LuceneSearchIndex.BigramField, Analyze(bigrams, LuceneSearchIndex.BigramField, synonym));
                 if (wordPhrase is not null)
                 {
                     wordPhrase.Boost = weight * ranking.WordWeight;
@@ -128,7 +114,7 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
     }
 
     // Adjacent words of the query (precise segmentation) found adjacent in the document: a bigram phrase of the two.
-    private void AddPairs(BooleanQuery query, string field, string text, float weight)
+    private void AddPairs(BooleanQuery query, string text, float weight)
     {
         var pieces = ChineseSegmenter.Instance.Cut(TextNormalizer.Normalize(text), searchMode: false)
             .Where(w => TextNormalizer.IsIndexable(w))
@@ -143,7 +129,7 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
                 continue;
             }
 
-            var phrase = Phrase(field, Analyze(bigrams, "text.b", pair));
+            var phrase = Phrase(LuceneSearchIndex.BigramField, Analyze(bigrams, LuceneSearchIndex.BigramField, pair));
             if (phrase is PhraseQuery)
             {
                 pairs.Add(phrase, Occur.SHOULD);

@@ -21,12 +21,11 @@ internal sealed class SearchRankingOptions
 
     public float BigramWeight { get; set; } = 1f;
 
-    // Field boosts.
-    public float TitleBoost { get; set; } = 2f;
+    // How many times the title and the keywords count in a document's searchable body (the text counts once). Read
+    // when documents are indexed: a change takes effect after `index rebuild`.
+    public int TitleRepeat { get; set; } = 2;
 
-    public float KeywordsBoost { get; set; } = 1.5f;
-
-    public float TextBoost { get; set; } = 1f;
+    public int KeywordsRepeat { get; set; } = 2;
 
     // Adjacent query words found together (as a character-bigram phrase) add this weight; 0 turns it off.
     public float PairBoost { get; set; }

@@ -7,7 +7,7 @@ public sealed class AnalysisTests
     private static List<string> Words(string text, bool searchMode = false)
     {
         using var analyzer = new JiebaAnalyzer(searchMode);
-        return SearchQueryBuilder.Analyze(analyzer, "text.w", text).Select(t => t.Term).ToList();
+        return SearchQueryBuilder.Analyze(analyzer, LuceneSearchIndex.WordField, text).Select(t => t.Term).ToList();
     }
 
     [Fact]

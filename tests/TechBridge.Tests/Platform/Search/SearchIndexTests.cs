@@ -86,6 +86,20 @@ public sealed class SearchIndexTests
         Assert.Equal("p1", (await reopened.SearchAsync(new SearchRequest("检测认证"))).Hits.Single().Id);
     }
 
+    [Fact]
+    public async Task Search_OnDisk_IndexOfAnotherLayoutIsEmptiedForARebuild()
+    {
+        var path = Directory.CreateTempSubdirectory("techbridge-index-test-").FullName;
+        var vocabulary = new SearchVocabulary(ChineseSegmenter.Instance);
+        using (var index = LuceneSearchIndex.OpenOnDisk(path, new SearchRankingOptions(), vocabulary))
+        {
+            await index.IndexAsync([new SearchDocument("p1", "offering", "检验检测认证服务", "检测")]);
+        }
+
+        using var reopened = LuceneSearchIndex.OpenOnDisk(path, new SearchRankingOptions { TitleRepeat = 3 }, vocabulary);
+        Assert.Equal(0, reopened.Count);
+    }
+
     public static TheoryData<string> HostileQueries => new()
     {
         new string('好', SearchLimits.MaxQueryChars),

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -13,11 +12,11 @@ using TechBridge.Platform.Search.Evaluation;
 
 namespace TechBridge.Modules.Matching.Indexing;
 
-// `bench search --size N [--corpus C.jsonl] [--queries 200]`: N generated listings (clauses of the corpus's texts,
-// fixed seed) mapped by the product's SearchDocuments; product indexing (ReplaceAllAsync, as `index rebuild` does)
-// against a bare Lucene loop over the same pre-built documents with the same analyzers (one commit);
-// match queries (analysis + region filter + highlighting, top 10) against a plain BooleanQuery of bigram terms
-// top 10 on the bare index; commit-to-findable and delete-to-gone lag on the loaded index.
+// `bench search --size N [--corpus C.jsonl] [--queries 200]`: N generated listings (see Generate) mapped by the
+// product's SearchDocuments; product indexing (ReplaceAllAsync, as `index rebuild` does) against a bare Lucene loop
+// over the same pre-built documents with the same analyzers (one commit); match queries (analysis + region filter +
+// highlighting, top 10) against a plain BooleanQuery of bigram terms top 10 on the bare index; commit-to-findable
+// and delete-to-gone lag on the loaded index.
 internal static class SearchBench
 {
     private static readonly string[] Regions = ["130102", "130104", "130602", "131002", "110108", "110105", "120101", "120116"];
@@ -41,14 +40,8 @@ internal static class SearchBench
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {documents.Count:N0} listings, {documents.Sum(d => d.Text.Length + (d.Title?.Length ?? 0)) / 1e6:0.0} M characters"));
 
         var bigrams = new BigramAnalyzer();
-        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
-        foreach (var field in LuceneSearchIndex.TextFields)
-        {
-            perField[LuceneSearchIndex.WordField(field)] = new JiebaAnalyzer(ranking.IndexSearchMode);
-            perField[LuceneSearchIndex.BigramField(field)] = bigrams;
-        }
-
-        using var analyzer = new PerFieldAnalyzerWrapper(new Lucene.Net.Analysis.Core.KeywordAnalyzer(), perField);
+        using var analyzer = LuceneSearchIndex.CreateAnalyzer(ranking, bigrams);
+        var materialised = documents.Select(d => LuceneSearchIndex.ToLucene(d, ranking)).ToList();
 
         // Warm-up outside the clock, the same for both: jieba loads its dictionary, and the JIT needs a few thousand
         // documents before the analysis and indexing code runs at its final tier.
@@ -62,7 +55,7 @@ internal static class SearchBench
         using (var warmBare = new Lucene.Net.Store.RAMDirectory())
 #pragma warning restore CS0618
         {
-            IndexBare(warmBare, analyzer, warmSet);
+            IndexBare(warmBare, analyzer, materialised.Take(warmSet.Count));
         }
 
         using var product = LuceneSearchIndex.CreateTemporary(ranking, vocabulary);
@@ -74,7 +67,7 @@ internal static class SearchBench
         {
             using var peerDirectory = new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(peerPath));
             watch.Restart();
-            IndexBare(peerDirectory, analyzer, documents);
+            IndexBare(peerDirectory, analyzer, materialised);
             var peerSeconds = watch.Elapsed.TotalSeconds;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"indexing: product {size / productSeconds:N0} docs/s ({productSeconds:0.0} s, the full rebuild of the index), bare Lucene {size / peerSeconds:N0} docs/s ({peerSeconds:0.0} s); product/bare = {peerSeconds / productSeconds:0.00}"));
@@ -180,22 +173,42 @@ internal static class SearchBench
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Generated listings: texts as long as the corpus's (each takes the length of a random corpus text) made of words
+    // drawn with the corpus's word frequencies (jieba, precise mode), in clauses of 4–12 words; titles are real
+    // project titles (national key R&D programme, Data/demo/PubNKRDP.csv). No corpus sentence is copied, so a
+    // generated listing never holds an evaluation document's title or text verbatim. Fixed seed.
     private static List<SearchDocument> Generate(string corpus, int size)
     {
-        var source = SearchEval.ReadCorpus(corpus).ToList();
-        var clauses = source.SelectMany(d => d.Text.Split(['，', '。', '；', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(c => c.Length >= 4).ToArray();
+        var texts = SearchEval.ReadCorpus(corpus).Select(d => d.Text).Where(t => t.Length > 0).ToList();
+        var words = texts.SelectMany(t => ChineseSegmenter.Instance.Cut(t, searchMode: false))
+            .Where(w => TextNormalizer.IsIndexable(w) && !w.Contains(' ', StringComparison.Ordinal))
+            .ToArray();
+        using var projects = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Data", "demo", "PubNKRDP.csv"));
+        var titles = Platform.Files.Csv.Read(projects).Skip(1).Where(r => r.Length > 4 && r[4].Length > 0).Select(r => r[4]).ToArray();
         var random = new Random(42);
         var kinds = SearchableKinds.Listings;
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var documents = new List<SearchDocument>(size);
+        var text = new System.Text.StringBuilder();
         for (var i = 0; i < size; i++)
         {
-            var text = string.Join("，", Enumerable.Range(0, random.Next(4, 13)).Select(_ => clauses[random.Next(clauses.Length)])) + "。";
-            var title = source[random.Next(source.Count)].Title ?? clauses[random.Next(clauses.Length)];
+            var length = texts[random.Next(texts.Count)].Length;
+            text.Clear();
+            while (text.Length < length)
+            {
+                var clause = random.Next(4, 13);
+                for (var w = 0; w < clause; w++)
+                {
+                    text.Append(words[random.Next(words.Length)]);
+                }
+
+                text.Append(random.Next(4) == 0 ? '。' : '，');
+            }
+
+            text[^1] = '。';
             var kind = kinds[random.Next(kinds.Length)];
             var listing = new SearchableListing(
-                Guid.CreateVersion7(), kind, title, text, "", Sectors[random.Next(Sectors.Length)], "new-energy", "C38",
+                Guid.CreateVersion7(), kind, titles[random.Next(titles.Length)], text.ToString(), "", Sectors[random.Next(Sectors.Length)], "new-energy", "C38",
                 [Regions[random.Next(Regions.Length)]], random.Next(0, 2) == 0 ? null : random.Next(1_000, 10_000_000),
                 null, null, random.Next(0, 2) == 0, kind == SearchableKinds.Achievement ? random.Next(1, 10) : null,
                 Guid.CreateVersion7(), start.AddMinutes(i));
@@ -205,55 +218,23 @@ internal static class SearchBench
         return documents;
     }
 
-    private static void IndexBare(Lucene.Net.Store.Directory directory, Analyzer analyzer, List<SearchDocument> documents)
+    // The peer: Lucene's own loop over the product's documents, built before the clock starts (no validation, no
+    // replace-by-id, one commit).
+    private static void IndexBare(Lucene.Net.Store.Directory directory, Analyzer analyzer, IEnumerable<Document> documents)
     {
         using var writer = new IndexWriter(directory, new IndexWriterConfig(SearchLimits.Lucene, analyzer) { RAMBufferSizeMB = 64 });
         foreach (var document in documents)
         {
-            writer.AddDocument(Bare(document));
+            writer.AddDocument(document);
         }
 
         writer.Commit();
     }
 
-    // The same fields as the product's documents, built directly.
-    private static Document Bare(SearchDocument source)
-    {
-        var document = new Document
-        {
-            new StringField("id", source.Id, Field.Store.YES),
-            new StringField("kind", source.Kind, Field.Store.YES),
-        };
-        foreach (var (field, text) in new[] { ("title", source.Title), ("keywords", source.Keywords), ("text", source.Text) })
-        {
-            if (!string.IsNullOrEmpty(text))
-            {
-                document.Add(new StoredField(field, text));
-                document.Add(new TextField(LuceneSearchIndex.WordField(field), text, Field.Store.NO));
-                document.Add(new TextField(LuceneSearchIndex.BigramField(field), text, Field.Store.NO));
-            }
-        }
-
-        foreach (var (name, values) in source.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
-        {
-            foreach (var value in values)
-            {
-                document.Add(new StringField("f." + name, value, Field.Store.YES));
-            }
-        }
-
-        foreach (var (name, value) in source.Numbers ?? new Dictionary<string, long>())
-        {
-            document.Add(new Int64Field("n." + name, value, Field.Store.YES));
-        }
-
-        return document;
-    }
-
     private static BooleanQuery PlainQuery(Analyzer bigrams, string text)
     {
         var query = new BooleanQuery();
-        using var stream = bigrams.GetTokenStream("text.b", text);
+        using var stream = bigrams.GetTokenStream(LuceneSearchIndex.BigramField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -261,7 +242,7 @@ internal static class SearchBench
         {
             if (seen.Add(term.ToString()))
             {
-                query.Add(new TermQuery(new Term("text.b", term.ToString())), Occur.SHOULD);
+                query.Add(new TermQuery(new Term(LuceneSearchIndex.BigramField, term.ToString())), Occur.SHOULD);
             }
         }
 
