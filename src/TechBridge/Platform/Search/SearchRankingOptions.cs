@@ -38,6 +38,7 @@ internal sealed class SearchRankingOptions
 
     public bool QuerySearchMode { get; set; } = true;
 
-    // Drop Data/search/stopwords.txt words from word fields.
-    public bool StopWords { get; set; }
+    // Drop Data/search/stopwords.txt words from the word field (the bigram field keeps every character): function
+    // words match nearly every document, so they cost the most to score and tell the least.
+    public bool StopWords { get; set; } = true;
 }

@@ -8,11 +8,10 @@ using Lucene.Net.Search;
 using Microsoft.Extensions.Options;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Platform.Search;
-using TechBridge.Platform.Search.Evaluation;
 
 namespace TechBridge.Modules.Matching.Indexing;
 
-// `bench search --size N [--corpus C.jsonl] [--queries 200]`: N generated listings (see Generate) mapped by the
+// `bench search --size N [--queries 200]`: N generated listings (see Generate) mapped by the
 // product's SearchDocuments; product indexing (ReplaceAllAsync, as `index rebuild` does) against a bare Lucene loop
 // over the same pre-built documents with the same analyzers (one commit); match queries (analysis + region filter +
 // highlighting, top 10) against a plain BooleanQuery of bigram terms top 10 on the bare index; commit-to-findable
@@ -27,16 +26,15 @@ internal static class SearchBench
         var configuration = app.Configuration;
         var size = configuration.GetValue("size", 10_000);
         var queryCount = configuration.GetValue("queries", 200);
-        var corpus = configuration["corpus"] ?? "../shared/data/search-dev/csl-known-item/corpus.jsonl";
-        if (!File.Exists(corpus) || size < 100)
+        if (size < 100)
         {
-            await Console.Error.WriteLineAsync("usage: bench search --size N (>= 100) [--corpus C.jsonl] [--queries 200]; corpus not found: " + corpus);
+            await Console.Error.WriteLineAsync("usage: bench search --size N (>= 100) [--queries 200]");
             return 2;
         }
 
         var ranking = app.Services.GetRequiredService<IOptions<SearchRankingOptions>>().Value;
         var vocabulary = app.Services.GetRequiredService<SearchVocabulary>();
-        var documents = Generate(corpus, size);
+        var documents = Generate(size);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {documents.Count:N0} listings, {documents.Sum(d => d.Text.Length + (d.Title?.Length ?? 0)) / 1e6:0.0} M characters"));
 
         var bigrams = new BigramAnalyzer();
@@ -152,16 +150,15 @@ internal static class SearchBench
     public static async Task<int> WriteCorpusAsync(IConfiguration configuration, TextWriter log, CancellationToken cancellationToken)
     {
         var size = configuration.GetValue("size", 50_000);
-        var corpus = configuration["corpus"] ?? "../shared/data/search-dev/csl-known-item/corpus.jsonl";
-        if (configuration["out"] is not { Length: > 0 } output || !File.Exists(corpus) || size < 1)
+        if (configuration["out"] is not { Length: > 0 } output || size < 1)
         {
-            await Console.Error.WriteLineAsync("usage: bench listings --size N --out FILE [--corpus C.jsonl]");
+            await Console.Error.WriteLineAsync("usage: bench listings --size N --out FILE");
             return 2;
         }
 
         await using var writer = new StreamWriter(output);
         var n = 0;
-        foreach (var document in Generate(corpus, size))
+        foreach (var document in Generate(size))
         {
             var line = new { id = "listing-" + n++.ToString(CultureInfo.InvariantCulture), title = document.Title, text = document.Text };
             await writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(line, Json).AsMemory(), cancellationToken);
@@ -173,17 +170,18 @@ internal static class SearchBench
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // Generated listings: texts as long as the corpus's (each takes the length of a random corpus text) made of words
-    // drawn with the corpus's word frequencies (jieba, precise mode), in clauses of 4–12 words; titles are real
-    // project titles (national key R&D programme, Data/demo/PubNKRDP.csv). No corpus sentence is copied, so a
-    // generated listing never holds an evaluation document's title or text verbatim. Fixed seed.
-    private static List<SearchDocument> Generate(string corpus, int size)
+    // Generated listings: texts as long as the CSL abstracts (each takes the length of a random one) made of words drawn
+    // with the abstracts' word frequencies (jieba, precise mode), in clauses of 4–12 words; titles are real project
+    // titles of the national key R&D programme. Both from the demo data files (Data/demo, sources in SOURCE.md). No
+    // sentence is copied, so a generated listing never holds an evaluation document's title or text. Fixed seed.
+    private static List<SearchDocument> Generate(int size)
     {
-        var texts = SearchEval.ReadCorpus(corpus).Select(d => d.Text).Where(t => t.Length > 0).ToList();
+        var demo = Path.Combine(AppContext.BaseDirectory, "Data", "demo");
+        var texts = File.ReadLines(Path.Combine(demo, "csl-ts-dev.tsv")).Select(l => l.Split('\t')).Where(p => p.Length == 3 && p[1].Length > 0).Select(p => p[1]).ToList();
         var words = texts.SelectMany(t => ChineseSegmenter.Instance.Cut(t, searchMode: false))
             .Where(w => TextNormalizer.IsIndexable(w) && !w.Contains(' ', StringComparison.Ordinal))
             .ToArray();
-        using var projects = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Data", "demo", "PubNKRDP.csv"));
+        using var projects = new StreamReader(Path.Combine(demo, "PubNKRDP.csv"));
         var titles = Platform.Files.Csv.Read(projects).Skip(1).Where(r => r.Length > 4 && r[4].Length > 0).Select(r => r[4]).ToArray();
         var random = new Random(42);
         var kinds = SearchableKinds.Listings;
