@@ -27,6 +27,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
     private readonly ConcurrentDictionary<string, string> tokens = new();
 
     private readonly IReadOnlyDictionary<string, string> extraSettings;
+    private bool keepData;
 
     private AppHost(TestDatabase database, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string>? extraSettings)
     {
@@ -176,11 +177,26 @@ public sealed class AppHost : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
     }
 
+    // Stops this host, as a process stops, and starts another on the same database and data directory.
+    public async Task<AppHost> RestartAsync()
+    {
+        keepData = true;
+        await DisposeAsync();
+        var next = new AppHost(Database, connectionString, dataDirectory, extraSettings);
+        _ = next.Server;
+        return next;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
+        if (keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(dataDirectory, recursive: true);

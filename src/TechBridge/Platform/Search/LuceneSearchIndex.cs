@@ -139,6 +139,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         writer.UpdateDocument(new Term(IdField, document.Id), ToLucene(document, ranking));
     }
 
+    // Benchmarks: lets background merges finish, so they do not run during the next measurement.
+    internal void WaitForMerges() => writer.WaitForMerges();
+
     public void Publish()
     {
         writer.Commit();

@@ -42,6 +42,9 @@ internal sealed class ImportJob
 
     public int ErrorCount { get; set; }
 
+    // The uploaded rows (JSON) until the import finishes: a job interrupted by a restart runs again from them.
+    public string? PendingRows { get; set; }
+
     // JSON array of {row, field, rule, message}; the first 1,000 errors.
     public string Errors { get; set; } = "[]";
 

@@ -114,7 +114,8 @@ internal static class ImportAchievementsEndpoints
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
 
-internal sealed record ImportWork(Guid JobId, IReadOnlyList<(int Row, Dictionary<string, string> Values)> Rows);
+// One row of an uploaded file: its number as the spreadsheet shows it and its values by field.
+internal sealed record ImportRow(int Row, Dictionary<string, string> Values);
 
 // Reads the file at once (so a malformed file is a 400 up front), records the job, and leaves the rows to the
 // worker, which validates them with progress and then imports in one transaction.
@@ -147,15 +148,16 @@ internal sealed class AchievementImporter(PlatformDbContext db, IOrganizationFac
             FileName = Path.GetFileName(fileName).Length > 200 ? Path.GetFileName(fileName)[..200] : Path.GetFileName(fileName),
             Mode = parsedMode,
             Total = rows.Count,
+            PendingRows = JsonSerializer.Serialize(rows),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(job);
         await db.SaveChangesAsync(cancellationToken);
-        await queue.Writer.WriteAsync(new ImportWork(job.Id, rows), cancellationToken);
+        await queue.Writer.WriteAsync(job.Id, cancellationToken);
         return job;
     }
 
-    private static List<(int Row, Dictionary<string, string> Values)> Read(string fileName, Stream content)
+    private static List<ImportRow> Read(string fileName, Stream content)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         List<Dictionary<string, string>> records;
@@ -174,7 +176,7 @@ internal sealed class AchievementImporter(PlatformDbContext db, IOrganizationFac
         }
 
         // Rows numbered as the spreadsheet shows them: the header is row 1.
-        return records.Select((values, index) => (index + 2, values)).Where(r => r.values.Values.Any(v => v.Length > 0)).ToList();
+        return records.Select((values, index) => new ImportRow(index + 2, values)).Where(r => r.Values.Values.Any(v => v.Length > 0)).ToList();
     }
 
     private static List<Dictionary<string, string>> ReadCsv(Stream content)
@@ -233,17 +235,19 @@ internal sealed class AchievementImporter(PlatformDbContext db, IOrganizationFac
     }
 }
 
+// Job ids to run; the rows wait in the job itself, so a restart loses nothing (see ImportWorker).
 internal sealed class ImportQueue
 {
-    private readonly Channel<ImportWork> channel = Channel.CreateUnbounded<ImportWork>();
+    private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>();
 
-    public ChannelWriter<ImportWork> Writer => channel.Writer;
+    public ChannelWriter<Guid> Writer => channel.Writer;
 
-    public ChannelReader<ImportWork> Reader => channel.Reader;
+    public ChannelReader<Guid> Reader => channel.Reader;
 }
 
 // Validates an import's rows in batches (updating the job's progress after each), then imports all of them, the
-// good ones, or none, in one transaction together with the job's final state.
+// good ones, or none, in one transaction together with the job's final state. Jobs still queued or running when the
+// process stopped are run again at start: nothing of an unfinished import was committed but its progress.
 internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
 {
     private const int ProgressBatch = 50;
@@ -251,33 +255,61 @@ internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scope
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
+        List<Guid> unfinished;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            try
+            unfinished = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<ImportJob>()
+                .Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
+                .OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(stoppingToken);
+        }
+
+        foreach (var jobId in unfinished)
+        {
+            await RunSafelyAsync(jobId, stoppingToken);
+        }
+
+        await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (!unfinished.Contains(jobId))
             {
-                await RunAsync(work, stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Achievement import {JobId} failed", work.JobId);
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-                var job = await db.Set<ImportJob>().FirstAsync(j => j.Id == work.JobId, stoppingToken);
-                job.Status = ImportStatus.Failed;
-                job.FinishedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-                await db.SaveChangesAsync(stoppingToken);
+                await RunSafelyAsync(jobId, stoppingToken);
             }
         }
     }
 
-    private async Task RunAsync(ImportWork work, CancellationToken cancellationToken)
+    private async Task RunSafelyAsync(Guid jobId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(jobId, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Achievement import {JobId} failed", jobId);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var job = await db.Set<ImportJob>().FirstAsync(j => j.Id == jobId, stoppingToken);
+            job.Status = ImportStatus.Failed;
+            job.PendingRows = null;
+            job.FinishedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+            await db.SaveChangesAsync(stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PlatformDbContext>();
         var reference = services.GetRequiredService<IReferenceData>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var job = await db.Set<ImportJob>().FirstAsync(j => j.Id == work.JobId, cancellationToken);
+        var job = await db.Set<ImportJob>().FirstAsync(j => j.Id == jobId, cancellationToken);
+        if (job.Status is not (ImportStatus.Queued or ImportStatus.Running) || job.PendingRows is null)
+        {
+            return;
+        }
+
+        var rows = JsonSerializer.Deserialize<List<ImportRow>>(job.PendingRows) ?? [];
         var actor = services.GetRequiredService<ActorContext>();
         actor.UserId = job.UserId;
         actor.OrganizationId = job.OrganizationId;
@@ -290,9 +322,9 @@ internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scope
         var errors = new List<ImportRowError>();
         var good = new List<TechnologyAchievement>();
         var fieldsByName = reference.TechnologyFields.ToDictionary(f => f.NameZh, f => f.Code);
-        for (var i = 0; i < work.Rows.Count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var (row, values) = work.Rows[i];
+            var (row, values) = rows[i];
             var request = ToRequest(values, fieldsByName, out var priceError);
             var validation = ManageAchievementsEndpoints.Validate(request, reference, out var modes);
             var rowErrors = new List<ImportRowError>();
@@ -330,8 +362,9 @@ internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scope
             }
         }
 
-        job.Processed = work.Rows.Count;
+        job.Processed = rows.Count;
         job.ErrorCount = errors.Count;
+        job.PendingRows = null;
         job.Errors = JsonSerializer.Serialize(errors.Take(MaxReportedErrors), ImportAchievementsEndpoints.JsonOptions);
         var importAll = errors.Count == 0 || job.Mode == ImportMode.SkipBadRows;
         if (importAll)

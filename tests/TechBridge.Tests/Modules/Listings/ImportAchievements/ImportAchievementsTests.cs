@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MiniExcelLibs;
+using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Listings.Data;
 
 namespace TechBridge.Tests.Modules.Listings.ImportAchievements;
 
@@ -44,6 +46,37 @@ public abstract class ImportAchievementsTests(AppHost host)
         }
 
         throw new TimeoutException("The import did not finish.");
+    }
+
+    [Fact]
+    public async Task Import_InterruptedByARestart_RunsAgainAtStart_AndImportsOnce()
+    {
+        var first = await AppHost.StartAsync(host.Database);
+        var (organizationId, _) = await ListingsTestData.CreateOrganizationWithOwnerAsync(first, OrganizationKind.UniversityOrInstitute, "130104");
+        var title = "重启后继续导入的成果" + Guid.NewGuid().ToString("N")[..6];
+        var rows = new[] { new { Row = 2, Values = new Dictionary<string, string> { ["title"] = title, ["abstract"] = "摘要。", ["technologyFieldCode"] = "electronics", ["trl"] = "5", ["transferModes"] = "许可" } } };
+        var jobId = await first.WithDbAsync(async db =>
+        {
+            var userId = await db.Set<Membership>().Where(m => m.OrganizationId == organizationId).Select(m => m.UserId).FirstAsync();
+            // What a process killed mid-import leaves behind: a running job with its rows and some progress.
+            var job = new ImportJob { OrganizationId = organizationId, UserId = userId, FileName = "a.csv", Mode = ImportMode.AllOrNothing, Status = ImportStatus.Running, Total = 1, PendingRows = JsonSerializer.Serialize(rows) };
+            db.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        await using var second = await first.RestartAsync();
+        ImportJob? finished = null;
+        for (var attempt = 0; attempt < 300 && finished is null; attempt++)
+        {
+            finished = await second.WithDbAsync(db => db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId && j.Status == ImportStatus.Completed));
+            await Task.Delay(finished is null ? 100 : 0);
+        }
+
+        Assert.NotNull(finished);
+        Assert.Equal(1, finished.Imported);
+        Assert.Null(finished.PendingRows);
+        Assert.Equal(1, await second.WithDbAsync(db => db.Set<TechnologyAchievement>().CountAsync(a => a.Title == title)));
     }
 
     [Fact]

@@ -1148,6 +1148,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PendingRows")
+                        .HasColumnType("text");
+
                     b.Property<int>("Processed")
                         .HasColumnType("integer");
 

@@ -257,6 +257,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     Processed = table.Column<int>(type: "INTEGER", nullable: false),
                     Imported = table.Column<int>(type: "INTEGER", nullable: false),
                     ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PendingRows = table.Column<string>(type: "TEXT", nullable: true),
                     Errors = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)

@@ -258,6 +258,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     Processed = table.Column<int>(type: "integer", nullable: false),
                     Imported = table.Column<int>(type: "integer", nullable: false),
                     ErrorCount = table.Column<int>(type: "integer", nullable: false),
+                    PendingRows = table.Column<string>(type: "text", nullable: true),
                     Errors = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)

@@ -12,7 +12,7 @@ using TechBridge.Platform.Persistence;
 namespace TechBridge.Platform.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261126141013_Initial")]
+    [Migration("20261126161731_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1150,6 +1150,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("PendingRows")
+                        .HasColumnType("text");
 
                     b.Property<int>("Processed")
                         .HasColumnType("integer");

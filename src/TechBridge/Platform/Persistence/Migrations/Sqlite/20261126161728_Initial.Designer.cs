@@ -11,7 +11,7 @@ using TechBridge.Platform.Persistence;
 namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261126141010_Initial")]
+    [Migration("20261126161728_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1140,6 +1140,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingRows")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Processed")
