@@ -28,6 +28,16 @@ internal static class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().Action = "db migrate";
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        // Until the first release the schema is one "Initial" migration that is regenerated (ADR 3): a database made
+        // by an older one cannot be migrated, and says so instead of failing on "table already exists".
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"This database was made by a pre-release schema ({string.Join(", ", unknown)}) that this version no longer has (docs/adr, ADR 3). " +
+                "Delete the development database (the data directory, src/TechBridge/data under dotnet run) or point Platform:DataDirectory elsewhere.");
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         foreach (var migration in pending)
         {
