@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Options;
@@ -233,19 +232,11 @@ internal static class SearchBench
     private static BooleanQuery PlainQuery(Analyzer bigrams, string text)
     {
         var query = new BooleanQuery();
-        using var stream = bigrams.GetTokenStream(LuceneSearchIndex.BigramField, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (stream.IncrementToken() && seen.Count < 200)
+        foreach (var term in SearchQueryBuilder.Analyze(bigrams, LuceneSearchIndex.BigramField, text).Select(t => t.Term).Distinct(StringComparer.Ordinal).Take(200))
         {
-            if (seen.Add(term.ToString()))
-            {
-                query.Add(new TermQuery(new Term(LuceneSearchIndex.BigramField, term.ToString())), Occur.SHOULD);
-            }
+            query.Add(new TermQuery(new Term(LuceneSearchIndex.BigramField, term)), Occur.SHOULD);
         }
 
-        stream.End();
         return query;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
@@ -94,17 +95,13 @@ internal sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex in
             await using var scope = scopes.CreateAsyncScope();
             var organizations = scope.ServiceProvider.GetRequiredService<IOrganizationSearchSource>();
             var total = 0;
-            while (true)
+            await foreach (var batch in OrganizationDocuments(organizations, cancellationToken).Chunk(BatchSize).WithCancellation(cancellationToken))
             {
-                var page = await organizations.VerifiedPageAsync(total, BatchSize, cancellationToken);
-                if (page.Count == 0)
-                {
-                    return total;
-                }
-
-                await index.IndexAsync(page.Select(SearchDocuments.From).ToList(), cancellationToken);
-                total += page.Count;
+                await index.IndexAsync(batch, cancellationToken);
+                total += batch.Length;
             }
+
+            return total;
         }
         finally
         {
@@ -135,41 +132,43 @@ internal sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchIndex in
     }
 
     // Every published listing and verified organization, read page by page.
-    private static async IAsyncEnumerable<SearchDocument> Documents(IListingSearchSource listings, IOrganizationSearchSource organizations, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SearchDocument> Documents(IListingSearchSource listings, IOrganizationSearchSource organizations, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var kind in SearchableKinds.Listings)
         {
-            for (var done = 0; ; )
+            await foreach (var listing in Paged(done => listings.PublishedPageAsync(kind, done, BatchSize, cancellationToken), cancellationToken))
             {
-                var page = await listings.PublishedPageAsync(kind, done, BatchSize, cancellationToken);
-                if (page.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var listing in page)
-                {
-                    yield return SearchDocuments.From(listing);
-                }
-
-                done += page.Count;
+                yield return SearchDocuments.From(listing);
             }
         }
 
+        await foreach (var organization in OrganizationDocuments(organizations, cancellationToken))
+        {
+            yield return organization;
+        }
+    }
+
+    private static IAsyncEnumerable<SearchDocument> OrganizationDocuments(IOrganizationSearchSource organizations, CancellationToken cancellationToken) =>
+        Paged(done => organizations.VerifiedPageAsync(done, BatchSize, cancellationToken), cancellationToken).Select(SearchDocuments.From);
+
+    // Pages read one after another (by offset) until one comes back empty.
+    private static async IAsyncEnumerable<T> Paged<T>(Func<int, Task<IReadOnlyList<T>>> page, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         for (var done = 0; ; )
         {
-            var page = await organizations.VerifiedPageAsync(done, BatchSize, cancellationToken);
-            if (page.Count == 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            var items = await page(done);
+            if (items.Count == 0)
             {
-                break;
+                yield break;
             }
 
-            foreach (var organization in page)
+            foreach (var item in items)
             {
-                yield return SearchDocuments.From(organization);
+                yield return item;
             }
 
-            done += page.Count;
+            done += items.Count;
         }
     }
 }
