@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Notifications;
@@ -33,11 +34,15 @@ internal static class PlatformSetup
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSingleton<ErrorTexts>();
+        services.AddErrorTexts<PlatformErrorTexts>();
         services.AddHttpContextAccessor();
         services.AddLocalization();
         // Chinese text is written as UTF-8, not as numeric entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages().AddViewLocalization();
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ProblemPageFilter))))
+            .AddViewLocalization();
+        services.AddScoped<ProblemPageFilter>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
         services.Configure<RequestLocalizationOptions>(options =>
@@ -49,6 +54,10 @@ internal static class PlatformSetup
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
+                // API clients choose the language of error texts with Accept-Language; pages follow the switcher only.
+                new CustomRequestCultureProvider(context => ErrorPages.IsApiRequest(context.Request)
+                    ? new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(context)
+                    : Task.FromResult<ProviderCultureResult?>(null)),
             ];
         });
         return services;
@@ -56,8 +65,7 @@ internal static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

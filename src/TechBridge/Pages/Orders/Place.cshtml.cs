@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Engagements.ServiceOrders;
 using TechBridge.Pages.Listings;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Pages.Orders;
 
@@ -45,15 +44,8 @@ internal sealed class PlaceModel(OrderDesk desk) : PageModel
         var milestones = rows.Select((m, i) => new MilestoneRequest(m.Title, m.DueDate, ModelState.Fen($"milestones[{i}].amountFen", m.AmountYuan))).ToList();
         if (ModelState.IsValid)
         {
-            try
-            {
-                var order = await desk.PlaceAsync(new OrderRequest(EngagementId, ProposalId, Title, Scope, amount, milestones), cancellationToken);
-                return Redirect($"/Orders/Detail?id={order.Id}");
-            }
-            catch (ProblemException problem)
-            {
-                ModelState.Show(problem);
-            }
+            var order = await desk.PlaceAsync(new OrderRequest(EngagementId, ProposalId, Title, Scope, amount, milestones), cancellationToken);
+            return Redirect($"/Orders/Detail?id={order.Id}");
         }
 
         Milestones = rows;

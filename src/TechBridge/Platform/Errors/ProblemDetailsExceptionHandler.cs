@@ -1,19 +1,28 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace TechBridge.Platform.Errors;
 
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+// API requests get RFC 9457 ProblemDetails with the machine-readable part (code, violations: field and rule) and the
+// reader's text by Accept-Language ("text"); page requests fall through to the error page (/Error) in the layout.
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ErrorTexts texts, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Translate(exception);
-        if (problem is null)
+        var problem = Problem.From(exception);
+        // With an error page path set, the middleware has already pointed the request at /Error: ask for the original.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (problem is null || !ErrorPages.IsApiPath(path))
         {
             return false;
+        }
+
+        // The exception has left the localization middleware's scope: take the culture it chose for this request.
+        if (httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture)
+        {
+            CultureInfo.CurrentUICulture = culture;
         }
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -26,92 +35,41 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             logger.LogWarning(exception, "Request answered {Status}", problem.Status);
         }
 
-        httpContext.Response.StatusCode = problem.Status!.Value;
+        httpContext.Response.StatusCode = problem.Status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = problem,
+            ProblemDetails = ToProblemDetails(problem),
             Exception = exception,
         });
     }
 
-    internal static ProblemDetails? Translate(Exception exception) => exception switch
+    private ProblemDetails ToProblemDetails(Problem problem)
     {
-        InvalidRequestException invalid => ValidationProblem(invalid),
-        ConflictException { Extensions.Count: > 0 } conflict => WithExtensions(conflict),
-        ProblemException { Code: { } code } coded => new ProblemDetails
+        ProblemDetails details = problem.Violations.Count == 0
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(problem.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()));
+        details.Status = problem.Status;
+        details.Title = problem.Title;
+        details.Detail = problem.Detail;
+        if (problem.Code is { } code)
         {
-            Status = coded.Status,
-            Title = TitleFor(coded.Status),
-            Detail = coded.Message,
-            Extensions = { ["code"] = code },
-        },
-        ProblemException other => new ProblemDetails { Status = other.Status, Title = TitleFor(other.Status), Detail = other.Message },
-        DbUpdateConcurrencyException => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict with the current state",
-            Detail = "The item was changed by someone else; reload and try again.",
-            Extensions = { ["code"] = "concurrency" },
-        },
-        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23P01" or "23514" } } => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict with the current state",
-            Detail = "The change conflicts with an existing record.",
-            Extensions = { ["code"] = "constraint" },
-        },
-        DbUpdateException { InnerException: var inner } when IsContention(inner) => Busy(),
-        _ when IsContention(exception) => Busy(),
-        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = TitleFor(bad.StatusCode), Detail = bad.Message },
-        _ => null,
-    };
-
-    private static ProblemDetails WithExtensions(ConflictException conflict)
-    {
-        var problem = new ProblemDetails { Status = conflict.Status, Title = TitleFor(conflict.Status), Detail = conflict.Message };
-        problem.Extensions["code"] = conflict.Code;
-        foreach (var (key, value) in conflict.Extensions)
-        {
-            problem.Extensions[key] = value;
+            details.Extensions["code"] = code;
         }
 
-        return problem;
-    }
-
-    private static bool IsContention(Exception? exception) =>
-        exception is SqliteException { SqliteErrorCode: 5 or 6 } or PostgresException { SqlState: "40001" or "40P01" or "55P03" };
-
-    private static ProblemDetails Busy() => new()
-    {
-        Status = StatusCodes.Status503ServiceUnavailable,
-        Title = "Busy",
-        Detail = "The database is busy; retry shortly.",
-    };
-
-    private static HttpValidationProblemDetails ValidationProblem(InvalidRequestException invalid)
-    {
-        var problem = new HttpValidationProblemDetails(
-            invalid.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()))
+        foreach (var (key, value) in problem.Extensions)
         {
-            Status = invalid.Status,
-            Title = "The request is invalid",
-            Detail = invalid.Message,
-        };
-        problem.Extensions["violations"] = invalid.Violations.Select(v => new { field = v.Field, rule = v.Rule, message = v.Message }).ToArray();
-        return problem;
-    }
+            details.Extensions[key] = value;
+        }
 
-    private static string TitleFor(int status) => status switch
-    {
-        400 => "The request is invalid",
-        401 => "Not signed in",
-        403 => "Not allowed",
-        404 => "Not found",
-        409 => "Conflict with the current state",
-        413 => "Too large",
-        422 => "Idempotency key reused with a different body",
-        429 => "Too many requests",
-        _ => "Error",
-    };
+        if (problem.Violations.Count > 0)
+        {
+            details.Extensions["violations"] = problem.Violations
+                .Select(v => new { field = v.Field, rule = v.Rule, message = v.Message, text = texts.Describe(v) })
+                .ToArray();
+        }
+
+        details.Extensions["text"] = texts.Describe(problem);
+        return details;
+    }
 }

@@ -9,7 +9,9 @@ internal abstract class ProblemException(string message) : Exception(message)
     public virtual string? Code => null;
 }
 
-internal sealed record Violation(string Field, string Rule, string Message);
+// Field and Rule are the machine-readable part (the API's `violations`, the keys of ErrorTexts); Message is the
+// developer's English sentence; Args fill the placeholders of the localized texts ("{max}").
+internal sealed record Violation(string Field, string Rule, string Message, IReadOnlyDictionary<string, object>? Args = null);
 
 // 400: the request is invalid on its own. Each violation names the field and the rule it breaks.
 internal sealed class InvalidRequestException(IReadOnlyList<Violation> violations)
@@ -58,9 +60,9 @@ internal sealed class Validation
 
     public bool IsValid => violations.Count == 0;
 
-    public Validation Add(string field, string rule, string message)
+    public Validation Add(string field, string rule, string message, IReadOnlyDictionary<string, object>? args = null)
     {
-        violations.Add(new Violation(field, rule, message));
+        violations.Add(new Violation(field, rule, message, args));
         return this;
     }
 
@@ -78,7 +80,7 @@ internal sealed class Validation
     {
         if (value is not null && value.Length > max)
         {
-            Add(field, "maxLength", $"{field} must be at most {max} characters.");
+            Add(field, "maxLength", $"{field} must be at most {max} characters.", new Dictionary<string, object> { ["max"] = max });
         }
 
         return this;

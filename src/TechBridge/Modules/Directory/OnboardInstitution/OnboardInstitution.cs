@@ -236,10 +236,10 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
                 await ApproveAsync(id, ct);
                 results.Add(new BulkItemResult(id, true, StatusCodes.Status200OK, null, null));
             }
-            catch (Exception e) when (Platform.Errors.ProblemDetailsExceptionHandler.Translate(e) is { } problem)
+            catch (Exception e) when (Problem.From(e) is { } problem)
             {
                 db.ChangeTracker.Clear();
-                results.Add(new BulkItemResult(id, false, problem.Status ?? 500, problem.Extensions.TryGetValue("code", out var code) ? code?.ToString() : null, problem.Detail));
+                results.Add(new BulkItemResult(id, false, problem.Status, problem.Code, problem.Detail));
             }
         }
 
