@@ -1,53 +1,26 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Engagements.Complaints;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 
 // /Admin/Complaints: open complaints about orders of providers in the admin's jurisdictions; each is resolved once
-// with an outcome code and text.
+// with an outcome code and text. A second resolution of the same complaint gets the error page saying so.
 [Authorize(Roles = Roles.Admin)]
-internal sealed class ComplaintsModel(ComplaintDesk desk, PlatformDbContext db) : PageModel
+internal sealed class ComplaintsModel(ComplaintDesk desk) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<ComplaintResponse> Queue { get; private set; } = [];
 
-    public string? Message { get; private set; }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Queue = await desk.QueueAsync(openOnly: true, cancellationToken);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            Queue = await desk.QueueAsync(openOnly: true, cancellationToken);
-            return Page();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-    }
+    public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? outcomeCode, string? outcome, CancellationToken cancellationToken)
     {
-        try
-        {
-            await desk.ResolveAsync(id, new ResolutionRequest(outcomeCode, outcome), cancellationToken);
-            return RedirectToPage();
-        }
-        catch (ProblemException problem)
-        {
-            Message = problem.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Message = "Another administrator resolved the complaint first.";
-        }
-
-        db.ChangeTracker.Clear();
-        return await OnGetAsync(cancellationToken);
+        await desk.ResolveAsync(id, new ResolutionRequest(outcomeCode, outcome), cancellationToken);
+        return RedirectToPage();
     }
 }

@@ -9,7 +9,7 @@ namespace TechBridge.Pages.Admin;
 
 // /Admin/SearchVocabulary: domain terms and synonym groups; changes apply to search at once, without a restart.
 [Authorize(Roles = Roles.Admin)]
-internal sealed class SearchVocabularyModel(VocabularyAdmin admin) : PageModel
+internal sealed class SearchVocabularyModel(VocabularyAdmin admin) : PageModel, IReloadAfterProblem
 {
     [BindProperty]
     public string? Kind { get; set; }
@@ -19,25 +19,16 @@ internal sealed class SearchVocabularyModel(VocabularyAdmin admin) : PageModel
 
     public IReadOnlyList<VocabularyEntryResponse> Entries { get; private set; } = [];
 
-    public IReadOnlyList<Violation> Errors { get; private set; } = [];
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Entries = await admin.ListAsync(cancellationToken);
 
+    public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
+
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var words = (Words ?? "").Split([' ', ',', '，', '、', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            await admin.AddAsync(new AddVocabularyRequest(Kind, words), cancellationToken);
-            return RedirectToPage();
-        }
-        catch (InvalidRequestException invalid)
-        {
-            Errors = invalid.Violations;
-            Entries = await admin.ListAsync(cancellationToken);
-            return Page();
-        }
+        var words = (Words ?? "").Split([' ', ',', '，', '、', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        await admin.AddAsync(new AddVocabularyRequest(Kind, words), cancellationToken);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Pages.Listings;
@@ -10,77 +9,66 @@ using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Engagements;
 
-// /Engagements[?id=]: the user's engagements; with id, one thread with its message form and the next steps.
+// /Engagements[?id=]: the user's engagements; with id, one thread with its message form and the next steps. A refused
+// step comes back as field errors here or as the error page (ProblemPageFilter).
 [Authorize]
-internal sealed class IndexModel(EngagementDesk desk, ActorContext actor, IOrganizationFacts facts) : PageModel
+internal sealed class IndexModel(EngagementDesk desk, ActorContext actor, IOrganizationFacts facts) : PageModel, IReloadAfterProblem
 {
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
     public IReadOnlyList<EngagementResponse> Engagements { get; private set; } = [];
 
     public ThreadResponse? Thread { get; private set; }
 
-    public string? Message { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Engagements = await desk.ListMineAsync(cancellationToken);
-        if (id is { } engagementId)
-        {
-            try
-            {
-                Thread = await desk.ThreadAsync(engagementId, cancellationToken);
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-        }
-
-        return Page();
-    }
-
-    // From a listing's page: the user's acting organization expresses interest.
-    public Task<IActionResult> OnPostInterestAsync(string kind, Guid listingId, string? message, CancellationToken cancellationToken) =>
-        RunAsync(null, async () =>
-        {
-            var organization = await ListingForms.ActAsync(actor, facts, cancellationToken) ?? throw new NotFoundException("Your organization");
-            return (await desk.ExpressInterestAsync(organization.Id, new InterestRequest(kind, listingId, message), cancellationToken)).Id;
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, CancellationToken cancellationToken) =>
-        RunAsync(id, async () => { await desk.PostMessageAsync(id, new MessageRequest(body), cancellationToken); return id; }, cancellationToken);
-
-    public Task<IActionResult> OnPostTransitionAsync(Guid id, string? to, string? reasonCode, string? note, CancellationToken cancellationToken) =>
-        RunAsync(id, async () => { await desk.TransitionAsync(id, new TransitionRequest(to, reasonCode, note), cancellationToken); return id; }, cancellationToken);
-
-    public Task<IActionResult> OnPostMediateAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, async () => { await desk.MediateAsync(id, cancellationToken); return id; }, cancellationToken);
-
-    public Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, async () => { await desk.RevealAsync(id, cancellationToken); return id; }, cancellationToken);
-
-    private async Task<IActionResult> RunAsync(Guid? id, Func<Task<Guid>> action, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var target = await action();
-            return Redirect($"/Engagements?id={target}");
-        }
-        catch (ProblemException problem) when (problem is not NotFoundException || id is null)
-        {
-            Message = problem.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Message = "The engagement was changed by someone else; reload and try again.";
-        }
-
-        desk.Db.ChangeTracker.Clear();
-        Engagements = await desk.ListMineAsync(cancellationToken);
-        if (id is { } engagementId)
+        if (Id is { } engagementId)
         {
             Thread = await desk.ThreadAsync(engagementId, cancellationToken);
         }
+    }
 
-        return Page();
+    public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
+
+    // From a listing's page: the user's acting organization expresses interest; a second time leads to the engagement
+    // that exists.
+    public async Task<IActionResult> OnPostInterestAsync(string kind, Guid listingId, string? message, CancellationToken cancellationToken)
+    {
+        var organization = await ListingForms.ActAsync(actor, facts, cancellationToken) ?? throw new NotFoundException("Your organization");
+        try
+        {
+            var engagement = await desk.ExpressInterestAsync(organization.Id, new InterestRequest(kind, listingId, message), cancellationToken);
+            return Redirect($"/Engagements?id={engagement.Id}");
+        }
+        catch (ConflictException conflict) when (conflict.Extensions.GetValueOrDefault("engagementId") is Guid existing)
+        {
+            return Redirect($"/Engagements?id={existing}");
+        }
+    }
+
+    public async Task<IActionResult> OnPostMessageAsync(string? body, CancellationToken cancellationToken)
+    {
+        await desk.PostMessageAsync(Id!.Value, new MessageRequest(body), cancellationToken);
+        return Redirect($"/Engagements?id={Id}");
+    }
+
+    public async Task<IActionResult> OnPostTransitionAsync(string? to, string? reasonCode, string? note, CancellationToken cancellationToken)
+    {
+        await desk.TransitionAsync(Id!.Value, new TransitionRequest(to, reasonCode, note), cancellationToken);
+        return Redirect($"/Engagements?id={Id}");
+    }
+
+    public async Task<IActionResult> OnPostMediateAsync(CancellationToken cancellationToken)
+    {
+        await desk.MediateAsync(Id!.Value, cancellationToken);
+        return Redirect($"/Engagements?id={Id}");
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(CancellationToken cancellationToken)
+    {
+        await desk.RevealAsync(Id!.Value, cancellationToken);
+        return Redirect($"/Engagements?id={Id}");
     }
 }

@@ -1,79 +1,60 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Engagements.Complaints;
 using TechBridge.Modules.Engagements.ServiceOrders;
-using TechBridge.Pages.Listings;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Files;
 
 namespace TechBridge.Pages.Orders;
 
 // /Orders/Detail?id=: one order with the step its viewer may take: deliver (provider), accept or dispute, rate and
-// complain (client).
+// complain (client). A refused step comes back as field errors here or as the error page (ProblemPageFilter).
 [Authorize]
-internal sealed class DetailModel(OrderDesk desk, ComplaintDesk complaints, PlatformDbContext db) : PageModel
+[RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
+internal sealed class DetailModel(OrderDesk desk, ComplaintDesk complaints, FileStore files) : PageModel, IReloadAfterProblem
 {
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
     public OrderResponse? Order { get; private set; }
 
-    public string? Message { get; private set; }
+    public bool ComplaintSent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Order = await desk.GetAsync(Id, cancellationToken);
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostDeliverAsync(string? note, IFormFile? evidence, CancellationToken cancellationToken)
     {
-        try
-        {
-            Order = await desk.GetAsync(id, cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var sha256 = evidence is null ? null : (await files.SaveAsync(evidence, "evidenceSha256", cancellationToken)).Sha256;
+        await desk.DeliverAsync(Id, new DeliveryRequest(note, sha256), cancellationToken);
+        return RedirectToPage(new { id = Id });
     }
 
-    public Task<IActionResult> OnPostDeliverAsync(Guid id, string? note, string? evidenceSha256, CancellationToken cancellationToken) =>
-        RunAsync(id, () => desk.DeliverAsync(id, new DeliveryRequest(note, evidenceSha256), cancellationToken), cancellationToken);
-
-    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken) =>
-        RunAsync(id, () => desk.AcceptAsync(id, cancellationToken), cancellationToken);
-
-    public Task<IActionResult> OnPostDisputeAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        RunAsync(id, () => desk.DisputeAsync(id, new DisputeRequest(reason), cancellationToken), cancellationToken);
-
-    public Task<IActionResult> OnPostRateAsync(Guid id, int? stars, string? comment, CancellationToken cancellationToken) =>
-        RunAsync(id, () => desk.RateAsync(id, new RatingRequest(stars, comment), cancellationToken), cancellationToken);
-
-    public Task<IActionResult> OnPostComplainAsync(Guid id, string? text, CancellationToken cancellationToken) =>
-        RunAsync(id, async () => { await complaints.FileAsync(id, new ComplaintRequest(text), cancellationToken); return Order!; }, cancellationToken, "Your complaint was sent to the administrators of the provider's region.");
-
-    private async Task<IActionResult> RunAsync(Guid id, Func<Task<OrderResponse>> action, CancellationToken cancellationToken, string? done = null)
+    public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await action();
-            if (done is null)
-            {
-                return RedirectToPage(new { id });
-            }
+        await desk.AcceptAsync(Id, cancellationToken);
+        return RedirectToPage(new { id = Id });
+    }
 
-            Message = done;
-        }
-        catch (ProblemException problem) when (problem is not NotFoundException)
-        {
-            if (problem is InvalidRequestException)
-            {
-                ModelState.Show(problem);
-            }
+    public async Task<IActionResult> OnPostDisputeAsync(string? reason, CancellationToken cancellationToken)
+    {
+        await desk.DisputeAsync(Id, new DisputeRequest(reason), cancellationToken);
+        return RedirectToPage(new { id = Id });
+    }
 
-            Message = problem.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Message = "The order was changed by someone else; reload and try again.";
-        }
+    public async Task<IActionResult> OnPostRateAsync(int? stars, string? comment, CancellationToken cancellationToken)
+    {
+        await desk.RateAsync(Id, new RatingRequest(stars, comment), cancellationToken);
+        return RedirectToPage(new { id = Id });
+    }
 
-        db.ChangeTracker.Clear();
-        return await OnGetAsync(id, cancellationToken);
+    public async Task<IActionResult> OnPostComplainAsync(string? text, CancellationToken cancellationToken)
+    {
+        await complaints.FileAsync(Id, new ComplaintRequest(text), cancellationToken);
+        ComplaintSent = true;
+        await OnGetAsync(cancellationToken);
+        return Page();
     }
 }

@@ -107,7 +107,22 @@ internal sealed class EngagementDesk(PlatformDbContext db, IAccess access, IOrga
         }
 
         await NotifyAsync(engagement, userId, "engagement.interest", $"New interest in 「{listing.Title}」", $"{organization.LegalName} is interested in your listing.", "listing", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (Problem.From(e) is { Code: "constraint" })
+        {
+            // One engagement per listing and organization (a unique index): a second interest, or two at once, points
+            // to the engagement that exists.
+            db.ChangeTracker.Clear();
+            var existing = await db.Set<Engagement>().AsNoTracking()
+                .Where(x => x.ListingId == listing.Id && x.InterestedOrganizationId == organization.Id)
+                .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(cancellationToken);
+            throw new ConflictException("interest_exists", "Your organization has already expressed interest in this listing.",
+                new Dictionary<string, object?> { ["engagementId"] = existing });
+        }
+
         return await ToResponseAsync(engagement, new Participant("interested", userId), cancellationToken);
     }
 
