@@ -65,8 +65,9 @@ internal static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseErrorPages();
+        // Culture first, so that the error pages re-executed inside speak the request's language.
         app.UseRequestLocalization();
+        app.UseErrorPages();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

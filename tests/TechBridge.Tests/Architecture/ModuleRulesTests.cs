@@ -27,10 +27,12 @@ public sealed partial class ModuleRulesTests
     }
 
     [Fact]
-    public void ApplicationTypes_AreInternal_ExceptTheEntryPointAndMigrations()
+    public void ApplicationTypes_AreInternal_ExceptTheEntryPointMigrationsAndTagHelpers()
     {
+        // Razor discovers only public tag helpers.
         var exposed = typeof(TechBridge.Platform.PlatformSetup).Assembly.GetExportedTypes()
-            .Where(t => t != typeof(Program) && !(t.Namespace ?? "").Contains(".Migrations", StringComparison.Ordinal))
+            .Where(t => t != typeof(Program) && !(t.Namespace ?? "").Contains(".Migrations", StringComparison.Ordinal)
+                && !t.IsSubclassOf(typeof(Microsoft.AspNetCore.Razor.TagHelpers.TagHelper)))
             .Select(t => t.FullName)
             .ToList();
 

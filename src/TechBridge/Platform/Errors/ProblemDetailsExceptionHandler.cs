@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace TechBridge.Platform.Errors;
@@ -17,12 +15,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         if (problem is null || !ErrorPages.IsApiPath(path))
         {
             return false;
-        }
-
-        // The exception has left the localization middleware's scope: take the culture it chose for this request.
-        if (httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture)
-        {
-            CultureInfo.CurrentUICulture = culture;
         }
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
