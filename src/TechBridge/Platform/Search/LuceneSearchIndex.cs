@@ -10,9 +10,9 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace TechBridge.Platform.Search;
 
-// ISearchIndex on Lucene.NET 4.8. Every text field is indexed twice — jieba words ("title.w") and character bigrams
-// ("title.b") — and a query scores both (BM25 each, weighted, field-boosted): words rank precise matches, bigrams
-// catch what segmentation splits differently (search-eval measures the gain; docs/performance.md).
+// ISearchIndex on Lucene.NET 4.8. A document's title, keywords and text form one searchable body, indexed twice —
+// jieba words ("body.w") and character bigrams ("body.b") — and a query scores both (BM25 each, weighted): words rank
+// precise matches, bigrams catch what segmentation splits differently (search-eval measures it; docs/performance.md).
 internal sealed class LuceneSearchIndex : ISearchIndex
 {
     // One searchable body per analysis: title (repeated TitleRepeat times), keywords (KeywordsRepeat times) and text.
