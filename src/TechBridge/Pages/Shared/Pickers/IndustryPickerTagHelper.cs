@@ -51,7 +51,7 @@ public sealed class IndustryPickerTagHelper : TagHelper
 
         // A bare division ("73") as stored by older records selects its entry.
         var value = Value is { Length: 2 } bare && reference.IndustryDivisions.FirstOrDefault(d => d.Code == bare) is { } division ? division.Section + bare : Value;
-        PickerMarkup.Render(output, text, new PickerOptions("industry", Name, Id, Label ?? text["Industry"], value is null ? [] : [value], false, Required, Invalid,
+        PickerMarkup.Render(output, services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>(), text, new PickerOptions("industry", Name, Id, Label ?? text["Industry"], value is null ? [] : [value], false, Required, Invalid,
             DescribedBy, EmptyLabel, [text["Section"], text["Division"]]), nodes);
     }
 }
@@ -99,7 +99,7 @@ public sealed class ReferenceSelectTagHelper : TagHelper
         };
         var chosen = (Values ?? (Value is null ? [] : [Value])).ToHashSet(StringComparer.Ordinal);
         var html = new System.Text.StringBuilder();
-        var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var encode = services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>();
         var label = Label ?? text[Kind switch { "sector" => "Sector", "technology-field" => "Technology field", _ => "Kind" }].Value;
         if (Multiple)
         {

@@ -16,15 +16,13 @@ internal sealed record PickerNode(string Code, string Name, string? Parent, bool
 // choice, a list of the chosen entries. The select stays the form field, so codes remain the posted values.
 internal static class PickerMarkup
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
-
-    public static void Render(TagHelperOutput output, IStringLocalizer<UiText> text, PickerOptions options, IReadOnlyList<PickerNode> nodes)
+    public static void Render(TagHelperOutput output, HtmlEncoder encoder, IStringLocalizer<UiText> text, PickerOptions options, IReadOnlyList<PickerNode> nodes)
     {
         var id = options.Id ?? "picker-" + options.Name.Replace('.', '-').Replace('[', '-').Replace(']', '-');
         var chosen = options.Values.Where(v => !string.IsNullOrEmpty(v)).ToHashSet(StringComparer.Ordinal);
         var html = new StringBuilder();
-        html.Append("<label for=\"").Append(Html.Encode(id)).Append("\">").Append(Html.Encode(options.Label)).Append("</label>");
-        html.Append("<select id=\"").Append(Html.Encode(id)).Append("\" name=\"").Append(Html.Encode(options.Name)).Append('"');
+        html.Append("<label for=\"").Append(encoder.Encode(id)).Append("\">").Append(encoder.Encode(options.Label)).Append("</label>");
+        html.Append("<select id=\"").Append(encoder.Encode(id)).Append("\" name=\"").Append(encoder.Encode(options.Name)).Append('"');
         if (options.Multiple)
         {
             html.Append(" multiple size=\"8\"");
@@ -42,30 +40,30 @@ internal static class PickerMarkup
 
         if (options.DescribedBy is { } describedBy)
         {
-            html.Append(" aria-describedby=\"").Append(Html.Encode(describedBy)).Append('"');
+            html.Append(" aria-describedby=\"").Append(encoder.Encode(describedBy)).Append('"');
         }
 
         html.Append('>');
         if (!options.Multiple)
         {
-            html.Append("<option value=\"\">").Append(Html.Encode(options.EmptyLabel ?? text["Choose…"])).Append("</option>");
+            html.Append("<option value=\"\">").Append(encoder.Encode(options.EmptyLabel ?? text["Choose…"])).Append("</option>");
         }
 
         // A value that is not in the tree (an old code, a region outside the three provinces) stays selected by code.
         foreach (var unknown in chosen.Where(c => !nodes.Any(n => n.Selectable && n.Code == c)))
         {
-            html.Append("<option value=\"").Append(Html.Encode(unknown)).Append("\" selected>").Append(Html.Encode(unknown)).Append("</option>");
+            html.Append("<option value=\"").Append(encoder.Encode(unknown)).Append("\" selected>").Append(encoder.Encode(unknown)).Append("</option>");
         }
 
         foreach (var group in nodes.Where(n => n.Selectable).GroupBy(n => n.Group))
         {
-            html.Append("<optgroup label=\"").Append(Html.Encode(group.Key)).Append('"').Append(group.First().Chinese ? " lang=\"zh-CN\"" : "").Append('>');
+            html.Append("<optgroup label=\"").Append(encoder.Encode(group.Key)).Append('"').Append(group.First().Chinese ? " lang=\"zh-CN\"" : "").Append('>');
             foreach (var node in group)
             {
-                html.Append("<option value=\"").Append(Html.Encode(node.Code)).Append('"')
+                html.Append("<option value=\"").Append(encoder.Encode(node.Code)).Append('"')
                     .Append(chosen.Contains(node.Code) ? " selected" : "")
                     .Append(node.Chinese ? " lang=\"zh-CN\"" : "")
-                    .Append('>').Append(Html.Encode(node.Name)).Append("</option>");
+                    .Append('>').Append(encoder.Encode(node.Name)).Append("</option>");
             }
 
             html.Append("</optgroup>");
@@ -74,7 +72,7 @@ internal static class PickerMarkup
         html.Append("</select>");
         if (options.Multiple)
         {
-            html.Append("<small class=\"picker-hint\">").Append(Html.Encode(text["Hold Ctrl (or ⌘) to choose several."])).Append("</small>");
+            html.Append("<small class=\"picker-hint\">").Append(encoder.Encode(text["Hold Ctrl (or ⌘) to choose several."])).Append("</small>");
         }
 
         var tree = nodes.Select(n => new { c = n.Code, n = n.Name, p = n.Parent, s = n.Selectable });

@@ -85,7 +85,7 @@ public sealed class RegionPickerTagHelper : TagHelper
         }
 
         var values = Values?.ToList() ?? (Value is null ? [] : [Value]);
-        PickerMarkup.Render(output, text, new PickerOptions("region", Name, Id, Label ?? text["Region"], values, Multiple, Required, Invalid, DescribedBy,
+        PickerMarkup.Render(output, services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>(), text, new PickerOptions("region", Name, Id, Label ?? text["Region"], values, Multiple, Required, Invalid, DescribedBy,
             EmptyLabel ?? (CountiesOnly ? text["Choose a county-level region"] : text["All regions"]),
             [text["Province"], text["City or district"], text["County or district"]]), nodes);
     }
