@@ -34,7 +34,7 @@ public sealed class AmountParsingAndDisplayTests
     [InlineData("5万万")]
     [InlineData("万")]
     [InlineData("¥")]
-    [InlineData("1.234567万")]
+    [InlineData("1.2345678万")]
     [InlineData("12.345")]
     [InlineData("1e5")]
     [InlineData("NaN")]

@@ -59,8 +59,8 @@ public abstract partial class PickerPagesTests(AppHost host)
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Contains("石家庄市长安区", detail, StringComparison.Ordinal);
         Assert.Contains("研究和试验发展", detail, StringComparison.Ordinal);
-        Assert.Contains("高端研发、创业孵化", detail, StringComparison.Ordinal);
-        Assert.Contains("R&amp;D services, Incubation", english, StringComparison.Ordinal);
+        Assert.Contains("创业孵化、高端研发", detail, StringComparison.Ordinal);
+        Assert.Contains("Incubation, R&amp;D services", english, StringComparison.Ordinal);
         Assert.DoesNotContain("<dd>130102</dd>", detail, StringComparison.Ordinal);
     }
 
