@@ -32,6 +32,7 @@ function enhance(root) {
   const id = `picker-ui-${++counter}`;
   const label = root.querySelector('label');
   const zh = select.querySelector('option[lang]') !== null;
+  const emptyLabel = !select.multiple && select.options[0]?.value === '' ? select.options[0].textContent : '';
 
   // The select stays in the form (hidden) so the posted value is still the code.
   // A required select the user cannot see would block the form silently; the server still refuses a blank value.
@@ -84,7 +85,9 @@ function enhance(root) {
     select.replaceChildren();
     const items = children.get(parent ?? '') || [];
     const parentNode = parent ? byCode.get(parent) : null;
-    select.append(element('option', { value: '' }, parentNode && parentNode.s ? text.textAll : text.textChoose));
+    // The first step's blank entry reads like the plain select's ("All regions" in a filter, "Choose…" in a form).
+    const blank = step === 0 ? (emptyLabel || text.textChoose) : (parentNode && parentNode.s ? text.textAll : text.textChoose);
+    select.append(element('option', { value: '' }, blank));
     for (const n of items) {
       select.append(element('option', { value: n.c, selected: n.c === chosen, lang: zh ? 'zh-CN' : null }, labelOf(n)));
     }
