@@ -33,8 +33,8 @@ internal interface IReferenceData
 
     Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default);
 
-    // Display names for region codes, so pages never show a bare code: a county carries its city (石家庄市长安区) or,
-    // under a municipality, its province (北京市海淀区); XIONGAN is 雄安新区. Unknown codes are left out.
+    // Display names for region codes, so pages never show a bare code: a county carries its city (石家庄市 长安区) or,
+    // under a municipality, its province (北京市 海淀区); XIONGAN is 雄安新区. Unknown codes are left out.
     Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default);
 
     // What a region filter offers instead of a typed code: Beijing and Tianjin with their districts, Hebei with its

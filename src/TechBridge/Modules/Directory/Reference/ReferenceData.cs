@@ -82,8 +82,8 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceDat
 
             names[code] = code.Length switch
             {
-                6 when regions.TryGetValue(code[..4], out var city) && city != MunicipalDistricts => city + name,
-                6 or 4 when regions.TryGetValue(code[..2], out var province) && (code.Length == 6 || name == MunicipalDistricts) => province + (name == MunicipalDistricts ? "" : name),
+                6 when regions.TryGetValue(code[..4], out var city) && city != MunicipalDistricts => city + " " + name,
+                6 or 4 when regions.TryGetValue(code[..2], out var province) && (code.Length == 6 || name == MunicipalDistricts) => province + (name == MunicipalDistricts ? "" : " " + name),
                 _ => name,
             };
         }

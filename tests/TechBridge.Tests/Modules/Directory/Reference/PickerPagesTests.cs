@@ -57,7 +57,7 @@ public abstract partial class PickerPagesTests(AppHost host)
         var english = await owner.GetStringAsync(new Uri(location + "?culture=en", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Contains("石家庄市长安区", detail, StringComparison.Ordinal);
+        Assert.Contains("石家庄市 长安区", detail, StringComparison.Ordinal);
         Assert.Contains("研究和试验发展", detail, StringComparison.Ordinal);
         Assert.Contains("创业孵化、高端研发", detail, StringComparison.Ordinal);
         Assert.Contains("Incubation, R&amp;D services", english, StringComparison.Ordinal);
