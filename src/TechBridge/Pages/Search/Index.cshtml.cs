@@ -47,17 +47,8 @@ internal sealed class SearchModel(SearchService search, IReferenceData reference
 
     public static IReadOnlyList<string> Kinds { get; } = ["offering", "demand", "achievement", "organization"];
 
-    public Shared.RegionSelect RegionFilter { get; private set; } = new([], null, null);
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var name = Region switch
-        {
-            null or "" => null,
-            "jjj" or "京津冀" => "京津冀",
-            _ => (await reference.RegionNamesAsync([Region], cancellationToken)).GetValueOrDefault(Region),
-        };
-        RegionFilter = new Shared.RegionSelect(await reference.RegionChoicesAsync(cancellationToken), Region, name);
         try
         {
             Results = await search.SearchAsync(new SearchQuery(Q, Kind, Sector, Field, Region: Region, Voucher: Voucher ? true : null,

@@ -1,4 +1,5 @@
 using TechBridge.Modules.Directory.Contracts;
+// Superseded by <region-picker> (Pages/Shared/Pickers); kept only until Pages/Listings/Index moves to it.
 
 namespace TechBridge.Pages.Shared;
 

@@ -86,7 +86,8 @@ public sealed class FormFieldControlTagHelper : TagHelper
         if (context.Items.TryGetValue(typeof(FieldState), out var value) && value is FieldState { Error: not null } field)
         {
             output.Attributes.SetAttribute("aria-invalid", "true");
-            output.Attributes.SetAttribute("aria-describedby", field.ErrorId);
+            var described = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? $"{existing.Value} {field.ErrorId}" : field.ErrorId;
+            output.Attributes.SetAttribute("aria-describedby", described);
         }
     }
 }

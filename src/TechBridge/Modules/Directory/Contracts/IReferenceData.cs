@@ -33,14 +33,28 @@ internal interface IReferenceData
 
     Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default);
 
-    // Display names for region codes, so pages never show a bare code: a county carries its city (石家庄市长安区) or,
-    // under a municipality, its province (北京市海淀区); XIONGAN is 雄安新区. Unknown codes are left out.
+    // Display names for region codes, so pages never show a bare code: a county carries its city (石家庄市 长安区) or,
+    // under a municipality, its province (北京市 海淀区); XIONGAN is 雄安新区. Unknown codes are left out.
     Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default);
 
     // What a region filter offers instead of a typed code: Beijing and Tianjin with their districts, Hebei with its
     // cities, 雄安新区 and the province-managed 辛集 and 定州. Province says which of the three a choice belongs to.
     Task<IReadOnlyList<RegionChoice>> RegionChoicesAsync(CancellationToken cancellationToken = default);
+
+    // The region pickers' tree: Beijing, Tianjin and Hebei with their cities and counties. A municipality's 市辖区
+    // level is left out (its districts hang under the province), so every node has a name people know.
+    Task<IReadOnlyList<RegionNode>> RegionTreeAsync(CancellationToken cancellationToken = default);
 }
+
+internal enum RegionNodeLevel
+{
+    Province = 1,
+    City = 2,
+    County = 3,
+}
+
+// DisplayName is what pages show: a county with its city or municipality beside it ("石家庄市 长安区", "北京市 海淀区").
+internal sealed record RegionNode(string Code, string Name, string? ParentCode, RegionNodeLevel Level, string DisplayName);
 
 internal sealed record RegionChoice(string Code, string Name, string Province);
 

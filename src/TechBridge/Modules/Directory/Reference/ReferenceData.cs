@@ -82,8 +82,8 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceDat
 
             names[code] = code.Length switch
             {
-                6 when regions.TryGetValue(code[..4], out var city) && city != MunicipalDistricts => city + name,
-                6 or 4 when regions.TryGetValue(code[..2], out var province) && (code.Length == 6 || name == MunicipalDistricts) => province + (name == MunicipalDistricts ? "" : name),
+                6 when regions.TryGetValue(code[..4], out var city) && city != MunicipalDistricts => city + " " + name,
+                6 or 4 when regions.TryGetValue(code[..2], out var province) && (code.Length == 6 || name == MunicipalDistricts) => province + (name == MunicipalDistricts ? "" : " " + name),
                 _ => name,
             };
         }
@@ -124,6 +124,32 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceDat
         }
 
         return choices;
+    }
+
+    public async Task<IReadOnlyList<RegionNode>> RegionTreeAsync(CancellationToken cancellationToken = default)
+    {
+        string[] provinces = [Jurisdictions.Beijing, Jurisdictions.Tianjin, Jurisdictions.Hebei];
+        await using var scope = scopes.CreateAsyncScope();
+        var regions = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+            .Where(r => r.Code.StartsWith(Jurisdictions.Beijing) || r.Code.StartsWith(Jurisdictions.Tianjin) || r.Code.StartsWith(Jurisdictions.Hebei))
+            .OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        var nodes = new List<RegionNode>();
+        foreach (var region in regions.Where(r => provinces.Contains(r.Code[..2])))
+        {
+            if (region.Name == MunicipalDistricts)
+            {
+                continue;
+            }
+
+            var parent = region.ParentCode is { } p && byCode.TryGetValue(p, out var up) && up.Name == MunicipalDistricts ? up.ParentCode : region.ParentCode;
+            var display = region.Level == RegionLevel.County && parent is not null && byCode.TryGetValue(parent, out var above)
+                ? above.Name + " " + region.Name
+                : region.Name;
+            nodes.Add(new RegionNode(region.Code, region.Name, parent, (RegionNodeLevel)(int)region.Level, display));
+        }
+
+        return nodes;
     }
 
     private const string MunicipalDistricts = "市辖区";

@@ -68,7 +68,7 @@ internal static class ReferenceEndpoints
 
         group.MapGet("/regions", ListRegionsAsync)
             .WithName("ListRegions")
-            .WithSummary("Regions under a parent code (provinces when no parent is given).")
+            .WithSummary("Regions under a parent code (provinces when no parent is given), or with q those whose name contains q (within parent when given).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/jurisdictions", ListJurisdictionsAsync)
@@ -77,9 +77,18 @@ internal static class ReferenceEndpoints
         return group;
     }
 
-    private static async Task<Ok<List<RegionResponse>>> ListRegionsAsync(string? parent, PlatformDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<RegionResponse>>> ListRegionsAsync(string? parent, string? q, PlatformDbContext db, CancellationToken cancellationToken)
     {
         var query = db.Set<Region>().AsNoTracking();
+        // Search by name (the pickers' search for API clients): regions whose name contains the text, at most 50.
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            var found = await query.Where(r => r.Name.Contains(text) && (string.IsNullOrEmpty(parent) || r.Code.StartsWith(parent)))
+                .OrderBy(r => r.Code).Take(50).ToListAsync(cancellationToken);
+            return TypedResults.Ok(found.Select(r => new RegionResponse(r.Code, r.Name, r.Level.ToString(), r.ParentCode)).ToList());
+        }
+
         query = string.IsNullOrEmpty(parent) ? query.Where(r => r.Level == RegionLevel.Province) : query.Where(r => r.ParentCode == parent);
         var regions = await query.OrderBy(r => r.Code).ToListAsync(cancellationToken);
         if (regions.Count == 0 && !string.IsNullOrEmpty(parent) && !await db.Set<Region>().AnyAsync(r => r.Code == parent, cancellationToken))

@@ -48,6 +48,17 @@ public abstract class ReferenceApiTests(AppHost host)
     }
 
     [Fact]
+    public async Task Regions_WithText_FindsRegionsByName()
+    {
+        var changan = await GetAsync("/api/v1/reference/regions?q=" + Uri.EscapeDataString("长安"));
+        var inHebei = await GetAsync("/api/v1/reference/regions?parent=13&q=" + Uri.EscapeDataString("长安"));
+
+        Assert.Contains(changan.EnumerateArray(), r => r.GetProperty("code").GetString() == "130102");
+        Assert.All(inHebei.EnumerateArray(), r => Assert.StartsWith("13", r.GetProperty("code").GetString(), StringComparison.Ordinal));
+        Assert.Contains(inHebei.EnumerateArray(), r => r.GetProperty("code").GetString() == "130102");
+    }
+
+    [Fact]
     public async Task JurisdictionsAndRegionGroups_ShowXionganAndClusters()
     {
         var jurisdictions = await GetAsync("/api/v1/reference/jurisdictions");
