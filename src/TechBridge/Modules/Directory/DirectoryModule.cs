@@ -44,7 +44,6 @@ internal static class DirectoryModule
         services.AddHostedService<Recognitions.RecognitionExpiryJob>();
         services.AddScoped<FileStore>();
         services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
-        services.AddScoped<RegionLookup>();
         services.AddScoped<RegisterOrganization.RegisterOrganization>();
         services.AddScoped<VerifyOrganizationHandler>();
         services.AddSingleton<OnboardingOptions>();

@@ -7,7 +7,6 @@ using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.GetOrganization;
 using TechBridge.Modules.Directory.ManageBranches;
 using TechBridge.Modules.Directory.Notify;
-using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
@@ -17,7 +16,7 @@ namespace TechBridge.Pages.Organizations;
 // An organization's registration as its members and the admins of its jurisdiction see it (404 for others);
 // owners also manage branches and answer membership requests here, through the same handlers as the API.
 [Authorize]
-internal sealed class DetailModel(PlatformDbContext db, IAccess access, RegionLookup regions, TimeProvider clock, DirectoryRecipients recipients, Modules.Directory.OnboardInstitution.Onboarding onboarding) : PageModel
+internal sealed class DetailModel(PlatformDbContext db, IAccess access, IReferenceData regions, TimeProvider clock, DirectoryRecipients recipients, Modules.Directory.OnboardInstitution.Onboarding onboarding) : PageModel
 {
     public OrganizationView Organization { get; private set; } = null!;
 

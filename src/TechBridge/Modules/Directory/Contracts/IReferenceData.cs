@@ -33,6 +33,13 @@ internal interface IReferenceData
 
     Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default);
 
+    // The province codes (11, 12, 13 …) of the regions table.
+    Task<IReadOnlySet<string>> ProvinceCodesAsync(CancellationToken cancellationToken = default);
+
+    // The current six-digit (county-level) codes. Province- or city-level codes in a credit code (110000, 130100)
+    // are therefore "not current" and only warned about, as are codes retired since (130182 藁城市).
+    Task<IReadOnlySet<string>> CountyCodesAsync(CancellationToken cancellationToken = default);
+
     // Display names for region codes, so pages never show a bare code: a county carries its city (石家庄市长安区) or,
     // under a municipality, its province (北京市海淀区); XIONGAN is 雄安新区. Unknown codes are left out.
     Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default);

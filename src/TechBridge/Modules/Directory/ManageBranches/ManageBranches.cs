@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.GetOrganization;
-using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 
@@ -28,12 +27,12 @@ internal static class ManageBranchesEndpoints
         return organizations;
     }
 
-    internal static async Task<Created<BranchView>> AddAsync(Guid id, AddBranchRequest request, PlatformDbContext db, IAccess access, RegionLookup regions, CancellationToken ct)
+    internal static async Task<Created<BranchView>> AddAsync(Guid id, AddBranchRequest request, PlatformDbContext db, IAccess access, IReferenceData regions, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var validation = new Validation().Required("name", request.Name).MaxLength("name", request.Name, 200)
             .Required("regionCode", request.RegionCode).MaxLength("address", request.Address, 300);
-        if (request.RegionCode is { Length: > 0 } region && !await regions.IsCountyAsync(region, ct))
+        if (request.RegionCode is { Length: > 0 } region && !await regions.IsCountyLevelAsync(region, ct))
         {
             validation.Add("regionCode", "countyRegion", "regionCode must be an existing county-level region (6 digits).");
         }

@@ -98,19 +98,7 @@ internal static class ListRecognitionsEndpoints
             query = query.Where(x => x.Recognition.Status == status);
         }
 
-        if (!string.IsNullOrEmpty(filter.Region))
-        {
-            if (filter.Region == Jurisdictions.Xiongan)
-            {
-                string[] xiongan = ["130629", "130632", "130638"];
-                query = query.Where(x => xiongan.Contains(x.Organization.RegionCode));
-            }
-            else
-            {
-                var prefix = filter.Region;
-                query = query.Where(x => x.Organization.RegionCode.StartsWith(prefix));
-            }
-        }
+        query = query.InRegion(RegionFilter.Parse(filter.Region), x => x.Organization.RegionCode);
 
         return query;
     }
