@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.ManageEngagements;
-using TechBridge.Pages.Listings;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Security;
 
@@ -12,7 +10,7 @@ namespace TechBridge.Pages.Engagements;
 
 // /Engagements[?id=]: the user's engagements; with id, one thread with its message form and the next steps.
 [Authorize]
-internal sealed class IndexModel(EngagementDesk desk, ActorContext actor, IOrganizationFacts facts) : PageModel
+internal sealed class IndexModel(EngagementDesk desk, ActorContext actor) : PageModel
 {
     public IReadOnlyList<EngagementResponse> Engagements { get; private set; } = [];
 
@@ -42,8 +40,8 @@ internal sealed class IndexModel(EngagementDesk desk, ActorContext actor, IOrgan
     public Task<IActionResult> OnPostInterestAsync(string kind, Guid listingId, string? message, CancellationToken cancellationToken) =>
         RunAsync(null, async () =>
         {
-            var organization = await ListingForms.ActAsync(actor, facts, cancellationToken) ?? throw new NotFoundException("Your organization");
-            return (await desk.ExpressInterestAsync(organization.Id, new InterestRequest(kind, listingId, message), cancellationToken)).Id;
+            var organizationId = actor.OrganizationId ?? throw new NotFoundException("Your organization");
+            return (await desk.ExpressInterestAsync(organizationId, new InterestRequest(kind, listingId, message), cancellationToken)).Id;
         }, cancellationToken);
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, string? body, CancellationToken cancellationToken) =>
