@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Groups;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Pages.Groups;
 
 // /Groups: alliances, clusters, high-tech zones and county clusters, filterable by kind.
-internal sealed class IndexModel(PlatformDbContext db) : PageModel
+internal sealed class IndexModel(ListGroupsHandler handler) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -16,5 +15,5 @@ internal sealed class IndexModel(PlatformDbContext db) : PageModel
     public static readonly string[] Kinds = ["alliance", "cluster", "high-tech-zone", "county-cluster"];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Groups = await ListGroupsEndpoints.QueryAsync(db, GroupMapping.ParseKind(Kind), null, cancellationToken);
+        Groups = await handler.QueryAsync(GroupMapping.ParseKind(Kind), null, cancellationToken);
 }

@@ -1,21 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Pages.Organizations;
 
 // The registration form: the same handler as POST /api/v1/organizations, the licence uploaded with the form.
 [Authorize]
 [RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
-internal sealed class RegisterModel(RegisterOrganization handler, FileStore files, PlatformDbContext db) : PageModel
+internal sealed class RegisterModel(RegisterOrganizationHandler handler, FileStore files, IReferenceData reference) : PageModel
 {
-    [BindProperty] public string Kind { get; set; } = nameof(OrganizationKind.Enterprise);
+    [BindProperty] public string Kind { get; set; } = "Enterprise";
     [BindProperty] public string? LegalName { get; set; }
     [BindProperty] public string? CreditCode { get; set; }
     [BindProperty] public DateOnly? EstablishedOn { get; set; }
@@ -30,7 +28,7 @@ internal sealed class RegisterModel(RegisterOrganization handler, FileStore file
     [BindProperty] public string? ContactEmail { get; set; }
     [BindProperty] public IFormFile? Evidence { get; set; }
 
-    public IReadOnlyList<Region> Counties { get; private set; } = [];
+    public IReadOnlyList<RegionChoice> Counties { get; private set; } = [];
 
     public Guid? ExistingOrganizationId { get; private set; }
 
@@ -71,6 +69,5 @@ internal sealed class RegisterModel(RegisterOrganization handler, FileStore file
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Counties = await db.Set<Region>().Where(r => r.Level == RegionLevel.County && (r.Code.StartsWith("11") || r.Code.StartsWith("12") || r.Code.StartsWith("13")))
-            .OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        Counties = await reference.CountiesAsync(cancellationToken);
 }

@@ -17,9 +17,12 @@ internal sealed record DirectoryEntry(
 
 // The public directory of verified organizations (service institutions: admitted ones). Contact phone and e-mail are personal data (PIPL): masked unless
 // the viewer is an admin whose jurisdiction covers the organization.
-internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor http, IServiceProvider services, AuditTrail audit, ActorContext actor)
+internal sealed class BrowseDirectoryHandler(PlatformDbContext db, IHttpContextAccessor http, IServiceProvider services, AuditTrail audit, ActorContext actor)
 {
     public const int PageSize = 50;
+
+    // The organization kinds a directory filter offers, by their API names.
+    public static IReadOnlyList<string> Kinds { get; } = Enum.GetNames<OrganizationKind>();
     public const int ExportLimit = 10_000;
 
     public Task<int> CountAsync(DirectoryFilter filter, CancellationToken ct) => Filtered(filter).CountAsync(ct);

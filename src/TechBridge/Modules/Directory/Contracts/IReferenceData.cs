@@ -47,6 +47,9 @@ internal interface IReferenceData
     // What a region filter offers instead of a typed code: Beijing and Tianjin with their districts, Hebei with its
     // cities, 雄安新区 and the province-managed 辛集 and 定州. Province says which of the three a choice belongs to.
     Task<IReadOnlyList<RegionChoice>> RegionChoicesAsync(CancellationToken cancellationToken = default);
+
+    // The county-level regions of Beijing, Tianjin and Hebei by code, where an organization or branch is registered.
+    Task<IReadOnlyList<RegionChoice>> CountiesAsync(CancellationToken cancellationToken = default);
 }
 
 internal sealed record RegionChoice(string Code, string Name, string Province);

@@ -110,3 +110,24 @@ internal sealed class RecognitionRow
 
     public required Organization Organization { get; init; }
 }
+
+// The admin's view: every status, only the recognitions in the caller's jurisdictions, at most 500.
+internal sealed class ListRecognitionsHandler(PlatformDbContext db, IAccess access, IReferenceData reference)
+{
+    private const int MaxRows = 500;
+
+    public async Task<List<RecognitionResponse>> AdminListAsync(string? kind, string? level, string? status, string? region, CancellationToken cancellationToken)
+    {
+        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ManageRecognitions, cancellationToken);
+        RecognitionStatus? parsedStatus = Enum.TryParse<RecognitionStatus>(status, ignoreCase: true, out var parsed) ? parsed : null;
+        var filter = new RecognitionFilter(reference.RecognitionKindExists(kind) ? kind : null, RecognitionMapping.ParseLevel(level), region, parsedStatus);
+        var rows = await ListRecognitionsEndpoints.Query(db, filter)
+            .OrderBy(x => x.Recognition.Status).ThenBy(x => x.Recognition.ValidUntil)
+            .Take(MaxRows * 4)
+            .ToListAsync(cancellationToken);
+        return rows.Where(x => jurisdictions.Any(j => Jurisdictions.Covers(j, x.Organization.RegionCode)))
+            .Take(MaxRows)
+            .Select(x => RecognitionMapping.ToResponse(x.Recognition, x.Organization, reference))
+            .ToList();
+    }
+}

@@ -141,6 +141,15 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceDat
         return choices;
     }
 
+    public async Task<IReadOnlyList<RegionChoice>> CountiesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var counties = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+            .Where(r => r.Level == RegionLevel.County && (r.Code.StartsWith(Jurisdictions.Beijing) || r.Code.StartsWith(Jurisdictions.Tianjin) || r.Code.StartsWith(Jurisdictions.Hebei)))
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        return counties.Select(r => new RegionChoice(r.Code, r.Name, r.Code[..2])).ToList();
+    }
+
     private const string MunicipalDistricts = "市辖区";
 
     private const string XionganName = "雄安新区";

@@ -47,7 +47,7 @@ internal static partial class RegisterOrganizationEndpoint
         return organizations;
     }
 
-    private static async Task<Created<RegisterOrganizationResponse>> HandleAsync(HttpRequest http, RegisterOrganization handler, FileStore files, CancellationToken cancellationToken)
+    private static async Task<Created<RegisterOrganizationResponse>> HandleAsync(HttpRequest http, RegisterOrganizationHandler handler, FileStore files, CancellationToken cancellationToken)
     {
         RegisterOrganizationRequest request;
         if (http.HasFormContentType)
@@ -105,7 +105,7 @@ internal static partial class RegisterOrganizationEndpoint
     internal static partial Regex CountryPattern();
 }
 
-internal sealed class RegisterOrganization(PlatformDbContext db, IAccess access, FileStore files, IReferenceData regions, TimeProvider clock)
+internal sealed class RegisterOrganizationHandler(PlatformDbContext db, IAccess access, FileStore files, IReferenceData regions, TimeProvider clock)
 {
     public async Task<RegisterOrganizationResponse> HandleAsync(RegisterOrganizationRequest request, CancellationToken cancellationToken)
     {
