@@ -72,9 +72,12 @@ internal sealed class BrowseDirectoryHandler(PlatformDbContext db, IHttpContextA
             query = query.Where(o => o.Sectors.Any(s => s.SectorCode == filter.Sector));
         }
 
-        if (!string.IsNullOrEmpty(filter.Region))
+        if (RegionFilter.Parse(filter.Region) is { } region)
         {
-            query = query.Where(o => o.RegionCode.StartsWith(filter.Region) || o.Branches.Any(b => b.RegionCode.StartsWith(filter.Region)));
+            // Registered in the region, or with a branch there.
+            var registered = db.Set<Organization>().InRegion(region, o => o.RegionCode).Select(o => o.Id);
+            var branched = db.Set<Branch>().InRegion(region, b => b.RegionCode).Select(b => b.OrganizationId);
+            query = query.Where(o => registered.Contains(o.Id) || branched.Contains(o.Id));
         }
 
         return query;

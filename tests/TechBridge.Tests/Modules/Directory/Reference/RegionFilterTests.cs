@@ -78,6 +78,32 @@ public abstract class RegionFilterApiTests(AppHost host)
         Assert.Equal(Ids(listings, "130602", "130629", "130632", "130638", "110108", "120116"), await FoundAsync("jjj"));
     }
 
+    [Fact]
+    public async Task DirectoryPage_Xiongan_FindsOrganizationsRegisteredOrWithABranchThere()
+    {
+        var token = "区域" + Guid.NewGuid().ToString("N")[..8];
+        var registered = await DirectoryTestData.CreateOrganizationAsync(host, "130632");
+        var branched = await DirectoryTestData.CreateOrganizationAsync(host, "130602");
+        var elsewhere = await DirectoryTestData.CreateOrganizationAsync(host, "130602");
+        await host.WithDbAsync(async db =>
+        {
+            foreach (var (id, suffix) in new[] { (registered, "甲"), (branched, "乙"), (elsewhere, "丙") })
+            {
+                (await db.Set<Organization>().FindAsync(id))!.LegalName = $"{token}{suffix}科技有限公司";
+            }
+
+            db.Add(new Branch { OrganizationId = branched, Name = "雄县服务窗口", RegionCode = "130638" });
+            return await db.SaveChangesAsync();
+        });
+        using var anonymous = host.CreateAnonymousClient();
+
+        var page = await anonymous.GetStringAsync(new Uri($"/Directory?q={Uri.EscapeDataString(token)}&region={Uri.EscapeDataString("雄安")}", UriKind.Relative));
+
+        Assert.Contains($"{token}甲", page, StringComparison.Ordinal);
+        Assert.Contains($"{token}乙", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{token}丙", page, StringComparison.Ordinal);
+    }
+
     private static HashSet<Guid> Ids(Dictionary<string, Guid> listings, params string[] regions) => regions.Select(r => listings[r]).ToHashSet();
 
     // One published achievement per county: 保定's 竞秀区, 雄安's three counties, Beijing, Tianjin and Shanghai.
