@@ -14,7 +14,7 @@ internal static class ListGroupsEndpoints
     {
         groups.MapGet("/", ListAsync)
             .WithName("ListGroups")
-            .WithSummary("Alliances, clusters, high-tech zones and county clusters, by kind and region code prefix.")
+            .WithSummary("Alliances, clusters, high-tech zones and county clusters, by kind and region (code prefix, region group or jjj).")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         groups.MapGet("/{id:guid}", GetAsync)

@@ -23,7 +23,7 @@ internal static class ListRecognitionsEndpoints
     {
         recognitions.MapGet("/", ListAsync)
             .WithName("ListRecognitions")
-            .WithSummary("Confirmed recognitions by kind, level and region (code prefix or XIONGAN), with the total count; at most 200 items.")
+            .WithSummary("Confirmed recognitions by kind, level and region (code prefix, region group such as XIONGAN, or jjj), with the total count; at most 200 items.")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return recognitions;
