@@ -32,7 +32,7 @@ internal static class DirectoryModule
         services.AddScoped<ImportRegions.ImportRegions>();
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<CredentialCheck>();
-        services.AddScoped<UserAdministration>();
+        services.AddScoped<UserAdministrationHandler>();
         services.AddScoped<SignInTicket>();
         services.AddSingleton<DemoMode>();
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
@@ -44,13 +44,18 @@ internal static class DirectoryModule
         services.AddHostedService<Recognitions.RecognitionExpiryJob>();
         services.AddScoped<FileStore>();
         services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
-        services.AddScoped<RegionLookup>();
-        services.AddScoped<RegisterOrganization.RegisterOrganization>();
+        services.AddScoped<RegisterOrganizationHandler>();
         services.AddScoped<VerifyOrganizationHandler>();
         services.AddSingleton<OnboardingOptions>();
-        services.AddScoped<Onboarding>();
+        services.AddScoped<OnboardingHandler>();
         services.AddScoped<Notify.DirectoryRecipients>();
-        services.AddScoped<BrowseDirectory.BrowseDirectory>();
+        services.AddScoped<BrowseDirectory.BrowseDirectoryHandler>();
+        services.AddScoped<ListGroupsHandler>();
+        services.AddScoped<ManageBranchesHandler>();
+        services.AddScoped<RequestMembershipHandler>();
+        services.AddScoped<GetOrganizationHandler>();
+        services.AddScoped<ListMyOrganizationsHandler>();
+        services.AddScoped<ListRecognitionsHandler>();
 
         services.AddIdentityCore<PlatformUser>(options =>
             {

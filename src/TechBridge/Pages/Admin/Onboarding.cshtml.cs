@@ -10,7 +10,7 @@ namespace TechBridge.Pages.Admin;
 // The admin's review queue: filters (state, region, sector) and bulk approval of institutions whose notice ended.
 // Jurisdiction and level checks are the handler's, exactly as for the API.
 [Authorize(Roles = Roles.Admin)]
-internal sealed class OnboardingModel(Onboarding onboarding) : PageModel
+internal sealed class OnboardingModel(OnboardingHandler onboarding) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -25,7 +25,7 @@ internal sealed class OnboardingModel(Onboarding onboarding) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
-    public static IReadOnlyList<string> States { get; } = Enum.GetNames<Modules.Directory.Data.InstitutionState>();
+    public static IReadOnlyList<string> States => OnboardingHandler.States;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Applications = await onboarding.QueueAsync(State, Region, Sector, cancellationToken);

@@ -1,22 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.ManageUsers;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 
-// The system admin's account administration (the same UserAdministration as /api/v1/admin/users).
+// The system admin's account administration (the same UserAdministrationHandler as /api/v1/admin/users).
 [Authorize(Roles = Roles.SystemAdmin)]
-internal sealed class UsersModel(UserAdministration administration, IAccess access, PlatformDbContext db) : PageModel
+internal sealed class UsersModel(UserAdministrationHandler administration, IAccess access) : PageModel
 {
-    private static readonly string[] HebeiCities = [.. Enumerable.Range(1, 11).Select(i => $"13{i:D2}")];
-
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
 
@@ -56,7 +51,7 @@ internal sealed class UsersModel(UserAdministration administration, IAccess acce
                 Message = null;
             }
 
-            JurisdictionChoices = await JurisdictionsAsync(cancellationToken);
+            JurisdictionChoices = await administration.JurisdictionChoicesAsync(cancellationToken);
         }
     }
 
@@ -95,16 +90,5 @@ internal sealed class UsersModel(UserAdministration administration, IAccess acce
         }
 
         return RedirectToPage(new { id = Id });
-    }
-
-    private async Task<IReadOnlyList<(string Code, string Name)>> JurisdictionsAsync(CancellationToken cancellationToken)
-    {
-        string[] codes = [Jurisdictions.Beijing, Jurisdictions.Tianjin, Jurisdictions.Hebei, .. HebeiCities, "130181", "130682"];
-        var regionCodes = codes.Select(c => c.PadRight(6, '0')).ToList();
-        var names = await db.Set<Region>().AsNoTracking().Where(r => regionCodes.Contains(r.Code) || codes.Contains(r.Code))
-            .ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
-        var choices = codes.Select(c => (c, names.GetValueOrDefault(c.PadRight(6, '0')) ?? names.GetValueOrDefault(c) ?? c)).ToList();
-        choices.Insert(3, (Jurisdictions.Xiongan, "雄安新区"));
-        return choices;
     }
 }

@@ -1,19 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.VerifyOrganization;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 
 // Pending organizations in the admin's jurisdictions: open the licence, verify, or reject with a reason.
 [Authorize(Roles = Roles.Admin)]
-internal sealed class VerificationModel(PlatformDbContext db, IAccess access, VerifyOrganizationHandler handler) : PageModel
+internal sealed class VerificationModel(VerifyOrganizationHandler handler) : PageModel
 {
     public IReadOnlyList<VerificationQueueItem> Pending { get; private set; } = [];
 
@@ -22,14 +18,10 @@ internal sealed class VerificationModel(PlatformDbContext db, IAccess access, Ve
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken cancellationToken) =>
-        await DecideAsync(() => handler.DecideAsync(id, VerificationStatus.Verified, null, cancellationToken), cancellationToken);
+        await DecideAsync(() => handler.VerifyAsync(id, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        await DecideAsync(() =>
-        {
-            new Validation().Required("reason", reason).MaxLength("reason", reason, 1000).ThrowIfInvalid();
-            return handler.DecideAsync(id, VerificationStatus.Rejected, reason!.Trim(), cancellationToken);
-        }, cancellationToken);
+        await DecideAsync(() => handler.RejectAsync(id, reason, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> DecideAsync(Func<Task> decide, CancellationToken cancellationToken)
     {
@@ -49,10 +41,14 @@ internal sealed class VerificationModel(PlatformDbContext db, IAccess access, Ve
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, cancellationToken);
-        var pending = await db.Set<Organization>().Where(o => o.Verification == VerificationStatus.Pending)
-            .Select(o => new VerificationQueueItem(o.Id, o.Kind.ToString(), o.LegalName, o.CreditCode, o.RegionCode, o.EvidenceSha256, o.CreatedAt))
-            .ToListAsync(cancellationToken);
-        Pending = pending.Where(o => jurisdictions.Any(j => Jurisdictions.Covers(j, o.RegionCode))).OrderBy(o => o.CreatedAt).ToList();
+        try
+        {
+            Pending = await handler.QueueAsync(cancellationToken);
+        }
+        catch (ForbiddenException)
+        {
+            // An admin without a verification grant sees an empty queue, as before.
+            Pending = [];
+        }
     }
 }

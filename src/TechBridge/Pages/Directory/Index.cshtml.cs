@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.BrowseDirectory;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Directory.Data;
 
 namespace TechBridge.Pages.Directory;
 
 // /Directory: verified organizations, filterable by name, kind, sector and region; ?handler=Csv exports the same list.
-internal sealed class DirectoryModel(BrowseDirectory directory, IReferenceData reference) : PageModel
+internal sealed class DirectoryModel(BrowseDirectoryHandler directory, IReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -28,7 +27,7 @@ internal sealed class DirectoryModel(BrowseDirectory directory, IReferenceData r
 
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + BrowseDirectory.PageSize - 1) / BrowseDirectory.PageSize);
+    public int PageCount => Math.Max(1, (Total + BrowseDirectoryHandler.PageSize - 1) / BrowseDirectoryHandler.PageSize);
 
     public string SectorName(string code)
     {
@@ -36,7 +35,7 @@ internal sealed class DirectoryModel(BrowseDirectory directory, IReferenceData r
         return sector is null ? code : System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? sector.NameZh : sector.NameEn;
     }
 
-    public static IReadOnlyList<string> Kinds { get; } = Enum.GetNames<OrganizationKind>();
+    public static IReadOnlyList<string> Kinds { get; } = BrowseDirectoryHandler.Kinds;
 
     public IReadOnlyList<Sector> Sectors => reference.Sectors;
 
@@ -46,7 +45,7 @@ internal sealed class DirectoryModel(BrowseDirectory directory, IReferenceData r
     {
         Total = await directory.CountAsync(Filter, cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Entries = await directory.ListAsync(Filter, (PageNumber - 1) * BrowseDirectory.PageSize, BrowseDirectory.PageSize, cancellationToken);
+        Entries = await directory.ListAsync(Filter, (PageNumber - 1) * BrowseDirectoryHandler.PageSize, BrowseDirectoryHandler.PageSize, cancellationToken);
     }
 
     public async Task<FileContentResult> OnGetCsvAsync(CancellationToken cancellationToken) =>

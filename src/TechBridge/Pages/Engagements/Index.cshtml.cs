@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.ManageEngagements;
-using TechBridge.Pages.Listings;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Security;
 
@@ -12,7 +10,7 @@ namespace TechBridge.Pages.Engagements;
 // /Engagements[?id=]: the user's engagements; with id, one thread with its message form and the next steps. A refused
 // step comes back as field errors here or as the error page (ProblemPageFilter).
 [Authorize]
-internal sealed class IndexModel(EngagementDesk desk, ActorContext actor, IOrganizationFacts facts) : PageModel, IReloadAfterProblem
+internal sealed class IndexModel(EngagementDesk desk, ActorContext actor) : PageModel, IReloadAfterProblem
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -36,10 +34,10 @@ internal sealed class IndexModel(EngagementDesk desk, ActorContext actor, IOrgan
     // that exists.
     public async Task<IActionResult> OnPostInterestAsync(string kind, Guid listingId, string? message, CancellationToken cancellationToken)
     {
-        var organization = await ListingForms.ActAsync(actor, facts, cancellationToken) ?? throw new NotFoundException("Your organization");
+        var organizationId = actor.OrganizationId ?? throw new NotFoundException("Your organization");
         try
         {
-            var engagement = await desk.ExpressInterestAsync(organization.Id, new InterestRequest(kind, listingId, message), cancellationToken);
+            var engagement = await desk.ExpressInterestAsync(organizationId, new InterestRequest(kind, listingId, message), cancellationToken);
             return Redirect($"/Engagements?id={engagement.Id}");
         }
         catch (ConflictException conflict) when (conflict.Extensions.GetValueOrDefault("engagementId") is Guid existing)

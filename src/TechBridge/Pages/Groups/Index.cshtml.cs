@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Groups;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Pages.Groups;
 
 // /Groups: alliances, clusters, high-tech zones and county clusters, filterable by kind and region.
-internal sealed class IndexModel(PlatformDbContext db, IReferenceData reference) : PageModel
+internal sealed class IndexModel(ListGroupsHandler handler, IReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -23,7 +22,7 @@ internal sealed class IndexModel(PlatformDbContext db, IReferenceData reference)
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Groups = await ListGroupsEndpoints.QueryAsync(db, GroupMapping.ParseKind(Kind), string.IsNullOrWhiteSpace(Region) ? null : Region.Trim(), cancellationToken);
+        Groups = await handler.QueryAsync(GroupMapping.ParseKind(Kind), string.IsNullOrWhiteSpace(Region) ? null : Region.Trim(), cancellationToken);
         RegionNames = await reference.RegionNamesAsync(Groups.Select(g => g.RegionCode), cancellationToken);
     }
 }

@@ -118,7 +118,6 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
 
         try
         {
-            actor.OrganizationId = Proposer.Id;
             await RespondToOpenCallEndpoints.SubmitAsync(id, new ProposalRequest(approach, price, durationDays, team), access, facts, viewer, lifecycle, cancellationToken);
             ProposalSent = true;
         }
@@ -132,13 +131,12 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
 
     private async Task LoadProposerAsync(TechnologyDemand demand, CancellationToken cancellationToken)
     {
-        if (actor.UserId is not { } userId || !demand.IsOpenCall || demand.Status != ListingStatus.Published || demand.OpenCallDecidedAt is not null)
+        if (actor.UserId is null || !demand.IsOpenCall || demand.Status != ListingStatus.Published || demand.OpenCallDecidedAt is not null)
         {
             return;
         }
 
-        var memberships = await facts.MembershipsOfAsync(userId, cancellationToken);
-        var acting = memberships.FirstOrDefault(m => m.Id == actor.OrganizationId) ?? (memberships.Count > 0 ? memberships[0] : null);
+        var acting = await ListingForms.ActAsync(actor, facts, cancellationToken);
         if (acting is { IsVerified: true, Type: OrganizationType.ServiceInstitution or OrganizationType.UniversityOrInstitute } && acting.Id != demand.OrganizationId)
         {
             Proposer = acting;

@@ -41,8 +41,7 @@ internal sealed class ImportModel(PlatformDbContext db, ActorContext actor, IOrg
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, string? mode, CancellationToken cancellationToken)
     {
-        var memberships = await facts.MembershipsOfAsync(actor.UserId!.Value, cancellationToken);
-        var organization = memberships.FirstOrDefault(m => m.Id == actor.OrganizationId) ?? (memberships.Count > 0 ? memberships[0] : null);
+        var organization = await ListingForms.ActAsync(actor, facts, cancellationToken);
         if (organization is null || file is null)
         {
             Message = organization is null ? "You are not a member of any organization." : "Choose a file.";

@@ -10,19 +10,10 @@ namespace TechBridge.Pages.Listings;
 // errors shown next to the fields they name (the forms use the API's field names).
 internal static class ListingForms
 {
-    // The switcher's choice, else the user's first membership; the handlers behind the forms check ownership
-    // against it exactly as for an API call with X-Organization.
-    public static async Task<OrganizationFacts?> ActAsync(ActorContext actor, IOrganizationFacts facts, CancellationToken cancellationToken)
-    {
-        var memberships = await facts.MembershipsOfAsync(actor.UserId!.Value, cancellationToken);
-        var organization = memberships.FirstOrDefault(m => m.Id == actor.OrganizationId) ?? (memberships.Count > 0 ? memberships[0] : null);
-        if (organization is not null)
-        {
-            actor.OrganizationId = organization.Id;
-        }
-
-        return organization;
-    }
+    // The organization the request acts for, as ActingOrganization chose it (the switcher's choice, else the user's
+    // first membership); the handlers behind the forms check ownership against it exactly as for an API call.
+    public static async Task<OrganizationFacts?> ActAsync(ActorContext actor, IOrganizationFacts facts, CancellationToken cancellationToken) =>
+        actor.OrganizationId is { } organizationId ? await facts.FindAsync(organizationId, cancellationToken) : null;
 
     public static void Show(this ModelStateDictionary state, ProblemException problem)
     {

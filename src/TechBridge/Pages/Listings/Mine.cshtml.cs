@@ -65,15 +65,12 @@ internal sealed class MineModel(PlatformDbContext db, ActorContext actor, IOrgan
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var memberships = await facts.MembershipsOfAsync(actor.UserId!.Value, cancellationToken);
-        Organization = memberships.FirstOrDefault(m => m.Id == actor.OrganizationId) ?? (memberships.Count > 0 ? memberships[0] : null);
+        Organization = await ListingForms.ActAsync(actor, facts, cancellationToken);
         if (Organization is null)
         {
             return;
         }
 
-        // Page requests act for the chosen (or only) organization; the lifecycle checks ownership against it.
-        actor.OrganizationId = Organization.Id;
         var id = Organization.Id;
         var rows = new List<MyListingRow>();
         rows.AddRange(await db.Set<TechnologyDemand>().AsNoTracking().Where(l => l.OrganizationId == id).OrderByDescending(l => l.UpdatedAt).Take(200)

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.OnboardInstitution;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Pages.Notices;
@@ -12,7 +9,7 @@ namespace TechBridge.Pages.Notices;
 // 公示: the public notice board of institution admission; no sign-in, so the public can see who is being admitted.
 // Signed-in users object here with a reason (one small form per entry, no JavaScript needed); the objection goes
 // through the same handler as the API, and after posting the board shows a confirmation (post/redirect/get).
-internal sealed class NoticesModel(PlatformDbContext db, Onboarding onboarding) : PageModel
+internal sealed class NoticesModel(OnboardingHandler onboarding) : PageModel
 {
     internal sealed record Notice(Guid ApplicationId, string LegalName, string? CreditCode, string RegionName, DateTimeOffset EndsAt)
     {
@@ -70,18 +67,11 @@ internal sealed class NoticesModel(PlatformDbContext db, Onboarding onboarding) 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Set<InstitutionApplication>().Where(a => a.State == InstitutionState.PublicNotice)
-            .Join(db.Set<Organization>(), a => a.OrganizationId, o => o.Id, (a, o) => new { a.Id, o.LegalName, o.CreditCode, a.RegionCode, a.NoticeEndsAt })
-            .ToListAsync(cancellationToken);
-        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var names = await db.Set<Region>().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
-        Notices = rows.OrderBy(r => r.NoticeEndsAt)
-            .Select(r => new Notice(r.Id, r.LegalName, r.CreditCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.NoticeEndsAt ?? DateTimeOffset.MinValue))
-            .ToList();
+        Notices = (await onboarding.PublicNoticesAsync(cancellationToken))
+            .Select(n => new Notice(n.ApplicationId, n.LegalName, n.CreditCode, n.RegionName, n.EndsAt)).ToList();
         if (Objected is { } objected)
         {
-            ObjectedName = await db.Set<InstitutionApplication>().Where(a => a.Id == objected)
-                .Join(db.Set<Organization>(), a => a.OrganizationId, o => o.Id, (a, o) => o.LegalName).FirstOrDefaultAsync(cancellationToken);
+            ObjectedName = await onboarding.ApplicantNameAsync(objected, cancellationToken);
         }
     }
 }

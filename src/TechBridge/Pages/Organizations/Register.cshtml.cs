@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
@@ -11,9 +10,9 @@ namespace TechBridge.Pages.Organizations;
 // The registration form: the same handler as POST /api/v1/organizations, the licence uploaded with the form.
 [Authorize]
 [RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
-internal sealed class RegisterModel(RegisterOrganization handler, FileStore files) : PageModel
+internal sealed class RegisterModel(RegisterOrganizationHandler handler, FileStore files, ErrorTexts texts) : PageModel
 {
-    [BindProperty] public string Kind { get; set; } = nameof(OrganizationKind.Enterprise);
+    [BindProperty] public string? Kind { get; set; } = "Enterprise";
     [BindProperty] public string? LegalName { get; set; }
     [BindProperty] public string? CreditCode { get; set; }
     [BindProperty] public DateOnly? EstablishedOn { get; set; }
@@ -32,14 +31,14 @@ internal sealed class RegisterModel(RegisterOrganization handler, FileStore file
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        string? evidence = null;
+        if (Evidence is not null)
+        {
+            evidence = (await files.SaveAsync(Evidence, "evidenceSha256", cancellationToken)).Sha256;
+        }
+
         try
         {
-            string? evidence = null;
-            if (Evidence is not null)
-            {
-                evidence = (await files.SaveAsync(Evidence, "evidenceSha256", cancellationToken)).Sha256;
-            }
-
             var result = await handler.HandleAsync(new RegisterOrganizationRequest(
                 Kind, LegalName, CreditCode, null, null, EstablishedOn, LegalRepresentative, ActualController, RegionCode, Address,
                 string.IsNullOrWhiteSpace(IndustryCode) ? null : IndustryCode.Trim(),
@@ -47,19 +46,12 @@ internal sealed class RegisterModel(RegisterOrganization handler, FileStore file
                 new ContactDetails(ContactName, ContactPhone, ContactEmail), evidence), cancellationToken);
             return Redirect($"/Organizations/{result.Id}");
         }
-        catch (InvalidRequestException invalid)
-        {
-            foreach (var v in invalid.Violations)
-            {
-                ModelState.AddModelError(v.Field, v.Message);
-            }
-        }
         catch (ConflictException conflict) when (conflict.Code == "duplicate_credit_code")
         {
+            // Registered already: the page offers to request membership of it instead.
             ExistingOrganizationId = conflict.Extensions.TryGetValue("organizationId", out var id) ? id as Guid? : null;
-            ModelState.AddModelError("creditCode", conflict.Message);
+            ModelState.AddModelError("creditCode", texts.Describe(Problem.From(conflict)!));
+            return Page();
         }
-
-        return Page();
     }
 }

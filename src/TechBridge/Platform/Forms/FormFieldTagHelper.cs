@@ -67,7 +67,7 @@ public sealed partial class FormFieldTagHelper(IStringLocalizerFactory localizer
             ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
             : null;
 
-    private static string IdOf(string key) => NotIdCharacter().Replace(key, "-") + "-error";
+    internal static string IdOf(string key) => NotIdCharacter().Replace(key, "-") + "-error";
 
     [GeneratedRegex("[^A-Za-z0-9_-]")]
     private static partial Regex NotIdCharacter();
@@ -121,5 +121,29 @@ public sealed class FormErrorsTagHelper(IStringLocalizerFactory localizers) : Ta
         {
             output.Content.AppendHtml("<p role=\"alert\">").Append(t["Please correct the fields marked below."].Value).AppendHtml("</p>");
         }
+    }
+}
+
+// <field-error key="regionCode" /> under a control that renders its own label (the pickers): the field's error text,
+// with the id that the control's aria-describedby names.
+[HtmlTargetElement("field-error", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldErrorTagHelper : TagHelper
+{
+    public string Key { get; set; } = "";
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = null;
+        if (FormFieldTagHelper.ErrorOf(ViewContext, Key) is not { } error)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        output.Content.AppendHtml($"<small id=\"{FormFieldTagHelper.IdOf(Key)}\" class=\"field-error\">").Append(error).AppendHtml("</small>");
     }
 }

@@ -17,9 +17,12 @@ internal sealed record DirectoryEntry(
 
 // The public directory of verified organizations (service institutions: admitted ones). Contact phone and e-mail are personal data (PIPL): masked unless
 // the viewer is an admin whose jurisdiction covers the organization.
-internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor http, IServiceProvider services, AuditTrail audit, ActorContext actor)
+internal sealed class BrowseDirectoryHandler(PlatformDbContext db, IHttpContextAccessor http, IServiceProvider services, AuditTrail audit, ActorContext actor)
 {
     public const int PageSize = 50;
+
+    // The organization kinds a directory filter offers, by their API names.
+    public static IReadOnlyList<string> Kinds { get; } = Enum.GetNames<OrganizationKind>();
     public const int ExportLimit = 10_000;
 
     public Task<int> CountAsync(DirectoryFilter filter, CancellationToken ct) => Filtered(filter).CountAsync(ct);
@@ -69,9 +72,12 @@ internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor
             query = query.Where(o => o.Sectors.Any(s => s.SectorCode == filter.Sector));
         }
 
-        if (!string.IsNullOrEmpty(filter.Region))
+        if (RegionFilter.Parse(filter.Region) is { } region)
         {
-            query = query.Where(o => o.RegionCode.StartsWith(filter.Region) || o.Branches.Any(b => b.RegionCode.StartsWith(filter.Region)));
+            // Registered in the region, or with a branch there.
+            var registered = db.Set<Organization>().InRegion(region, o => o.RegionCode).Select(o => o.Id);
+            var branched = db.Set<Branch>().InRegion(region, b => b.RegionCode).Select(b => b.OrganizationId);
+            query = query.Where(o => registered.Contains(o.Id) || branched.Contains(o.Id));
         }
 
         return query;

@@ -33,6 +33,13 @@ internal interface IReferenceData
 
     Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default);
 
+    // The province codes (11, 12, 13 …) of the regions table.
+    Task<IReadOnlySet<string>> ProvinceCodesAsync(CancellationToken cancellationToken = default);
+
+    // The current six-digit (county-level) codes. Province- or city-level codes in a credit code (110000, 130100)
+    // are therefore "not current" and only warned about, as are codes retired since (130182 藁城市).
+    Task<IReadOnlySet<string>> CountyCodesAsync(CancellationToken cancellationToken = default);
+
     // Display names for region codes, so pages never show a bare code: a county carries its city (石家庄市 长安区) or,
     // under a municipality, its province (北京市 海淀区); XIONGAN is 雄安新区. Unknown codes are left out.
     Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default);
@@ -44,6 +51,9 @@ internal interface IReferenceData
     // The region pickers' tree: Beijing, Tianjin and Hebei with their cities and counties. A municipality's 市辖区
     // level is left out (its districts hang under the province), so every node has a name people know.
     Task<IReadOnlyList<RegionNode>> RegionTreeAsync(CancellationToken cancellationToken = default);
+
+    // The county-level regions of Beijing, Tianjin and Hebei by code, where an organization or branch is registered.
+    Task<IReadOnlyList<RegionChoice>> CountiesAsync(CancellationToken cancellationToken = default);
 }
 
 internal enum RegionNodeLevel

@@ -2,7 +2,7 @@ namespace TechBridge.Modules.Directory.Contracts;
 
 // The administrative tree that scopes admins (DESIGN.md §6): Beijing; Tianjin; Hebei over its eleven cities,
 // 雄安新区 (over 容城, 安新, 雄县, which statistically belong to 保定) and the province-managed 辛集 and 定州.
-// An admin of a jurisdiction acts on everything below it.
+// An admin of a jurisdiction acts on everything below it. 雄安's counties are the region group's (RegionFilter.Xiongan).
 internal static class Jurisdictions
 {
     public const string Beijing = "11";
@@ -10,13 +10,12 @@ internal static class Jurisdictions
     public const string Hebei = "13";
     public const string Xiongan = "XIONGAN";
 
-    private static readonly HashSet<string> XionganCounties = ["130629", "130632", "130638"];
     private static readonly HashSet<string> ProvinceManaged = ["130181", "130682"];
 
     // The most specific jurisdiction that administers a region code (province 2, city 4 or county 6 digits).
     public static string Of(string regionCode)
     {
-        if (regionCode.Length >= 6 && XionganCounties.Contains(regionCode[..6]))
+        if (regionCode.Length >= 6 && RegionFilter.Xiongan.Contains(regionCode[..6]))
         {
             return Xiongan;
         }

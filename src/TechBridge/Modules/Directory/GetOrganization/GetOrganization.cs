@@ -22,20 +22,39 @@ internal static class GetOrganizationEndpoint
 {
     public static RouteGroupBuilder MapGetOrganization(this RouteGroupBuilder organizations)
     {
-        organizations.MapGet("/{id:guid}", HandleAsync)
+        organizations.MapGet("/{id:guid}", async Task<Ok<OrganizationView>> (Guid id, GetOrganizationHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.GetAsync(id, ct)))
             .WithName("GetOrganization")
             .WithSummary("An organization's registration details, for its members and the admins of its jurisdiction.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return organizations;
     }
 
-    private static async Task<Ok<OrganizationView>> HandleAsync(Guid id, PlatformDbContext db, IAccess access, CancellationToken cancellationToken)
+    internal static OrganizationView ToView(Organization o) => new(
+        o.Id, o.Kind.ToString(), o.LegalName, o.CreditCode, o.Country, o.ForeignRegistrationNumber, o.EstablishedOn,
+        o.LegalRepresentative, o.ActualController, o.RegionCode, o.Address, o.IndustryCode,
+        o.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal).ToList(), o.ContactName, o.ContactPhone, o.ContactEmail,
+        o.EvidenceSha256, o.Verification.ToString(), o.VerificationReason,
+        o.Branches.OrderBy(b => b.Name, StringComparer.Ordinal).Select(b => new BranchView(b.Id, b.Name, b.RegionCode, b.Address)).ToList());
+}
+
+internal sealed record CallerMembership(bool IsMember, bool IsOwner);
+
+// One organization's registration for its members and the admins of its jurisdiction (404 for anyone else).
+internal sealed class GetOrganizationHandler(PlatformDbContext db, IAccess access)
+{
+    public async Task<OrganizationView> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        GetOrganizationEndpoint.ToView(await LoadVisibleAsync(id, cancellationToken));
+
+    // Whether the caller belongs to the organization, and as its owner: what the organization page offers.
+    public async Task<CallerMembership> CallerMembershipAsync(Guid id, CancellationToken cancellationToken)
     {
-        var organization = await LoadVisibleAsync(db, access, id, cancellationToken);
-        return TypedResults.Ok(ToView(organization));
+        var userId = access.UserId;
+        var role = await db.Set<Membership>().Where(m => m.OrganizationId == id && m.UserId == userId).Select(m => (MembershipRole?)m.Role).FirstOrDefaultAsync(cancellationToken);
+        return new CallerMembership(role is not null, role == MembershipRole.Owner);
     }
 
-    internal static async Task<Organization> LoadVisibleAsync(PlatformDbContext db, IAccess access, Guid id, CancellationToken cancellationToken)
+    private async Task<Organization> LoadVisibleAsync(Guid id, CancellationToken cancellationToken)
     {
         var userId = access.UserId;
         var organization = await db.Set<Organization>().Include(o => o.Sectors).Include(o => o.Branches)
@@ -48,11 +67,4 @@ internal static class GetOrganizationEndpoint
 
         return organization;
     }
-
-    internal static OrganizationView ToView(Organization o) => new(
-        o.Id, o.Kind.ToString(), o.LegalName, o.CreditCode, o.Country, o.ForeignRegistrationNumber, o.EstablishedOn,
-        o.LegalRepresentative, o.ActualController, o.RegionCode, o.Address, o.IndustryCode,
-        o.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal).ToList(), o.ContactName, o.ContactPhone, o.ContactEmail,
-        o.EvidenceSha256, o.Verification.ToString(), o.VerificationReason,
-        o.Branches.OrderBy(b => b.Name, StringComparer.Ordinal).Select(b => new BranchView(b.Id, b.Name, b.RegionCode, b.Address)).ToList());
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
@@ -13,7 +14,7 @@ internal static class ListGroupsEndpoints
     {
         groups.MapGet("/", ListAsync)
             .WithName("ListGroups")
-            .WithSummary("Alliances, clusters, high-tech zones and county clusters, by kind and region code prefix.")
+            .WithSummary("Alliances, clusters, high-tech zones and county clusters, by kind and region (code prefix, region group or jjj).")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         groups.MapGet("/{id:guid}", GetAsync)
@@ -24,29 +25,10 @@ internal static class ListGroupsEndpoints
         return groups;
     }
 
-    public static async Task<List<GroupSummary>> QueryAsync(PlatformDbContext db, GroupKind? kind, string? region, CancellationToken cancellationToken)
-    {
-        var query = db.Set<OrganizationGroup>().AsNoTracking();
-        if (kind is { } k)
-        {
-            query = query.Where(g => g.Kind == k);
-        }
-
-        if (!string.IsNullOrEmpty(region))
-        {
-            query = query.Where(g => g.RegionCode.StartsWith(region));
-        }
-
-        var rows = await query.OrderBy(g => g.Kind).ThenBy(g => g.Name)
-            .Select(g => new { Group = g, Count = g.Members.Count })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => Summary(r.Group, r.Count)).ToList();
-    }
-
     public static GroupSummary Summary(OrganizationGroup g, int count) =>
         new(g.Id, GroupMapping.Name(g.Kind), g.Name, g.NameEn, g.RegionCode, g.LeadOrganizationId, g.ReferenceCode, g.SectorCode, count);
 
-    private static async Task<Ok<List<GroupSummary>>> ListAsync(string? kind, string? region, PlatformDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<GroupSummary>>> ListAsync(string? kind, string? region, ListGroupsHandler handler, CancellationToken cancellationToken)
     {
         var parsed = GroupMapping.ParseKind(kind);
         if (kind is not null && parsed is null)
@@ -54,13 +36,33 @@ internal static class ListGroupsEndpoints
             throw InvalidRequestException.For("kind", "unknown", "Kind is alliance, cluster, high-tech-zone or county-cluster.");
         }
 
-        return TypedResults.Ok(await QueryAsync(db, parsed, region, cancellationToken));
+        return TypedResults.Ok(await handler.QueryAsync(parsed, region, cancellationToken));
     }
 
-    private static async Task<Ok<GroupDetail>> GetAsync(Guid id, PlatformDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await DetailAsync(db, id, cancellationToken));
+    private static async Task<Ok<GroupDetail>> GetAsync(Guid id, ListGroupsHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.DetailAsync(id, cancellationToken));
+}
 
-    public static async Task<GroupDetail> DetailAsync(PlatformDbContext db, Guid id, CancellationToken cancellationToken)
+// The group queries the API and the /Groups page share.
+internal sealed class ListGroupsHandler(PlatformDbContext db)
+{
+    public async Task<List<GroupSummary>> QueryAsync(GroupKind? kind, string? region, CancellationToken cancellationToken)
+    {
+        var query = db.Set<OrganizationGroup>().AsNoTracking();
+        if (kind is { } k)
+        {
+            query = query.Where(g => g.Kind == k);
+        }
+
+        query = query.InRegion(RegionFilter.Parse(region), g => g.RegionCode);
+
+        var rows = await query.OrderBy(g => g.Kind).ThenBy(g => g.Name)
+            .Select(g => new { Group = g, Count = g.Members.Count })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => ListGroupsEndpoints.Summary(r.Group, r.Count)).ToList();
+    }
+
+    public async Task<GroupDetail> DetailAsync(Guid id, CancellationToken cancellationToken)
     {
         var group = await db.Set<OrganizationGroup>().AsNoTracking().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
             ?? throw new NotFoundException("The group");
@@ -72,6 +74,6 @@ internal static class ListGroupsEndpoints
             .OrderBy(m => m.LegalName, StringComparer.Ordinal)
             .ToList();
         var lead = group.LeadOrganizationId is { } leadId && organizations.TryGetValue(leadId, out var o) ? o.LegalName : null;
-        return new GroupDetail(Summary(group, members.Count), lead, members);
+        return new GroupDetail(ListGroupsEndpoints.Summary(group, members.Count), lead, members);
     }
 }

@@ -13,15 +13,20 @@ internal static class ListMyOrganizationsEndpoint
 {
     public static RouteGroupBuilder MapListMyOrganizations(this RouteGroupBuilder me)
     {
-        me.MapGet("/organizations", async Task<Ok<List<MyOrganization>>> (PlatformDbContext db, IAccess access, CancellationToken ct) =>
-                TypedResults.Ok(await ForUserAsync(db, access.UserId, ct)))
+        me.MapGet("/organizations", async Task<Ok<List<MyOrganization>>> (ListMyOrganizationsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.MineAsync(ct)))
             .WithName("ListMyOrganizations")
             .WithSummary("The organizations the caller belongs to, with the caller's role.");
         return me;
     }
+}
 
-    internal static async Task<List<MyOrganization>> ForUserAsync(PlatformDbContext db, Guid userId, CancellationToken ct)
+// The caller's organizations with their role, by legal name (the order ActingOrganization's "first" follows).
+internal sealed class ListMyOrganizationsHandler(PlatformDbContext db, IAccess access)
+{
+    public async Task<List<MyOrganization>> MineAsync(CancellationToken ct)
     {
+        var userId = access.UserId;
         var rows = await db.Set<Membership>().Where(m => m.UserId == userId)
             .Join(db.Set<Organization>(), m => m.OrganizationId, o => o.Id, (m, o) => new { m.Role, o.Id, o.LegalName, o.Kind, o.Verification, o.RegionCode })
             .ToListAsync(ct);

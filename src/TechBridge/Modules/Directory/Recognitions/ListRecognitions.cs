@@ -23,7 +23,7 @@ internal static class ListRecognitionsEndpoints
     {
         recognitions.MapGet("/", ListAsync)
             .WithName("ListRecognitions")
-            .WithSummary("Confirmed recognitions by kind, level and region (code prefix or XIONGAN), with the total count; at most 200 items.")
+            .WithSummary("Confirmed recognitions by kind, level and region (code prefix, region group such as XIONGAN, or jjj), with the total count; at most 200 items.")
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return recognitions;
@@ -98,19 +98,7 @@ internal static class ListRecognitionsEndpoints
             query = query.Where(x => x.Recognition.Status == status);
         }
 
-        if (!string.IsNullOrEmpty(filter.Region))
-        {
-            if (filter.Region == Jurisdictions.Xiongan)
-            {
-                string[] xiongan = ["130629", "130632", "130638"];
-                query = query.Where(x => xiongan.Contains(x.Organization.RegionCode));
-            }
-            else
-            {
-                var prefix = filter.Region;
-                query = query.Where(x => x.Organization.RegionCode.StartsWith(prefix));
-            }
-        }
+        query = query.InRegion(RegionFilter.Parse(filter.Region), x => x.Organization.RegionCode);
 
         return query;
     }
@@ -121,4 +109,25 @@ internal sealed class RecognitionRow
     public required Recognition Recognition { get; init; }
 
     public required Organization Organization { get; init; }
+}
+
+// The admin's view: every status, only the recognitions in the caller's jurisdictions, at most 500.
+internal sealed class ListRecognitionsHandler(PlatformDbContext db, IAccess access, IReferenceData reference)
+{
+    private const int MaxRows = 500;
+
+    public async Task<List<RecognitionResponse>> AdminListAsync(string? kind, string? level, string? status, string? region, CancellationToken cancellationToken)
+    {
+        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ManageRecognitions, cancellationToken);
+        RecognitionStatus? parsedStatus = Enum.TryParse<RecognitionStatus>(status, ignoreCase: true, out var parsed) ? parsed : null;
+        var filter = new RecognitionFilter(reference.RecognitionKindExists(kind) ? kind : null, RecognitionMapping.ParseLevel(level), region, parsedStatus);
+        var rows = await ListRecognitionsEndpoints.Query(db, filter)
+            .OrderBy(x => x.Recognition.Status).ThenBy(x => x.Recognition.ValidUntil)
+            .Take(MaxRows * 4)
+            .ToListAsync(cancellationToken);
+        return rows.Where(x => jurisdictions.Any(j => Jurisdictions.Covers(j, x.Organization.RegionCode)))
+            .Take(MaxRows)
+            .Select(x => RecognitionMapping.ToResponse(x.Recognition, x.Organization, reference))
+            .ToList();
+    }
 }

@@ -9,6 +9,11 @@ internal sealed class ReferenceCatalog
 {
     public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "Data", "reference");
 
+    // One copy per process: ReferenceData serves it and RegionFilter reads the region groups from it.
+    public static ReferenceCatalog Shipped => ShippedCatalog.Value;
+
+    private static readonly Lazy<ReferenceCatalog> ShippedCatalog = new(() => Load(ShippedDirectory));
+
     public required IReadOnlyList<Sector> Sectors { get; init; }
 
     public required IReadOnlyList<StatisticalCategory> StatisticalCategories { get; init; }

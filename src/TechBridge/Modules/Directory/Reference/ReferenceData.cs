@@ -8,7 +8,7 @@ namespace TechBridge.Modules.Directory.Reference;
 // Singleton: the lists are immutable; region checks go to the regions table (regions can be re-imported).
 internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceData
 {
-    private readonly Lazy<Indexed> data = new(() => new Indexed(ReferenceCatalog.Load(ReferenceCatalog.ShippedDirectory)));
+    private readonly Lazy<Indexed> data = new(() => new Indexed(ReferenceCatalog.Shipped));
 
     public IReadOnlyList<Sector> Sectors => data.Value.Catalog.Sectors;
 
@@ -52,6 +52,21 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceDat
 
     public async Task<bool> RegionExistsAsync(string? regionCode, CancellationToken cancellationToken = default) =>
         regionCode is { Length: 2 or 4 or 6 } && await FindAsync(regionCode, cancellationToken) is not null;
+
+    public async Task<IReadOnlySet<string>> ProvinceCodesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+            .Where(r => r.Level == RegionLevel.Province).Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlySet<string>> CountyCodesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var codes = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+            .Select(r => r.Code).ToListAsync(cancellationToken);
+        return codes.Where(c => c.Length == 6).ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
     {
@@ -150,6 +165,15 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes) : IReferenceDat
         }
 
         return nodes;
+    }
+
+    public async Task<IReadOnlyList<RegionChoice>> CountiesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var counties = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<Region>().AsNoTracking()
+            .Where(r => r.Level == RegionLevel.County && (r.Code.StartsWith(Jurisdictions.Beijing) || r.Code.StartsWith(Jurisdictions.Tianjin) || r.Code.StartsWith(Jurisdictions.Hebei)))
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        return counties.Select(r => new RegionChoice(r.Code, r.Name, r.Code[..2])).ToList();
     }
 
     private const string MunicipalDistricts = "市辖区";

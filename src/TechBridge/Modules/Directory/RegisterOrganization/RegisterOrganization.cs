@@ -47,7 +47,7 @@ internal static partial class RegisterOrganizationEndpoint
         return organizations;
     }
 
-    private static async Task<Created<RegisterOrganizationResponse>> HandleAsync(HttpRequest http, RegisterOrganization handler, FileStore files, CancellationToken cancellationToken)
+    private static async Task<Created<RegisterOrganizationResponse>> HandleAsync(HttpRequest http, RegisterOrganizationHandler handler, FileStore files, CancellationToken cancellationToken)
     {
         RegisterOrganizationRequest request;
         if (http.HasFormContentType)
@@ -105,7 +105,7 @@ internal static partial class RegisterOrganizationEndpoint
     internal static partial Regex CountryPattern();
 }
 
-internal sealed class RegisterOrganization(PlatformDbContext db, IAccess access, FileStore files, RegionLookup regions, TimeProvider clock)
+internal sealed class RegisterOrganizationHandler(PlatformDbContext db, IAccess access, FileStore files, IReferenceData regions, TimeProvider clock)
 {
     public async Task<RegisterOrganizationResponse> HandleAsync(RegisterOrganizationRequest request, CancellationToken cancellationToken)
     {
@@ -135,7 +135,7 @@ internal sealed class RegisterOrganization(PlatformDbContext db, IAccess access,
             }
 
             var provinces = await regions.ProvinceCodesAsync(cancellationToken);
-            var known = await regions.AllCodesAsync(cancellationToken);
+            var known = await regions.CountyCodesAsync(cancellationToken);
             var check = CreditCode.Check(request.CreditCode, provinces.Contains, known.Contains);
             foreach (var error in check.Errors)
             {
@@ -159,7 +159,7 @@ internal sealed class RegisterOrganization(PlatformDbContext db, IAccess access,
             validation.Add("creditCode", "required", "A credit code (or, for a foreign organization, country and registration number) is required.");
         }
 
-        if (request.RegionCode is { Length: > 0 } region && !await regions.IsCountyAsync(region, cancellationToken))
+        if (request.RegionCode is { Length: > 0 } region && !await regions.IsCountyLevelAsync(region, cancellationToken))
         {
             validation.Add("regionCode", "countyRegion", "regionCode must be an existing county-level region (6 digits).");
         }
@@ -242,25 +242,4 @@ internal sealed class RegisterOrganization(PlatformDbContext db, IAccess access,
         await db.SaveChangesAsync(cancellationToken);
         return new RegisterOrganizationResponse(organization.Id, organization.Verification.ToString(), warnings);
     }
-}
-
-// Region lookups for validation; the table is small (≈ 3,500 rows) and changes only on import.
-internal sealed class RegionLookup(PlatformDbContext db)
-{
-    public async Task<HashSet<string>> ProvinceCodesAsync(CancellationToken cancellationToken) =>
-        (await db.Set<Region>().Where(r => r.Level == RegionLevel.Province).Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-
-    // The current six-digit (county-level) codes. Province- or city-level codes in a credit code (110000, 130100)
-    // are therefore "not current" and only warned about, as are codes retired since (130182 藁城市).
-    public async Task<HashSet<string>> AllCodesAsync(CancellationToken cancellationToken)
-    {
-        var codes = await db.Set<Region>().Select(r => r.Code).ToListAsync(cancellationToken);
-        return codes.Where(c => c.Length == 6).ToHashSet(StringComparer.Ordinal);
-    }
-
-    public Task<bool> IsCountyAsync(string code, CancellationToken cancellationToken) =>
-        db.Set<Region>().AnyAsync(r => r.Code == code && r.Level == RegionLevel.County, cancellationToken);
-
-    public Task<bool> ExistsAsync(string code, CancellationToken cancellationToken) =>
-        db.Set<Region>().AnyAsync(r => r.Code == code, cancellationToken);
 }

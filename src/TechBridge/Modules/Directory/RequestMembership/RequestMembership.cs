@@ -19,32 +19,40 @@ internal static class RequestMembershipEndpoints
 {
     public static RouteGroupBuilder MapRequestMembership(this RouteGroupBuilder organizations)
     {
-        organizations.MapPost("/{id:guid}/membership-requests", RequestAsync)
+        organizations.MapPost("/{id:guid}/membership-requests", async Task<Created<MembershipRequestView>> (Guid id, MembershipRequestBody? body, RequestMembershipHandler handler, CancellationToken ct) =>
+            {
+                var request = await handler.RequestAsync(id, body, ct);
+                return TypedResults.Created($"/api/v1/organizations/{id}/membership-requests/{request.Id}", request);
+            })
             .WithName("RequestMembership")
             .WithSummary("Asks the owners of an existing organization to add the caller as a member.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        organizations.MapGet("/{id:guid}/membership-requests", ListAsync)
+        organizations.MapGet("/{id:guid}/membership-requests", async Task<Ok<List<MembershipRequestView>>> (Guid id, RequestMembershipHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(id, ct)))
             .WithName("ListMembershipRequests")
             .WithSummary("Open membership requests of an organization (owners only).")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/approve", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct) =>
-                DecideAsync(id, requestId, approve: true, db, access, clock, recipients, ct))
+        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/approve", async Task<Ok<MembershipRequestView>> (Guid id, Guid requestId, RequestMembershipHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.DecideAsync(id, requestId, approve: true, ct)))
             .WithName("ApproveMembershipRequest")
             .WithSummary("Adds the requesting user as a member (owners only).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/decline", (Guid id, Guid requestId, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct) =>
-                DecideAsync(id, requestId, approve: false, db, access, clock, recipients, ct))
+        organizations.MapPost("/{id:guid}/membership-requests/{requestId:guid}/decline", async Task<Ok<MembershipRequestView>> (Guid id, Guid requestId, RequestMembershipHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.DecideAsync(id, requestId, approve: false, ct)))
             .WithName("DeclineMembershipRequest")
             .WithSummary("Declines a membership request (owners only).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return organizations;
     }
+}
 
-    private static async Task<Created<MembershipRequestView>> RequestAsync(Guid id, MembershipRequestBody? body, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct)
+internal sealed class RequestMembershipHandler(PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients)
+{
+    public async Task<MembershipRequestView> RequestAsync(Guid id, MembershipRequestBody? body, CancellationToken ct)
     {
         var userId = access.UserId;
         new Validation().MaxLength("message", body?.Message, 500).ThrowIfInvalid();
@@ -67,18 +75,18 @@ internal static class RequestMembershipEndpoints
         recipients.Send(await recipients.MembersAsync(id, ownersOnly: true, ct), "membership-requested", "新的加入申请",
             $"用户 {requester} 申请加入 {organizationName}。", $"/Organizations/{id}");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/organizations/{id}/membership-requests/{request.Id}", ToView(request, null));
+        return ToView(request, null);
     }
 
-    internal static async Task<Ok<List<MembershipRequestView>>> ListAsync(Guid id, PlatformDbContext db, IAccess access, CancellationToken ct)
+    public async Task<List<MembershipRequestView>> ListAsync(Guid id, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var rows = await db.Set<MembershipRequest>().Where(r => r.OrganizationId == id && r.Status == MembershipRequestStatus.Open)
             .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r, u.UserName }).ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderBy(x => x.r.CreatedAt).Select(x => ToView(x.r, x.UserName)).ToList());
+        return rows.OrderBy(x => x.r.CreatedAt).Select(x => ToView(x.r, x.UserName)).ToList();
     }
 
-    internal static async Task<Ok<MembershipRequestView>> DecideAsync(Guid id, Guid requestId, bool approve, PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, CancellationToken ct)
+    public async Task<MembershipRequestView> DecideAsync(Guid id, Guid requestId, bool approve, CancellationToken ct)
     {
         await access.RequireMemberAsync(id, ownerOnly: true, ct);
         var request = await db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.OrganizationId == id, ct)
@@ -103,7 +111,7 @@ internal static class RequestMembershipEndpoints
             approve ? $"您已成为 {name} 的成员。" : $"{name} 的管理者未同意您的加入申请。",
             approve ? $"/Organizations/{id}" : "/Organizations/Mine");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToView(request, null));
+        return ToView(request, null);
     }
 
     private static MembershipRequestView ToView(MembershipRequest r, string? userName) =>

@@ -58,8 +58,8 @@ internal sealed class DemoOrganizationsSeeder(PlatformDbContext db, IReferenceDa
         var existing = (await db.Set<Organization>().Include(o => o.Sectors).Where(o => o.IsDemo).ToListAsync(cancellationToken))
             .Where(o => o.CreditCode is not null).ToDictionary(o => o.CreditCode!);
 
-        string[] excluded = ["130629", "130632", "130638", "130181", "130682"];
-        List<string> CountiesOf(string city) => regions.Where(r => r.ParentCode == city && r.Level == RegionLevel.County && !excluded.Contains(r.Code))
+        // 雄安's counties and the province-managed 辛集 and 定州 get organizations of their own below, not as their city's.
+        List<string> CountiesOf(string city) => regions.Where(r => r.ParentCode == city && r.Level == RegionLevel.County && !RegionFilter.Xiongan.Contains(r.Code) && Jurisdictions.Of(r.Code) != r.Code)
             .Select(r => r.Code).OrderBy(c => c, StringComparer.Ordinal).ToList();
         string Short(string code) => names[code].TrimEnd('市', '区', '县');
 
@@ -315,7 +315,7 @@ internal sealed class DemoOrganizationsSeeder(PlatformDbContext db, IReferenceDa
         Group(GroupKind.HighTechZone, "石家庄高新技术产业开发区", "Shijiazhuang High-tech Industrial Development Zone", "1301", null, enterprises.Where(o => o.RegionCode.StartsWith("1301", StringComparison.Ordinal)));
         Group(GroupKind.HighTechZone, "保定国家高新技术产业开发区", "Baoding National High-tech Industrial Development Zone", "1306", null, enterprises.Where(o => o.RegionCode.StartsWith("1306", StringComparison.Ordinal)));
         Group(GroupKind.Cluster, "雄安新区科技服务业集聚区", "Xiong'an sci-tech services cluster", "130629", null,
-            enterprises.Concat(institutions).Where(o => o.RegionCode is "130629" or "130632" or "130638"));
+            enterprises.Concat(institutions).Where(o => RegionFilter.Xiongan.Contains(o.RegionCode)));
         Group(GroupKind.Cluster, "石家庄科技服务业集聚区", "Shijiazhuang sci-tech services cluster", "1301", null, institutions.Where(o => o.RegionCode.StartsWith("1301", StringComparison.Ordinal)));
     }
 }

@@ -23,38 +23,22 @@ internal static class VerifyOrganizationEndpoints
     public static RouteGroupBuilder MapVerifyOrganization(this RouteGroupBuilder organizations)
     {
         organizations.MapPost("/{id:guid}/verify", (Guid id, VerifyOrganizationHandler handler, CancellationToken ct) =>
-                handler.DecideAsync(id, VerificationStatus.Verified, null, ct))
+                handler.VerifyAsync(id, ct))
             .WithName("VerifyOrganization")
             .WithSummary("Marks a pending organization verified (admin of its jurisdiction).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         organizations.MapPost("/{id:guid}/reject", (Guid id, RejectOrganizationRequest request, VerifyOrganizationHandler handler, CancellationToken ct) =>
-            {
-                new Validation().Required("reason", request.Reason).MaxLength("reason", request.Reason, 1000).ThrowIfInvalid();
-                return handler.DecideAsync(id, VerificationStatus.Rejected, request.Reason!.Trim(), ct);
-            })
+                handler.RejectAsync(id, request.Reason, ct))
             .WithName("RejectOrganization")
             .WithSummary("Rejects a pending organization's registration with a reason (admin of its jurisdiction).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        organizations.MapGet("/verification-queue", async Task<Ok<List<VerificationQueueItem>>> (PlatformDbContext db, IAccess access, CancellationToken ct) =>
-            {
-                var jurisdictions = await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, ct);
-                if (jurisdictions.Count == 0)
-                {
-                    throw new ForbiddenException("Verifying organizations needs an admin grant.");
-                }
-
-                var pending = await db.Set<Organization>().Where(o => o.Verification == VerificationStatus.Pending)
-                    .Select(o => new VerificationQueueItem(o.Id, o.Kind.ToString(), o.LegalName, o.CreditCode, o.RegionCode, o.EvidenceSha256, o.CreatedAt))
-                    .ToListAsync(ct);
-                // Jurisdictions are a tree with exceptions (雄安, province-managed cities): filter with the one rule.
-                return TypedResults.Ok(pending.Where(o => jurisdictions.Any(j => Jurisdictions.Covers(j, o.RegionCode)))
-                    .OrderBy(o => o.CreatedAt).ToList());
-            })
+        organizations.MapGet("/verification-queue", async Task<Ok<List<VerificationQueueItem>>> (VerifyOrganizationHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.QueueAsync(ct)))
             .WithName("GetVerificationQueue")
             .WithSummary("Pending organizations in the caller's jurisdictions, oldest first.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -64,7 +48,32 @@ internal static class VerifyOrganizationEndpoints
 
 internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess access, DirectoryRecipients recipients)
 {
-    public async Task<Ok<VerificationResult>> DecideAsync(Guid id, VerificationStatus decision, string? reason, CancellationToken cancellationToken)
+    public Task<Ok<VerificationResult>> VerifyAsync(Guid id, CancellationToken cancellationToken) =>
+        DecideAsync(id, VerificationStatus.Verified, null, cancellationToken);
+
+    public Task<Ok<VerificationResult>> RejectAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        new Validation().Required("reason", reason).MaxLength("reason", reason, 1000).ThrowIfInvalid();
+        return DecideAsync(id, VerificationStatus.Rejected, reason!.Trim(), cancellationToken);
+    }
+
+    // Pending organizations in the caller's jurisdictions, oldest first.
+    public async Task<List<VerificationQueueItem>> QueueAsync(CancellationToken cancellationToken)
+    {
+        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, cancellationToken);
+        if (jurisdictions.Count == 0)
+        {
+            throw new ForbiddenException("Verifying organizations needs an admin grant.");
+        }
+
+        var pending = await db.Set<Organization>().Where(o => o.Verification == VerificationStatus.Pending)
+            .Select(o => new VerificationQueueItem(o.Id, o.Kind.ToString(), o.LegalName, o.CreditCode, o.RegionCode, o.EvidenceSha256, o.CreatedAt))
+            .ToListAsync(cancellationToken);
+        // Jurisdictions are a tree with exceptions (雄安, province-managed cities): filter with the one rule.
+        return pending.Where(o => jurisdictions.Any(j => Jurisdictions.Covers(j, o.RegionCode))).OrderBy(o => o.CreatedAt).ToList();
+    }
+
+    private async Task<Ok<VerificationResult>> DecideAsync(Guid id, VerificationStatus decision, string? reason, CancellationToken cancellationToken)
     {
         var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException("The organization");

@@ -7,7 +7,8 @@ using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Listings.ListListings;
 
-// Query-string filters every list and export takes. Region is a code prefix (13, 1301, 130102) or XIONGAN.
+// Query-string filters every list and export takes. Region is read by the Directory's RegionFilter: a code prefix
+// (13, 1301, 130102), a region group (XIONGAN / 雄安, 省会, 冀中南) or jjj / 京津冀.
 internal sealed record ListingFilter(string? Sector, string? Field, string? Industry, string? Region, string? Status, Guid? Owner, int? Page, int? PageSize);
 
 internal sealed record ListingPage<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items);
@@ -16,7 +17,6 @@ internal static class ListingQuery
 {
     public const int MaxPageSize = 100;
     public const int MaxExportRows = 10_000;
-    private static readonly string[] XionganCounties = ["130629", "130632", "130638"];
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     // Published listings for everyone; with owner= an organization the caller belongs to, every status of that
@@ -55,17 +55,12 @@ internal static class ListingQuery
     }
 
     public static IQueryable<T> InOwnerRegion<T>(IQueryable<T> query, string? region)
-        where T : Listing
-    {
-        if (string.IsNullOrEmpty(region))
-        {
-            return query;
-        }
+        where T : Listing =>
+        InRegion(query, region, l => l.OwnerRegionCode);
 
-        return region == Jurisdictions.Xiongan
-            ? query.Where(l => XionganCounties.Contains(l.OwnerRegionCode))
-            : query.Where(l => l.OwnerRegionCode.StartsWith(region));
-    }
+    // Any region column (a demand's own region, say) against the same filter.
+    public static IQueryable<T> InRegion<T>(IQueryable<T> query, string? region, System.Linq.Expressions.Expression<Func<T, string>> regionCode) =>
+        query.InRegion(RegionFilter.Parse(region), regionCode);
 
     public static (int Page, int PageSize) Paging(ListingFilter filter)
     {

@@ -37,10 +37,6 @@ internal static class RegionCodes
         }
     }
 
-    // A filter value from a query: a code, or a region group (京津冀 / jjj = Beijing, Tianjin, Hebei).
-    public static IReadOnlyList<string> FilterValues(string value) =>
-        value.Trim() is "京津冀" or "jjj" or "jingjinji" ? Jingjinji : [Normalize(value)];
-
     // County 1 > city 0.75 > province 0.5 > both in 京津冀 0.25 > elsewhere 0; the best pair counts.
     public static decimal Proximity(IEnumerable<string> a, IEnumerable<string> b)
     {

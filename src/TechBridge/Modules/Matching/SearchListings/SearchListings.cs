@@ -1,4 +1,5 @@
 using System.Globalization;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Matching.Indexing;
 using TechBridge.Platform.Errors;
@@ -104,7 +105,7 @@ internal sealed class SearchService(ISearchIndex index, SearchVocabulary vocabul
         AddFilter(filters, SearchFields.Field, Values(rules, "field", query.Field));
         AddFilter(filters, SearchFields.Industry, Values(rules, "industry", query.Industry));
         AddFilter(filters, SearchFields.Recognition, Values(rules, "recognition", query.Recognition));
-        AddFilter(filters, SearchFields.Region, Values(rules, "region", query.Region).SelectMany(RegionCodes.FilterValues).Distinct().ToList());
+        AddFilter(filters, SearchFields.Region, Values(rules, "region", query.Region).SelectMany(r => RegionFilter.Parse(r)!.IndexTerms).Distinct().ToList());
         if (query.Voucher == true)
         {
             filters[SearchFields.Voucher] = ["yes"];

@@ -22,7 +22,7 @@ internal sealed record UserDetail(
 // What the system admin (role SystemAdmin) does to accounts: list, inspect, roles, admin grants, lock, TOTP reset,
 // export. The API and the /Admin/Users page both call this, so both follow one set of rules. The system admin
 // manages accounts but approves nothing: grants give others permissions, IAccess never counts them for a system admin.
-internal sealed class UserAdministration(UserManager<PlatformUser> users, PlatformDbContext db, AuditTrail audit, TimeProvider clock)
+internal sealed class UserAdministrationHandler(UserManager<PlatformUser> users, PlatformDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public const int PageSize = 200;
 
@@ -217,6 +217,10 @@ internal sealed class UserAdministration(UserManager<PlatformUser> users, Platfo
     }
 
     // A jurisdiction code is one that Jurisdictions.Of gives for itself: a province, a Hebei city, 雄安 or 辛集/定州.
+    // What a grant form offers: the jurisdiction tree (Beijing, Tianjin, Hebei, its cities, 雄安新区, 辛集, 定州) by name.
+    public async Task<IReadOnlyList<(string Code, string Name)>> JurisdictionChoicesAsync(CancellationToken cancellationToken) =>
+        (await Reference.ReferenceEndpoints.JurisdictionTreeAsync(db, cancellationToken)).Select(j => (j.Code, j.Name)).ToList();
+
     private static bool IsJurisdiction(string? code) =>
         code == Jurisdictions.Xiongan
         || (code is { Length: 2 or 4 or 6 } && code.All(char.IsAsciiDigit) && code is not "1300"
