@@ -13,7 +13,7 @@ namespace TechBridge.Pages.Organizations;
 // The registration form: the same handler as POST /api/v1/organizations, the licence uploaded with the form.
 [Authorize]
 [RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
-internal sealed class RegisterModel(RegisterOrganization handler, FileStore files, PlatformDbContext db) : PageModel
+internal sealed class RegisterModel(RegisterOrganization handler, FileStore files, PlatformDbContext db, ErrorTexts texts) : PageModel
 {
     [BindProperty] public string Kind { get; set; } = nameof(OrganizationKind.Enterprise);
     [BindProperty] public string? LegalName { get; set; }
@@ -57,13 +57,13 @@ internal sealed class RegisterModel(RegisterOrganization handler, FileStore file
         {
             foreach (var v in invalid.Violations)
             {
-                ModelState.AddModelError(v.Field, v.Message);
+                ModelState.AddModelError(v.Field, texts.Describe(v));
             }
         }
         catch (ConflictException conflict) when (conflict.Code == "duplicate_credit_code")
         {
             ExistingOrganizationId = conflict.Extensions.TryGetValue("organizationId", out var id) ? id as Guid? : null;
-            ModelState.AddModelError("creditCode", conflict.Message);
+            ModelState.AddModelError("creditCode", texts.Describe(Problem.From(conflict)!));
         }
 
         await LoadAsync(cancellationToken);
