@@ -162,7 +162,7 @@ public sealed partial class ErrorTextsTests
             : [use];
     }
 
-    private static IEnumerable<string> Check(IReadOnlyDictionary<string, ErrorText> catalog, IEnumerable<ViolationUse> uses)
+    private static IEnumerable<string> Check(Dictionary<string, ErrorText> catalog, IEnumerable<ViolationUse> uses)
     {
         foreach (var use in uses)
         {

@@ -11,9 +11,12 @@ namespace TechBridge.Platform.Forms;
 // aria-invalid and aria-describedby when the field has an error, and the error text under it. The key is the field's
 // name in the error table (the API's field name), so a refused handler's violations land next to their field.
 // A checkbox reads better with its text after the box: add `check`.
+// Tag helpers are public: Razor discovers only public ones (internal ones are left in the page as plain markup).
 [HtmlTargetElement("form-field")]
-internal sealed partial class FormFieldTagHelper(IStringLocalizer<UiText> t) : TagHelper
+public sealed partial class FormFieldTagHelper(IStringLocalizerFactory localizers) : TagHelper
 {
+    private readonly IStringLocalizer t = localizers.Create(typeof(UiText));
+
     public string Key { get; set; } = "";
 
     // An English UI key; the page shows its translation.
@@ -76,7 +79,7 @@ internal sealed record FieldState(string ErrorId, string? Error);
 [HtmlTargetElement("input")]
 [HtmlTargetElement("select")]
 [HtmlTargetElement("textarea")]
-internal sealed class FormFieldControlTagHelper : TagHelper
+public sealed class FormFieldControlTagHelper : TagHelper
 {
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -90,8 +93,10 @@ internal sealed class FormFieldControlTagHelper : TagHelper
 
 // <form-errors /> at the top of a form: the error that belongs to no field, and a reminder that fields are marked.
 [HtmlTargetElement("form-errors", TagStructure = TagStructure.WithoutEndTag)]
-internal sealed class FormErrorsTagHelper(IStringLocalizer<UiText> t) : TagHelper
+public sealed class FormErrorsTagHelper(IStringLocalizerFactory localizers) : TagHelper
 {
+    private readonly IStringLocalizer t = localizers.Create(typeof(UiText));
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
