@@ -29,8 +29,10 @@ public sealed partial class ModuleRulesTests
     [Fact]
     public void ApplicationTypes_AreInternal_ExceptTheEntryPointAndMigrations()
     {
+        // Tag helpers too: Razor finds only public ones.
         var exposed = typeof(TechBridge.Platform.PlatformSetup).Assembly.GetExportedTypes()
             .Where(t => t != typeof(Program) && !(t.Namespace ?? "").Contains(".Migrations", StringComparison.Ordinal))
+            .Where(t => !typeof(Microsoft.AspNetCore.Razor.TagHelpers.ITagHelper).IsAssignableFrom(t))
             .Select(t => t.FullName)
             .ToList();
 
