@@ -80,6 +80,7 @@ internal sealed class PlatformErrorTexts : IErrorTextSource
         new("rule:format@from", "请按 年-月-日（如 2026-03-01）填写开始日期。", "Enter the from date as year-month-day, for example 2026-03-01."),
         new("rule:format@to", "请按 年-月-日（如 2026-03-31）填写结束日期。", "Enter the to date as year-month-day, for example 2026-03-31."),
         new("rule:format@organization", "机构编号的格式不正确，请从机构名录中复制。", "The organization id is not valid; copy it from the organization directory."),
+        new("rule:min@page", "页码从 1 开始。", "Pages start at 1."),
         new("rule:range@page", "页码超出了范围，请从第 1 页开始。", "That page does not exist; start from page 1."),
         new("rule:range@pageSize", "每页条数应为 1 至 {max} 条。", "Show 1 to {max} results per page."),
         new("rule:range@top", "结果条数应为 1 至 {max} 条。", "Ask for 1 to {max} results."),
