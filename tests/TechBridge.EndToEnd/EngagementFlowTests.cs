@@ -75,7 +75,7 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await enterprise.Locator("[name='Milestones[1].DueDate']").FillAsync("2099-06-30");
         await enterprise.Locator("[name='Milestones[1].AmountYuan']").FillAsync("30000");
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Place the order" }).ClickAsync();
-        await enterprise.WaitForSelectorAsync("text=The milestones' shares must add up to the order's amount.");
+        await enterprise.WaitForSelectorAsync("text=The milestone amounts must add up to the order amount.");
         await AssertAccessibleAsync(enterprise);
         await enterprise.Locator("[name='Milestones[1].AmountYuan']").FillAsync("40000");
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Place the order" }).ClickAsync();

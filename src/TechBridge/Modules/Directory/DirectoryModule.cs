@@ -17,6 +17,7 @@ using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Modules.Directory.Seed;
 using TechBridge.Modules.Directory.VerifyOrganization;
+using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
@@ -29,6 +30,7 @@ internal static class DirectoryModule
 
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddErrorTexts<DirectoryErrorTexts>();
         services.AddScoped<ImportRegions.ImportRegions>();
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<CredentialCheck>();

@@ -3,6 +3,7 @@ using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.JudgeMatches;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Engagements.ServiceOrders;
+using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Engagements;
 
@@ -12,6 +13,7 @@ internal static class EngagementsModule
 {
     public static IServiceCollection AddEngagements(this IServiceCollection services)
     {
+        services.AddErrorTexts<EngagementsErrorTexts>();
         services.AddScoped<EngagementDesk>();
         services.AddScoped<OrderDesk>();
         services.AddScoped<ComplaintDesk>();

@@ -7,6 +7,7 @@ using TechBridge.Modules.Listings.ManageDemands;
 using TechBridge.Modules.Listings.ManageOfferings;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
+using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings;
@@ -15,6 +16,7 @@ internal static class ListingsModule
 {
     public static IServiceCollection AddListings(this IServiceCollection services)
     {
+        services.AddErrorTexts<ListingsErrorTexts>();
         services.AddScoped<ListingLifecycle>();
         services.AddScoped<ListingViewer>();
         services.AddScoped<Contracts.IListingFacts, Contracts.ListingFactsReader>();

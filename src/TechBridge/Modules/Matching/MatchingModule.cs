@@ -2,6 +2,7 @@ using TechBridge.Modules.Matching.Indexing;
 using TechBridge.Modules.Matching.ManageVocabulary;
 using TechBridge.Modules.Matching.MatchListings;
 using TechBridge.Modules.Matching.SearchListings;
+using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Matching;
 
@@ -11,6 +12,7 @@ internal static class MatchingModule
 {
     public static IServiceCollection AddMatching(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddErrorTexts<MatchingErrorTexts>();
         services.Configure<MatchingWeights>(configuration.GetSection(MatchingWeights.Section));
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<VocabularySync>();

@@ -46,7 +46,7 @@ internal static class ListingForms
             return money.Fen;
         }
 
-        state.AddModelError(field, "Enter an amount in yuan, e.g. 120000 or 1,250.50.");
+        state.AddModelError(field, PlatformErrorTexts.Catalog.Describe(new Violation(field, "amount", "Enter an amount in yuan, e.g. 120000 or 1,250.50.")));
         return null;
     }
 

@@ -21,7 +21,8 @@ internal sealed class InvalidRequestException(IReadOnlyList<Violation> violation
 
     public override int Status => StatusCodes.Status400BadRequest;
 
-    public static InvalidRequestException For(string field, string rule, string message) => new([new Violation(field, rule, message)]);
+    public static InvalidRequestException For(string field, string rule, string message, IReadOnlyDictionary<string, object>? args = null) =>
+        new([new Violation(field, rule, message, args)]);
 }
 
 // 409: conflicts with the current state.

@@ -82,7 +82,7 @@ internal sealed class FileStore(IConfiguration configuration, PlatformDbContext 
 
         if (file.Length > MaxBytes)
         {
-            throw InvalidRequestException.For(field, "maxSize", $"A file may have at most {MaxBytes / (1024 * 1024)} MB.");
+            throw InvalidRequestException.For(field, "maxSize", $"A file may have at most {MaxBytes / (1024 * 1024)} MB.", new Dictionary<string, object> { ["max"] = MaxBytes / (1024 * 1024) });
         }
 
         Directory.CreateDirectory(Root);

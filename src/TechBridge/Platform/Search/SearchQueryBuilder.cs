@@ -24,18 +24,18 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
         var rules = new Validation();
         if (text.Length > SearchLimits.MaxQueryChars)
         {
-            rules.Add("text", "maxLength", $"The search text must be at most {SearchLimits.MaxQueryChars} characters.");
+            rules.Add("text", "maxLength", $"The search text must be at most {SearchLimits.MaxQueryChars} characters.", new Dictionary<string, object> { ["max"] = SearchLimits.MaxQueryChars });
         }
 
         if (request.Top is < 1 or > SearchLimits.MaxTop)
         {
-            rules.Add("top", "range", $"top must be between 1 and {SearchLimits.MaxTop}.");
+            rules.Add("top", "range", $"top must be between 1 and {SearchLimits.MaxTop}.", new Dictionary<string, object> { ["min"] = 1, ["max"] = SearchLimits.MaxTop });
         }
 
         var filterValues = (request.Kinds?.Count ?? 0) + (request.Filters?.Values.Sum(v => v.Count) ?? 0) + (request.Ranges?.Count ?? 0);
         if (filterValues > SearchLimits.MaxFilterValues)
         {
-            rules.Add("filters", "maxCount", $"At most {SearchLimits.MaxFilterValues} filter values.");
+            rules.Add("filters", "maxCount", $"At most {SearchLimits.MaxFilterValues} filter values.", new Dictionary<string, object> { ["max"] = SearchLimits.MaxFilterValues });
         }
 
         if (request.TimeLimit is { } limit && (limit <= TimeSpan.Zero || limit > TimeSpan.FromSeconds(30)))
@@ -51,7 +51,7 @@ internal sealed class SearchQueryBuilder(SearchRankingOptions ranking, SearchVoc
         var distinctBigrams = bigramTerms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToArray();
         if (Math.Max(distinctWords.Length, distinctBigrams.Length) > SearchLimits.MaxQueryTerms)
         {
-            throw InvalidRequestException.For("text", "maxTerms", $"The search text has too many different terms (at most {SearchLimits.MaxQueryTerms}).");
+            throw InvalidRequestException.For("text", "maxTerms", $"The search text has too many different terms (at most {SearchLimits.MaxQueryTerms}).", new Dictionary<string, object> { ["max"] = SearchLimits.MaxQueryTerms });
         }
 
         if (distinctWords.Length == 0 && distinctBigrams.Length == 0)

@@ -34,7 +34,7 @@ internal static partial class OnboardingEndpoints
             {
                 if (request.Ids is not { Count: > 0 and <= 200 })
                 {
-                    throw InvalidRequestException.For("ids", "range", "ids lists 1 to 200 applications.");
+                    throw InvalidRequestException.For("ids", "range", "ids lists 1 to 200 applications.", new Dictionary<string, object> { ["min"] = 1, ["max"] = 200 });
                 }
 
                 return TypedResults.Ok(await h.BulkApproveAsync(request.Ids, ct));

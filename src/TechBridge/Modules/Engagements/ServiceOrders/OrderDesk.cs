@@ -73,7 +73,7 @@ internal sealed class OrderDesk(PlatformDbContext db, IAccess access, IOrganizat
         var milestones = request.Milestones ?? [];
         if (milestones.Count is 0 or > MaxMilestones)
         {
-            validation.Add("milestones", "count", $"An order has 1 to {MaxMilestones} milestones.");
+            validation.Add("milestones", "count", $"An order has 1 to {MaxMilestones} milestones.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxMilestones });
         }
 
         for (var i = 0; i < milestones.Count && i < MaxMilestones; i++)

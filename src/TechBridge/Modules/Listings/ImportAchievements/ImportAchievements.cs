@@ -131,14 +131,14 @@ internal sealed class AchievementImporter(PlatformDbContext db, IOrganizationFac
         };
         if (length > ImportAchievementsEndpoints.MaxBytes)
         {
-            throw InvalidRequestException.For("file", "maxSize", "The file is larger than 5 MB.");
+            throw InvalidRequestException.For("file", "maxSize", "The file is larger than 5 MB.", new Dictionary<string, object> { ["max"] = ImportAchievementsEndpoints.MaxBytes / (1024 * 1024) });
         }
 
         await ManageAchievementsEndpoints.RequirePosterAsync(organizationId, facts, cancellationToken);
         var rows = Read(fileName, content);
         if (rows.Count > ImportAchievementsEndpoints.MaxRows)
         {
-            throw InvalidRequestException.For("file", "maxRows", $"At most {ImportAchievementsEndpoints.MaxRows} rows per import.");
+            throw InvalidRequestException.For("file", "maxRows", $"At most {ImportAchievementsEndpoints.MaxRows} rows per import.", new Dictionary<string, object> { ["max"] = ImportAchievementsEndpoints.MaxRows });
         }
 
         var job = new ImportJob

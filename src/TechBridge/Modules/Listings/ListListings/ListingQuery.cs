@@ -74,7 +74,7 @@ internal static class ListingQuery
 
         if (size is < 1 or > MaxPageSize)
         {
-            validation.Add("pageSize", "range", $"pageSize is 1 to {MaxPageSize}.");
+            validation.Add("pageSize", "range", $"pageSize is 1 to {MaxPageSize}.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxPageSize });
         }
 
         validation.ThrowIfInvalid();

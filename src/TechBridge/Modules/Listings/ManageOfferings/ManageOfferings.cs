@@ -248,7 +248,7 @@ internal static class ManageOfferingsEndpoints
         var regions = (request.RegionsServed ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).Distinct().ToList();
         if (regions.Count > 50)
         {
-            validation.Add("regionsServed", "maxCount", "At most 50 regions.");
+            validation.Add("regionsServed", "maxCount", "At most 50 regions.", new Dictionary<string, object> { ["max"] = 50 });
         }
 
         foreach (var region in regions.Take(50))

@@ -108,7 +108,7 @@ internal static class ReviewListingsEndpoints
         var validation = new Validation();
         if (request.Items is not { Count: > 0 } || request.Items.Count > MaxBulkItems)
         {
-            validation.Add("items", "range", $"Review 1 to {MaxBulkItems} items at a time.");
+            validation.Add("items", "range", $"Review 1 to {MaxBulkItems} items at a time.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxBulkItems });
         }
 
         if (!approve)

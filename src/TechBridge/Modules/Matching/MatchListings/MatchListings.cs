@@ -41,7 +41,7 @@ internal sealed class Matcher(
     {
         if (top is < 1 or > 100)
         {
-            throw InvalidRequestException.For("top", "range", "top is 1 to 100.");
+            throw InvalidRequestException.For("top", "range", "top is 1 to 100.", new Dictionary<string, object> { ["min"] = 1, ["max"] = 100 });
         }
 
         var source = (await listings.PublishedAsync([id], cancellationToken)).FirstOrDefault(l => l.Kind == kind)

@@ -66,12 +66,12 @@ internal sealed class SearchService(ISearchIndex index, SearchVocabulary vocabul
         var rules = new Validation();
         if (text.Length > MaxQueryChars)
         {
-            rules.Add("q", "maxLength", $"The search text is at most {MaxQueryChars} characters.");
+            rules.Add("q", "maxLength", $"The search text is at most {MaxQueryChars} characters.", new Dictionary<string, object> { ["max"] = MaxQueryChars });
         }
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            rules.Add("pageSize", "range", $"pageSize is 1 to {MaxPageSize}.");
+            rules.Add("pageSize", "range", $"pageSize is 1 to {MaxPageSize}.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxPageSize });
         }
 
         if (page < 1 || (long)page * Math.Clamp(pageSize, 1, MaxPageSize) > SearchLimits.MaxTop)
@@ -224,12 +224,12 @@ internal sealed class SearchService(ISearchIndex index, SearchVocabulary vocabul
         var values = raw.Split([',', '|', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (values.Count > MaxValuesPerFilter)
         {
-            rules.Add(field, "maxCount", $"At most {MaxValuesPerFilter} values.");
+            rules.Add(field, "maxCount", $"At most {MaxValuesPerFilter} values.", new Dictionary<string, object> { ["max"] = MaxValuesPerFilter });
         }
 
         if (values.Any(v => v.Length > 64))
         {
-            rules.Add(field, "maxLength", "Each value is at most 64 characters.");
+            rules.Add(field, "maxLength", "Each value is at most 64 characters.", new Dictionary<string, object> { ["max"] = 64 });
         }
 
         return values;

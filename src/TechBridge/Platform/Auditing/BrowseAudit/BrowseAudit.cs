@@ -174,7 +174,7 @@ internal sealed record AuditCriteria(
             return number;
         }
 
-        validation.Add(field, "range", $"{field} must be a whole number from {min} to {max}.");
+        validation.Add(field, "range", $"{field} must be a whole number from {min} to {max}.", new Dictionary<string, object> { ["min"] = min, ["max"] = max });
         return fallback;
     }
 }
