@@ -67,6 +67,30 @@ internal static class ListingQuery
             : query.Where(l => l.OwnerRegionCode.StartsWith(region));
     }
 
+    // Offerings: the owner's region, or a region the offering serves (named exactly).
+    public static IQueryable<ServiceOffering> InOwnerOrServedRegion(IQueryable<ServiceOffering> query, string? region)
+    {
+        if (string.IsNullOrEmpty(region) || region == Jurisdictions.Xiongan)
+        {
+            return InOwnerRegion(query, region);
+        }
+
+        return query.Where(o => o.OwnerRegionCode.StartsWith(region) || o.RegionsServed.Contains(region));
+    }
+
+    // Demands: the region the demand names (which may differ from the owner's).
+    public static IQueryable<TechnologyDemand> InDemandRegion(IQueryable<TechnologyDemand> query, string? region)
+    {
+        if (string.IsNullOrEmpty(region))
+        {
+            return query;
+        }
+
+        return region == Jurisdictions.Xiongan
+            ? query.Where(d => XionganCounties.Contains(d.RegionCode))
+            : query.Where(d => d.RegionCode.StartsWith(region));
+    }
+
     public static (int Page, int PageSize) Paging(ListingFilter filter)
     {
         var page = filter.Page ?? 1;
