@@ -62,16 +62,13 @@ internal static class ImportAchievementsEndpoints
             // Bearer-token API clients only (checked in the handler), so no antiforgery token is involved; the page has its own form.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         achievements.MapGet("/imports/{id:guid}", async Task<Ok<ImportJobResponse>> (Guid id, ImportAchievementsHandler importer, CancellationToken ct) =>
                 TypedResults.Ok(await importer.GetAsync(id, ct)))
             .WithName("GetAchievementImport")
             .WithSummary("An import job's progress (processed of total) and its row-level error report.")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         return achievements;
     }
 

@@ -158,33 +158,28 @@ internal static class ManageListingEndpoints
             .WithName($"Create{kind.RouteName}")
             .WithSummary(text.Create)
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapPut("/{id:guid}", update)
             .WithName($"Update{kind.RouteName}")
             .WithSummary($"Edits a draft or rejected {kind.Name} (members of the owning organization acting for it).")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", get)
             .WithName($"Get{kind.RouteName}")
             .WithSummary(text.Get)
             .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/", list)
             .WithName($"List{kind.RouteName}s")
             .WithSummary(text.List)
             .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/export.csv", export)
             .WithName($"Export{kind.RouteName}s")
             .WithSummary(text.Export)
             .AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 
@@ -195,9 +190,7 @@ internal static class ManageListingEndpoints
             .WithName("RevealDemandIdentity")
             .WithSummary("Reveals the enterprise behind an anonymous demand to everyone (owner).")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return demands;
     }
 

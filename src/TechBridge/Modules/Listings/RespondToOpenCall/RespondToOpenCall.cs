@@ -232,35 +232,25 @@ internal static class RespondToOpenCallEndpoints
             .WithName("SubmitProposal")
             .WithSummary("Submits the acting institution's proposal to a published open call (one per institution).")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         demands.MapGet("/{id:guid}/proposals", async Task<Ok<OpenCallResponse>> (Guid id, RespondToOpenCallHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ListAsync(id, ct)))
             .WithName("ListProposals")
             .WithSummary("The open call's proposals: all of them for the demand's owner, the caller's own for a proposer.")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         demands.MapPost("/{id:guid}/proposals/{proposalId:guid}/shortlist", async Task<Ok<ProposalResponse>> (Guid id, Guid proposalId, RespondToOpenCallHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ShortlistAsync(id, proposalId, ct)))
             .WithName("ShortlistProposal")
             .WithSummary("Puts a submitted proposal on the shortlist (demand owner).")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         demands.MapPost("/{id:guid}/decision", async Task<Ok<OpenCallResponse>> (Guid id, OpenCallDecisionRequest request, RespondToOpenCallHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.DecideAsync(id, request, ct)))
             .WithName("DecideOpenCall")
             .WithSummary("Selects one proposal or none, with a reason for every proposal (demand owner); final.")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return demands;
     }
 }

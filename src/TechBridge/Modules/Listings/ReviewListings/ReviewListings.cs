@@ -141,17 +141,13 @@ internal static class ReviewListingsEndpoints
             .WithName("ListReviewQueue")
             .WithSummary("Submitted offerings, demands and achievements in the admin's jurisdictions (listings.review), oldest first.")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapPost("/review", async Task<Ok<BulkReviewResponse>> (BulkReviewRequest request, ReviewListingsHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ReviewAsync(request, ct)))
             .WithName("ReviewListings")
             .WithSummary("Approves or rejects (with a reason) up to 200 listings at once; answers a result per item.")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         return group;
     }
 }
