@@ -1,11 +1,8 @@
 using TechBridge.Modules.Listings.ChangeListingStatus;
-using TechBridge.Modules.Listings.ExpireListings;
 using TechBridge.Modules.Listings.ImportAchievements;
-using TechBridge.Modules.Listings.ListListings;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings;
 
@@ -16,21 +13,22 @@ internal static class ListingsModule
         services.AddScoped<ListingLifecycle>();
         services.AddScoped<ListingViewer>();
         services.AddScoped<ManageListingHandler>();
-        services.AddScoped<ListListingsHandler>();
+        services.AddScoped<ListListings.ListListingsHandler>();
         services.AddScoped<ChangeListingStatusHandler>();
         services.AddScoped<ReviewListingsHandler>();
         services.AddScoped<RespondToOpenCallHandler>();
         services.AddScoped<Contracts.IListingFacts, Contracts.ListingFactsReader>();
-        services.AddScoped<ListingExpiry>();
-        services.AddHostedService<ListingExpiryJob>();
+        services.AddScoped<ExpireListings.ListingExpiry>();
+        services.AddHostedService<ExpireListings.ListingExpiryJob>();
         services.AddSingleton<ImportQueue>();
         services.AddScoped<ImportAchievementsHandler>();
         services.AddHostedService<ImportWorker>();
-        services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
+        services.AddScoped<Platform.Persistence.IDemoSeeder, Seed.DemoListingsSeeder>();
         services.AddScoped<Contracts.IListingSearchSource, SearchSource.ListingSearchSource>();
         return services;
     }
 
+    // The routes of each kind come from its row in the kinds table.
     public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/offerings").WithTags("Listings")
