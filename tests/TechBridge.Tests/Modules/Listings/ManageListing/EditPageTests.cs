@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TechBridge.Modules.Directory.Data;
 
 namespace TechBridge.Tests.Modules.Listings.ManageListing;
 
@@ -8,25 +9,26 @@ public abstract partial class EditPageTests(AppHost host)
 {
     public static TheoryData<string, string, string, string> Kinds => new()
     {
-        { "provider.demo", "offering", "Description", "SectorCode=testing&PriceModel=fixed&PriceYuan=5000&RegionsServed=1301&LeadTimeDays=10" },
-        { "enterprise.demo", "demand", "Description", "TechnologyFieldCode=new-materials&BudgetMinYuan=100000&BudgetMaxYuan=200000" },
-        { "enterprise.demo", "achievement", "Abstract", "TechnologyFieldCode=new-materials&Trl=5&TransferModes=licence&TransferModes=assignment&AskingPriceYuan=80000" },
+        { nameof(OrganizationKind.ServiceInstitution), "offering", "Description", "SectorCode=testing&PriceModel=fixed&PriceYuan=5000&RegionsServed=1301&LeadTimeDays=10" },
+        { nameof(OrganizationKind.Enterprise), "demand", "Description", "TechnologyFieldCode=new-materials&BudgetMinYuan=100000&BudgetMaxYuan=200000" },
+        { nameof(OrganizationKind.Enterprise), "achievement", "Abstract", "TechnologyFieldCode=new-materials&Trl=5&TransferModes=licence&TransferModes=assignment&AskingPriceYuan=80000" },
     };
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task EditPage_EachKind_SavesAndOpensAgainWithItsFields(string user, string kind, string bodyField, string fields)
+    public async Task EditPage_EachKind_SavesAndOpensAgainWithItsFields(string poster, string kind, string bodyField, string fields)
     {
-        using var client = await host.CreateClientForAsync(user);
+        var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, Enum.Parse<OrganizationKind>(poster), "130102");
+        using var client = owner;
         var title = $"编辑页{kind}{Guid.NewGuid():N}"[..20];
         var token = await FormTokenAsync(client, $"/Listings/Edit?kind={kind}");
 
         var posted = await PostAsync(client, $"/Listings/Edit?kind={kind}", token, $"Title={Uri.EscapeDataString(title)}&{bodyField}={Uri.EscapeDataString("用于编辑页测试的说明文字。")}&{fields}&action=save");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location?.ToString() ?? "";
         var id = location[(location.IndexOf("id=", StringComparison.Ordinal) + 3)..];
         var again = await client.GetStringAsync(new Uri($"/Listings/Edit?kind={kind}&id={id}&culture=en", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.StartsWith($"/Listings/Detail?kind={kind}&id=", location, StringComparison.Ordinal);
         Assert.Contains($"value=\"{title}\"", again, StringComparison.Ordinal);
         Assert.Contains($"name=\"{bodyField}\"", again, StringComparison.Ordinal);
@@ -34,16 +36,17 @@ public abstract partial class EditPageTests(AppHost host)
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task EditPage_EachKind_BlankTitle_MarksTheTitleField(string user, string kind, string bodyField, string fields)
+    public async Task EditPage_EachKind_BlankTitle_MarksTheTitleField(string poster, string kind, string bodyField, string fields)
     {
-        using var client = await host.CreateClientForAsync(user);
+        var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, Enum.Parse<OrganizationKind>(poster), "130102");
+        using var client = owner;
         var token = await FormTokenAsync(client, $"/Listings/Edit?kind={kind}");
 
         var posted = await PostAsync(client, $"/Listings/Edit?kind={kind}&culture=en", token, $"Title=&{bodyField}=x&{fields}&action=submit");
         var page = await posted.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Contains("name=\"Title\" value=\"\" required maxlength=\"200\" aria-invalid=\"true\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Title\" required maxlength=\"200\" aria-invalid=\"true\" aria-describedby=\"title-error\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
