@@ -21,7 +21,7 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         var provider = await SignInAsync("provider.demo");
         var title = $"涂布面密度在线检测{Guid.NewGuid():N}"[..20];
 
-        await enterprise.GotoAsync("/Listings/EditDemand");
+        await enterprise.GotoAsync("/Listings/Edit?kind=demand");
         await AssertAccessibleAsync(enterprise);
         await enterprise.GetByLabel("Title").FillAsync(title);
         await enterprise.GetByLabel("Description").FillAsync("锂电池极片涂布需要在线测厚与闭环控制，提升面密度一致性。");

@@ -1,14 +1,9 @@
 using TechBridge.Modules.Listings.ChangeListingStatus;
-using TechBridge.Modules.Listings.Data;
-using TechBridge.Modules.Listings.ExpireListings;
 using TechBridge.Modules.Listings.ImportAchievements;
-using TechBridge.Modules.Listings.ManageAchievements;
-using TechBridge.Modules.Listings.ManageDemands;
-using TechBridge.Modules.Listings.ManageOfferings;
+using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings;
 
@@ -19,30 +14,37 @@ internal static class ListingsModule
         services.AddErrorTexts<ListingsErrorTexts>();
         services.AddScoped<ListingLifecycle>();
         services.AddScoped<ListingViewer>();
+        services.AddScoped<ManageListingHandler>();
+        services.AddScoped<ListListings.ListListingsHandler>();
+        services.AddScoped<ChangeListingStatusHandler>();
+        services.AddScoped<ReviewListingsHandler>();
+        services.AddScoped<RespondToOpenCallHandler>();
         services.AddScoped<Contracts.IListingFacts, Contracts.ListingFactsReader>();
-        services.AddScoped<ListingExpiry>();
-        services.AddHostedService<ListingExpiryJob>();
+        services.AddScoped<ExpireListings.ListingExpiry>();
+        services.AddHostedService<ExpireListings.ListingExpiryJob>();
         services.AddSingleton<ImportQueue>();
-        services.AddScoped<AchievementImporter>();
+        services.AddScoped<ImportAchievementsHandler>();
         services.AddHostedService<ImportWorker>();
-        services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
+        services.AddScoped<Platform.Persistence.IDemoSeeder, Seed.DemoListingsSeeder>();
         services.AddScoped<Contracts.IListingSearchSource, SearchSource.ListingSearchSource>();
         return services;
     }
 
+    // The routes of each kind come from its row in the kinds table.
     public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/offerings").WithTags("Listings")
-            .MapManageOfferings()
-            .MapListingLifecycle(ListingKind.Offering);
+            .MapManageListing(ListingKinds.Offering)
+            .MapListingLifecycle(ListingKinds.Offering);
         app.MapGroup("/api/v1/demands").WithTags("Listings")
-            .MapManageDemands()
+            .MapManageListing(ListingKinds.Demand)
+            .MapRevealDemand()
             .MapRespondToOpenCall()
-            .MapListingLifecycle(ListingKind.Demand);
+            .MapListingLifecycle(ListingKinds.Demand);
         app.MapGroup("/api/v1/achievements").WithTags("Listings")
-            .MapManageAchievements()
+            .MapManageListing(ListingKinds.Achievement)
             .MapImportAchievements()
-            .MapListingLifecycle(ListingKind.Achievement);
+            .MapListingLifecycle(ListingKinds.Achievement);
         app.MapGroup("/api/v1/listings").WithTags("Listings")
             .MapReviewListings();
         return app;

@@ -1,19 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.ReviewListings;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 
 // /Admin/ListingReview: the submitted listings of the admin's jurisdictions; tick several and approve or reject them
-// at once (a rejection needs a reason); each item's result is shown.
+// at once (a rejection needs a reason); each item's result is shown. The same handler as /api/v1/listings/review.
 [Authorize(Roles = Roles.Admin)]
-internal sealed class ListingReviewModel(PlatformDbContext db, IAccess access, IOrganizationFacts facts, ListingLifecycle lifecycle) : PageModel
+internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageModel
 {
     public IReadOnlyList<ReviewQueueItem> Queue { get; private set; } = [];
 
@@ -25,7 +22,7 @@ internal sealed class ListingReviewModel(PlatformDbContext db, IAccess access, I
 
     public async Task<IActionResult> OnPostAsync(string[] selected, string decision, string? reason, CancellationToken cancellationToken)
     {
-        var items = selected.Select(s => s.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _)).Select(p => new ReviewItem(p[0], Guid.Parse(p[1]))).Take(ReviewListingsEndpoints.MaxBulkItems).ToList();
+        var items = selected.Select(s => s.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _)).Select(p => new ReviewItem(p[0], Guid.Parse(p[1]))).Take(ReviewListingsHandler.MaxBulkItems).ToList();
         if (items.Count == 0)
         {
             Message = "Select at least one listing.";
@@ -36,7 +33,14 @@ internal sealed class ListingReviewModel(PlatformDbContext db, IAccess access, I
         }
         else
         {
-            Results = await ReviewListingsEndpoints.ReviewAsync(items, decision == "approve", reason, lifecycle, cancellationToken);
+            try
+            {
+                Results = (await review.ReviewAsync(new BulkReviewRequest(decision, reason, items), cancellationToken)).Results;
+            }
+            catch (ProblemException problem)
+            {
+                Message = problem.Message;
+            }
         }
 
         await LoadAsync(cancellationToken);
@@ -47,7 +51,7 @@ internal sealed class ListingReviewModel(PlatformDbContext db, IAccess access, I
     {
         try
         {
-            Queue = await ReviewListingsEndpoints.LoadQueueAsync(null, access, facts, db, cancellationToken);
+            Queue = (await review.QueueAsync(null, cancellationToken)).Items;
         }
         catch (ForbiddenException)
         {

@@ -1,21 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Listings.ChangeListingStatus;
-using TechBridge.Modules.Listings.Data;
-using TechBridge.Modules.Listings.ManageAchievements;
-using TechBridge.Modules.Listings.ManageDemands;
-using TechBridge.Modules.Listings.ManageOfferings;
+using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Listings;
 
-// /Listings/Detail?kind=&id=: one listing, with the same visibility rules as the API (published for everyone).
-internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IOrganizationFacts facts, IReferenceData reference, ActorContext actor, IAccess access, ListingLifecycle lifecycle) : PageModel
+// /Listings/Detail?kind=&id=: one listing, through the same handler as GET /api/v1/{kind}s/{id} (published for
+// everyone, the rest for the owner's members and the reviewing admins).
+internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, IReferenceData reference, ManageListingHandler listings, RespondToOpenCallHandler openCalls) : PageModel
 {
     // The proposal form (institutions answering an open call); kept in the page after a refused post.
     public ProposalForm Proposal { get; private set; } = new(null, null, null, null);
@@ -47,42 +42,31 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
 
     public async Task<IActionResult> OnGetAsync(string? kind, Guid id, CancellationToken cancellationToken)
     {
-        Listing? listing = ListingNames.ParseKind(kind) switch
+        ListingDetail detail;
+        try
         {
-            ListingKind.Offering => await db.Set<ServiceOffering>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-            ListingKind.Demand => await db.Set<TechnologyDemand>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-            ListingKind.Achievement => await db.Set<TechnologyAchievement>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-            _ => null,
-        };
-        if (listing is null || !await viewer.SeesAsync(listing, cancellationToken))
+            detail = await listings.DetailAsync(kind, id, cancellationToken);
+        }
+        catch (NotFoundException)
         {
             return NotFound();
         }
 
-        var owner = await facts.FindAsync(listing.OrganizationId, cancellationToken);
-        (Kind, ListingId) = (ListingNames.Of(listing.Kind), listing.Id);
-        if (actor.UserId is not null && listing.Status == ListingStatus.Published
-            && await ListingForms.ActAsync(actor, facts, cancellationToken) is { IsVerified: true } acting && acting.Id != listing.OrganizationId)
+        (Kind, ListingId) = (detail.Kind, detail.Id);
+        (Offering, Demand, Achievement) = (detail.Response as OfferingResponse, detail.Response as DemandResponse, detail.Response as AchievementResponse);
+        var acting = actor.UserId is null ? null : await ListingForms.ActAsync(actor, facts, cancellationToken);
+        if (detail.IsPublished && acting is { IsVerified: true } && acting.Id != detail.OrganizationId)
         {
             Interested = acting;
         }
 
-        switch (listing)
+        if (Demand is { IsOpenCall: true } demand)
         {
-            case ServiceOffering o:
-                Offering = ManageOfferingsEndpoints.ToResponse(o, owner, maskPhone: false);
-                break;
-            case TechnologyDemand d:
-                var sees = await viewer.SeesIdentityAsync(d, cancellationToken);
-                Demand = ManageDemandsEndpoints.ToResponse(d, sees ? owner : null, sees);
-                CanCompare = d.IsOpenCall && await viewer.IsMemberAsync(d.OrganizationId, cancellationToken);
-                await LoadProposerAsync(d, cancellationToken);
-                break;
-            case TechnologyAchievement a:
-                Achievement = ManageAchievementsEndpoints.ToResponse(a, owner);
-                break;
-            default:
-                break;
+            CanCompare = detail.ViewerIsMember;
+            if (acting is not null && await openCalls.ProposerStateAsync(demand.Id, acting, cancellationToken) is (true, var sent))
+            {
+                (Proposer, ProposalSent) = (acting, sent);
+            }
         }
 
         RegionNames = await reference.RegionNamesAsync([.. Offering?.RegionsServed ?? [], Demand?.RegionCode ?? ""], cancellationToken);
@@ -118,7 +102,7 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
 
         try
         {
-            await RespondToOpenCallEndpoints.SubmitAsync(id, new ProposalRequest(approach, price, durationDays, team), access, facts, viewer, lifecycle, cancellationToken);
+            await openCalls.SubmitAsync(id, new ProposalRequest(approach, price, durationDays, team), cancellationToken);
             ProposalSent = true;
         }
         catch (ProblemException problem)
@@ -127,21 +111,6 @@ internal sealed class DetailModel(PlatformDbContext db, ListingViewer viewer, IO
         }
 
         return Page();
-    }
-
-    private async Task LoadProposerAsync(TechnologyDemand demand, CancellationToken cancellationToken)
-    {
-        if (actor.UserId is null || !demand.IsOpenCall || demand.Status != ListingStatus.Published || demand.OpenCallDecidedAt is not null)
-        {
-            return;
-        }
-
-        var acting = await ListingForms.ActAsync(actor, facts, cancellationToken);
-        if (acting is { IsVerified: true, Type: OrganizationType.ServiceInstitution or OrganizationType.UniversityOrInstitute } && acting.Id != demand.OrganizationId)
-        {
-            Proposer = acting;
-            ProposalSent = await db.Set<Proposal>().AnyAsync(p => p.DemandId == demand.Id && p.OrganizationId == acting.Id, cancellationToken);
-        }
     }
 }
 

@@ -1,20 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ImportAchievements;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Listings;
 
 // /Listings/Import: upload a CSV or xlsx of achievements; the page refreshes itself while the job runs and then
-// shows the row-level error report.
+// shows the row-level error report. The same handler as POST and GET /api/v1/achievements/imports.
 [Authorize]
-internal sealed class ImportModel(PlatformDbContext db, ActorContext actor, IOrganizationFacts facts, AchievementImporter importer) : PageModel
+internal sealed class ImportModel(ActorContext actor, IOrganizationFacts facts, ImportAchievementsHandler importer) : PageModel
 {
     public ImportJobResponse? Job { get; private set; }
 
@@ -26,14 +23,15 @@ internal sealed class ImportModel(PlatformDbContext db, ActorContext actor, IOrg
     {
         if (job is { } id)
         {
-            var memberships = await facts.MembershipsOfAsync(actor.UserId!.Value, cancellationToken);
-            var row = await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
-            if (row is null || memberships.All(m => m.Id != row.OrganizationId))
+            try
+            {
+                await ListingForms.ActAsync(actor, facts, cancellationToken);
+                Job = await importer.GetAsync(id, cancellationToken);
+            }
+            catch (NotFoundException)
             {
                 return NotFound();
             }
-
-            Job = ImportAchievementsEndpoints.ToResponse(row);
         }
 
         return Page();
@@ -51,8 +49,8 @@ internal sealed class ImportModel(PlatformDbContext db, ActorContext actor, IOrg
         try
         {
             await using var stream = file.OpenReadStream();
-            var job = await importer.StartAsync(organization.Id, actor.UserId!.Value, file.FileName, file.Length, stream, mode, cancellationToken);
-            return RedirectToPage(new { job = job.Id });
+            var started = await importer.StartAsync(file.FileName, file.Length, stream, mode, cancellationToken);
+            return RedirectToPage(new { job = started.Id });
         }
         catch (ProblemException problem)
         {

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Data;
+using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
@@ -16,12 +16,8 @@ internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, Act
 
     public PlatformDbContext Db => db;
 
-    public async Task<Listing?> FindAsync(ListingKind kind, Guid id, CancellationToken cancellationToken) => kind switch
-    {
-        ListingKind.Offering => await db.Set<ServiceOffering>().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-        ListingKind.Demand => await db.Set<TechnologyDemand>().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-        _ => await db.Set<TechnologyAchievement>().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-    };
+    public Task<Listing?> FindAsync(ListingKind kind, Guid id, CancellationToken cancellationToken) =>
+        ListingKinds.Of(kind).FindAsync(db, id, tracking: true, cancellationToken);
 
     // The listing, if the caller acts (X-Organization) for the organization that owns it; 404 for everyone else.
     public async Task<T> LoadOwnedAsync<T>(ListingKind kind, Guid id, CancellationToken cancellationToken)

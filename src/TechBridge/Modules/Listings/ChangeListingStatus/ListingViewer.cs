@@ -45,8 +45,10 @@ internal sealed class ListingViewer(ActorContext actor, IAccess access, IOrganiz
         || await IsMemberAsync(listing.OrganizationId, cancellationToken)
         || await MayReviewAsync(listing.JurisdictionRegion, cancellationToken);
 
-    public async Task<bool> SeesIdentityAsync(TechnologyDemand demand, CancellationToken cancellationToken) =>
-        !demand.IdentityHidden
+    // Only an anonymous demand hides who posted it.
+    public async Task<bool> SeesIdentityAsync(Listing listing, CancellationToken cancellationToken) =>
+        listing is not TechnologyDemand demand
+        || !demand.IdentityHidden
         || IsBroker
         || await IsMemberAsync(demand.OrganizationId, cancellationToken)
         || await MayReviewAsync(demand.RegionCode, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Listings.Data;
+using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings.Contracts;
@@ -24,13 +25,7 @@ internal sealed class ListingFactsReader(PlatformDbContext db) : IListingFacts
 {
     public async Task<ListingFacts?> FindAsync(string kind, Guid id, CancellationToken cancellationToken = default)
     {
-        Listing? listing = ListingNames.ParseKind(kind) switch
-        {
-            ListingKind.Offering => await db.Set<ServiceOffering>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-            ListingKind.Demand => await db.Set<TechnologyDemand>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-            ListingKind.Achievement => await db.Set<TechnologyAchievement>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken),
-            _ => null,
-        };
+        var listing = ListingKinds.Find(kind) is { } definition ? await definition.FindAsync(db, id, tracking: false, cancellationToken) : null;
         return listing is null ? null : new ListingFacts(ListingNames.Of(listing.Kind), listing.Id, listing.OrganizationId, listing.Title,
             listing.Status == ListingStatus.Published, listing.JurisdictionRegion, listing is TechnologyDemand { IdentityHidden: true });
     }

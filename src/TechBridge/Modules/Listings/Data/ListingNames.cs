@@ -18,24 +18,10 @@ internal static class ListingNames
     public static ListingStatus? ParseStatus(string? value) =>
         Enum.GetValues<ListingStatus>().Cast<ListingStatus?>().FirstOrDefault(s => Of(s!.Value) == value);
 
-    public static string Of(ListingKind kind) => kind switch
-    {
-        ListingKind.Offering => "offering",
-        ListingKind.Demand => "demand",
-        ListingKind.Achievement => "achievement",
-        _ => "unknown",
-    };
+    // The kinds' names live in their table (ManageListing/ListingKinds).
+    public static string Of(ListingKind kind) => ManageListing.ListingKinds.Of(kind).Name;
 
-    public static ListingKind? ParseKind(string? value) =>
-        Enum.GetValues<ListingKind>().Cast<ListingKind?>().FirstOrDefault(k => Of(k!.Value) == value);
-
-    // The URL segment of each kind's API and pages.
-    public static string Plural(ListingKind kind) => kind switch
-    {
-        ListingKind.Offering => "offerings",
-        ListingKind.Demand => "demands",
-        _ => "achievements",
-    };
+    public static ListingKind? ParseKind(string? value) => ManageListing.ListingKinds.Find(value)?.Kind;
 
     public static string Of(PriceModel model) => model switch
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Data;
-using TechBridge.Modules.Listings.ManageAchievements;
+using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Persistence;
@@ -62,19 +62,17 @@ internal static class ImportAchievementsEndpoints
             // Bearer-token API clients only (checked in the handler), so no antiforgery token is involved; the page has its own form.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        achievements.MapGet("/imports/{id:guid}", GetAsync)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        achievements.MapGet("/imports/{id:guid}", async Task<Ok<ImportJobResponse>> (Guid id, ImportAchievementsHandler importer, CancellationToken ct) =>
+                TypedResults.Ok(await importer.GetAsync(id, ct)))
             .WithName("GetAchievementImport")
             .WithSummary("An import job's progress (processed of total) and its row-level error report.")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         return achievements;
     }
 
-    private static async Task<Accepted<ImportJobResponse>> StartAsync(HttpRequest http, IAccess access, AchievementImporter importer, CancellationToken cancellationToken)
+    private static async Task<Accepted<ImportJobResponse>> StartAsync(HttpRequest http, IAccess access, ImportAchievementsHandler importer, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         if (!http.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -90,20 +88,8 @@ internal static class ImportAchievementsEndpoints
         var form = await http.ReadFormAsync(cancellationToken);
         var file = form.Files.GetFile("file") ?? throw InvalidRequestException.For("file", "required", "Send the file in the field 'file'.");
         await using var stream = file.OpenReadStream();
-        var job = await importer.StartAsync(access.ActingOrganizationId, access.UserId, file.FileName, file.Length, stream, form["mode"].ToString(), cancellationToken);
-        return TypedResults.Accepted($"/api/v1/achievements/imports/{job.Id}", ToResponse(job));
-    }
-
-    private static async Task<Ok<ImportJobResponse>> GetAsync(Guid id, IAccess access, ActorContext actor, PlatformDbContext db, CancellationToken cancellationToken)
-    {
-        _ = access.UserId;
-        var job = await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
-        if (job is null || job.OrganizationId != actor.OrganizationId)
-        {
-            throw new NotFoundException("The import");
-        }
-
-        return TypedResults.Ok(ToResponse(job));
+        var job = await importer.StartAsync(file.FileName, file.Length, stream, form["mode"].ToString(), cancellationToken);
+        return TypedResults.Accepted($"/api/v1/achievements/imports/{job.Id}", job);
     }
 
     public static ImportJobResponse ToResponse(ImportJob job) => new(
@@ -119,8 +105,25 @@ internal sealed record ImportRow(int Row, Dictionary<string, string> Values);
 
 // Reads the file at once (so a malformed file is a 400 up front), records the job, and leaves the rows to the
 // worker, which validates them with progress and then imports in one transaction.
-internal sealed class AchievementImporter(PlatformDbContext db, IOrganizationFacts facts, TimeProvider clock, ImportQueue queue)
+// The API and the import page both start and follow jobs here.
+internal sealed class ImportAchievementsHandler(PlatformDbContext db, IAccess access, ActorContext actor, IOrganizationFacts facts, TimeProvider clock, ImportQueue queue)
 {
+    // A job of the organization the caller acts for; 404 for anyone else.
+    public async Task<ImportJobResponse> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        _ = access.UserId;
+        var job = await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+        if (job is null || job.OrganizationId != actor.OrganizationId)
+        {
+            throw new NotFoundException("The import");
+        }
+
+        return ImportAchievementsEndpoints.ToResponse(job);
+    }
+
+    public async Task<ImportJobResponse> StartAsync(string fileName, long length, Stream content, string? mode, CancellationToken cancellationToken) =>
+        ImportAchievementsEndpoints.ToResponse(await StartAsync(access.ActingOrganizationId, access.UserId, fileName, length, content, mode, cancellationToken));
+
     public async Task<ImportJob> StartAsync(Guid organizationId, Guid userId, string fileName, long length, Stream content, string? mode, CancellationToken cancellationToken)
     {
         var parsedMode = mode switch
@@ -134,7 +137,7 @@ internal sealed class AchievementImporter(PlatformDbContext db, IOrganizationFac
             throw InvalidRequestException.For("file", "maxSize", "The file is larger than 5 MB.", new Dictionary<string, object> { ["max"] = ImportAchievementsEndpoints.MaxBytes / (1024 * 1024) });
         }
 
-        await ManageAchievementsEndpoints.RequirePosterAsync(organizationId, facts, cancellationToken);
+        ListingKinds.Achievement.RequirePoster(await facts.FindAsync(organizationId, cancellationToken) ?? throw new NotFoundException("The organization"));
         var rows = Read(fileName, content);
         if (rows.Count > ImportAchievementsEndpoints.MaxRows)
         {
@@ -314,7 +317,8 @@ internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scope
         actor.UserId = job.UserId;
         actor.OrganizationId = job.OrganizationId;
         actor.Action = "ImportAchievements";
-        var organization = await ManageAchievementsEndpoints.RequirePosterAsync(job.OrganizationId, services.GetRequiredService<IOrganizationFacts>(), cancellationToken);
+        var organization = ListingKinds.Achievement.RequirePoster(
+            await services.GetRequiredService<IOrganizationFacts>().FindAsync(job.OrganizationId, cancellationToken) ?? throw new NotFoundException("The organization"));
 
         job.Status = ImportStatus.Running;
         await db.SaveChangesAsync(cancellationToken);
@@ -326,7 +330,7 @@ internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scope
         {
             var (row, values) = rows[i];
             var request = ToRequest(values, fieldsByName, out var priceError);
-            var validation = ManageAchievementsEndpoints.Validate(request, reference, out var modes);
+            var validation = AchievementKind.Validate(request, reference);
             var rowErrors = new List<ImportRowError>();
             if (priceError)
             {
@@ -344,8 +348,8 @@ internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scope
 
             if (rowErrors.Count == 0)
             {
-                var achievement = ManageAchievementsEndpoints.New(organization, clock.GetUtcNow());
-                ManageAchievementsEndpoints.Apply(achievement, validation, request, modes);
+                var achievement = ListingKinds.Achievement.New(organization, clock.GetUtcNow());
+                AchievementKind.Apply(achievement, request);
                 achievement.ImportJobId = job.Id;
                 good.Add(achievement);
             }

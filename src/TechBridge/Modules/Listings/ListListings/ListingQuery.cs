@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
@@ -59,8 +60,28 @@ internal static class ListingQuery
         InRegion(query, region, l => l.OwnerRegionCode);
 
     // Any region column (a demand's own region, say) against the same filter.
-    public static IQueryable<T> InRegion<T>(IQueryable<T> query, string? region, System.Linq.Expressions.Expression<Func<T, string>> regionCode) =>
+    public static IQueryable<T> InRegion<T>(IQueryable<T> query, string? region, Expression<Func<T, string>> regionCode) =>
         query.InRegion(RegionFilter.Parse(region), regionCode);
+
+    // Offerings: the owner's region, or a region the offering serves.
+    public static IQueryable<ServiceOffering> InOwnerOrServedRegion(IQueryable<ServiceOffering> query, string? region)
+    {
+        if (RegionFilter.Parse(region) is not { } filter)
+        {
+            return query;
+        }
+
+        var owner = filter.Matches<ServiceOffering>(o => o.OwnerRegionCode);
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var served = filter.Prefixes
+            .Select(p => (Expression)Expression.Call(Expression.Property(owner.Parameters[0], nameof(ServiceOffering.RegionsServed)), contains, Expression.Constant(p)))
+            .Aggregate(Expression.OrElse);
+        return query.Where(Expression.Lambda<Func<ServiceOffering, bool>>(Expression.OrElse(owner.Body, served), owner.Parameters));
+    }
+
+    // Demands: the region the demand names (which may differ from the owner's).
+    public static IQueryable<TechnologyDemand> InDemandRegion(IQueryable<TechnologyDemand> query, string? region) =>
+        InRegion(query, region, d => d.RegionCode);
 
     public static (int Page, int PageSize) Paging(ListingFilter filter)
     {

@@ -33,46 +33,16 @@ internal sealed record OpenCallDecisionRequest(Guid? SelectedProposalId, IReadOn
 
 internal sealed record OpenCallResponse(Guid DemandId, bool Decided, Guid? SelectedProposalId, IReadOnlyList<ProposalResponse> Proposals);
 
-// /api/v1/demands/{id}/proposals: institutions answer a published open call (揭榜 / 众包); the enterprise compares the
-// proposals side by side, shortlists, and selects one or none, with a reason to each.
-internal static class RespondToOpenCallEndpoints
-{
-    public static RouteGroupBuilder MapRespondToOpenCall(this RouteGroupBuilder demands)
-    {
-        demands.MapPost("/{id:guid}/proposals", SubmitAsync)
-            .WithName("SubmitProposal")
-            .WithSummary("Submits the acting institution's proposal to a published open call (one per institution).")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        demands.MapGet("/{id:guid}/proposals", ListAsync)
-            .WithName("ListProposals")
-            .WithSummary("The open call's proposals: all of them for the demand's owner, the caller's own for a proposer.")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        demands.MapPost("/{id:guid}/proposals/{proposalId:guid}/shortlist", ShortlistAsync)
-            .WithName("ShortlistProposal")
-            .WithSummary("Puts a submitted proposal on the shortlist (demand owner).")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        demands.MapPost("/{id:guid}/decision", DecideAsync)
-            .WithName("DecideOpenCall")
-            .WithSummary("Selects one proposal or none, with a reason for every proposal (demand owner); final.")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        return demands;
-    }
+// The open call as its owner sees it on the comparison page.
+internal sealed record OwnedOpenCall(Guid Id, string Title, Guid OrganizationId, OpenCallResponse Call);
 
-    internal static async Task<Created<ProposalResponse>> SubmitAsync(Guid id, ProposalRequest request, IAccess access, IOrganizationFacts facts, ListingViewer viewer, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+// Institutions answer a published open call (揭榜 / 众包); the enterprise compares the proposals side by side,
+// shortlists, and selects one or none, with a reason to each.
+internal sealed class RespondToOpenCallHandler(IAccess access, ActorContext actor, IOrganizationFacts facts, ListingViewer viewer, ListingLifecycle lifecycle)
+{
+    private PlatformDbContext Db => lifecycle.Db;
+
+    public async Task<ProposalResponse> SubmitAsync(Guid id, ProposalRequest request, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         var validation = new Validation()
@@ -90,13 +60,13 @@ internal static class RespondToOpenCallEndpoints
 
         validation.ThrowIfInvalid();
         var organization = await facts.FindAsync(access.ActingOrganizationId, cancellationToken) ?? throw new NotFoundException("The organization");
-        var demand = await lifecycle.Db.Set<TechnologyDemand>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var demand = await Db.Set<TechnologyDemand>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (demand is null || !await viewer.SeesAsync(demand, cancellationToken))
         {
             throw new NotFoundException("The demand");
         }
 
-        if (organization.Type is not (OrganizationType.ServiceInstitution or OrganizationType.UniversityOrInstitute) || !organization.IsVerified)
+        if (!MayAnswer(organization))
         {
             throw new ForbiddenException("Only verified service institutions, universities and institutes answer open calls.");
         }
@@ -121,27 +91,28 @@ internal static class RespondToOpenCallEndpoints
             Team = request.Team!.Trim(),
             CreatedAt = lifecycle.Now(),
         };
-        lifecycle.Db.Add(proposal);
-        await lifecycle.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/demands/{demand.Id}/proposals", ToResponse(proposal, organization));
+        Db.Add(proposal);
+        await Db.SaveChangesAsync(cancellationToken);
+        return ToResponse(proposal, organization);
     }
 
-    private static async Task<Ok<OpenCallResponse>> ListAsync(Guid id, IAccess access, ActorContext actor, IOrganizationFacts facts, ListingViewer viewer, PlatformDbContext db, CancellationToken cancellationToken)
+    // All proposals for the demand's owner, the caller's own for anyone else who sees the demand.
+    public async Task<OpenCallResponse> ListAsync(Guid id, CancellationToken cancellationToken)
     {
         _ = access.UserId;
-        var demand = await db.Set<TechnologyDemand>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var demand = await Db.Set<TechnologyDemand>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (demand is null || !await viewer.SeesAsync(demand, cancellationToken))
         {
             throw new NotFoundException("The demand");
         }
 
-        return TypedResults.Ok(await LoadAsync(demand, actor.OrganizationId == demand.OrganizationId ? null : actor.OrganizationId ?? Guid.Empty, db, facts, cancellationToken));
+        return await LoadAsync(demand, actor.OrganizationId == demand.OrganizationId ? null : actor.OrganizationId ?? Guid.Empty, cancellationToken);
     }
 
     // The whole call for its owner (onlyOrganization null), or just one organization's proposal.
-    public static async Task<OpenCallResponse> LoadAsync(TechnologyDemand demand, Guid? onlyOrganization, PlatformDbContext db, IOrganizationFacts facts, CancellationToken cancellationToken)
+    private async Task<OpenCallResponse> LoadAsync(TechnologyDemand demand, Guid? onlyOrganization, CancellationToken cancellationToken)
     {
-        var query = db.Set<Proposal>().AsNoTracking().Where(p => p.DemandId == demand.Id);
+        var query = Db.Set<Proposal>().AsNoTracking().Where(p => p.DemandId == demand.Id);
         if (onlyOrganization is { } organization)
         {
             query = query.Where(p => p.OrganizationId == organization);
@@ -153,10 +124,34 @@ internal static class RespondToOpenCallEndpoints
             proposals.Select(p => ToResponse(p, organizations.GetValueOrDefault(p.OrganizationId))).ToList());
     }
 
-    internal static async Task<Ok<ProposalResponse>> ShortlistAsync(Guid id, Guid proposalId, IOrganizationFacts facts, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    // The open call with every proposal, for a member of the posting enterprise; null for anyone else.
+    public async Task<OwnedOpenCall?> ForOwnerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var demand = await Db.Set<TechnologyDemand>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.IsOpenCall, cancellationToken);
+        if (demand is null || !await viewer.IsMemberAsync(demand.OrganizationId, cancellationToken))
+        {
+            return null;
+        }
+
+        return new OwnedOpenCall(demand.Id, demand.Title, demand.OrganizationId, await LoadAsync(demand, null, cancellationToken));
+    }
+
+    // Whether the organization may answer this open call now, and whether it already has.
+    public async Task<(bool MayPropose, bool Proposed)> ProposerStateAsync(Guid demandId, OrganizationFacts organization, CancellationToken cancellationToken)
+    {
+        var demand = await Db.Set<TechnologyDemand>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == demandId, cancellationToken);
+        if (demand is not { IsOpenCall: true, Status: ListingStatus.Published, OpenCallDecidedAt: null } || !MayAnswer(organization) || organization.Id == demand.OrganizationId)
+        {
+            return (false, false);
+        }
+
+        return (true, await Db.Set<Proposal>().AnyAsync(p => p.DemandId == demand.Id && p.OrganizationId == organization.Id, cancellationToken));
+    }
+
+    public async Task<ProposalResponse> ShortlistAsync(Guid id, Guid proposalId, CancellationToken cancellationToken)
     {
         var demand = await lifecycle.LoadOwnedAsync<TechnologyDemand>(ListingKind.Demand, id, cancellationToken);
-        var proposal = await lifecycle.Db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId && p.DemandId == demand.Id, cancellationToken)
+        var proposal = await Db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == proposalId && p.DemandId == demand.Id, cancellationToken)
             ?? throw new NotFoundException("The proposal");
         if (demand.OpenCallDecidedAt is not null || proposal.Status != ProposalStatus.Submitted)
         {
@@ -164,11 +159,11 @@ internal static class RespondToOpenCallEndpoints
         }
 
         proposal.Status = ProposalStatus.Shortlisted;
-        await lifecycle.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(proposal, await facts.FindAsync(proposal.OrganizationId, cancellationToken)));
+        await Db.SaveChangesAsync(cancellationToken);
+        return ToResponse(proposal, await facts.FindAsync(proposal.OrganizationId, cancellationToken));
     }
 
-    internal static async Task<Ok<OpenCallResponse>> DecideAsync(Guid id, OpenCallDecisionRequest request, IOrganizationFacts facts, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    public async Task<OpenCallResponse> DecideAsync(Guid id, OpenCallDecisionRequest request, CancellationToken cancellationToken)
     {
         var demand = await lifecycle.LoadOwnedAsync<TechnologyDemand>(ListingKind.Demand, id, cancellationToken);
         if (!demand.IsOpenCall)
@@ -181,7 +176,7 @@ internal static class RespondToOpenCallEndpoints
             throw new ConflictException("already_decided", "The open call has been decided already.");
         }
 
-        var proposals = await lifecycle.Db.Set<Proposal>().Where(p => p.DemandId == demand.Id).ToListAsync(cancellationToken);
+        var proposals = await Db.Set<Proposal>().Where(p => p.DemandId == demand.Id).ToListAsync(cancellationToken);
         var reasons = (request.Reasons ?? []).GroupBy(r => r.ProposalId).ToDictionary(g => g.Key, g => g.First().Reason?.Trim());
         var validation = new Validation();
         if (request.SelectedProposalId is { } selected && proposals.All(p => p.Id != selected))
@@ -215,11 +210,47 @@ internal static class RespondToOpenCallEndpoints
         demand.OpenCallDecidedAt = now;
         demand.SelectedProposalId = request.SelectedProposalId;
         lifecycle.Touch(demand);
-        await lifecycle.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await LoadAsync(demand, null, lifecycle.Db, facts, cancellationToken));
+        await Db.SaveChangesAsync(cancellationToken);
+        return await LoadAsync(demand, null, cancellationToken);
     }
 
-    public static ProposalResponse ToResponse(Proposal p, OrganizationFacts? organization) => new(
+    private static bool MayAnswer(OrganizationFacts organization) =>
+        organization is { IsVerified: true, Type: OrganizationType.ServiceInstitution or OrganizationType.UniversityOrInstitute };
+
+    private static ProposalResponse ToResponse(Proposal p, OrganizationFacts? organization) => new(
         p.Id, p.DemandId, p.OrganizationId, organization?.LegalName ?? "", p.Approach, p.PriceFen, new Money(p.PriceFen).ToDisplay(),
         p.DurationDays, p.Team, ListingNames.Of(p.Status), p.DecisionReason, p.CreatedAt);
+}
+
+// /api/v1/demands/{id}/proposals and /decision.
+internal static class RespondToOpenCallEndpoints
+{
+    public static RouteGroupBuilder MapRespondToOpenCall(this RouteGroupBuilder demands)
+    {
+        demands.MapPost("/{id:guid}/proposals", async Task<Created<ProposalResponse>> (Guid id, ProposalRequest request, RespondToOpenCallHandler handler, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/demands/{id}/proposals", await handler.SubmitAsync(id, request, ct)))
+            .WithName("SubmitProposal")
+            .WithSummary("Submits the acting institution's proposal to a published open call (one per institution).")
+            .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        demands.MapGet("/{id:guid}/proposals", async Task<Ok<OpenCallResponse>> (Guid id, RespondToOpenCallHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(id, ct)))
+            .WithName("ListProposals")
+            .WithSummary("The open call's proposals: all of them for the demand's owner, the caller's own for a proposer.")
+            .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
+        demands.MapPost("/{id:guid}/proposals/{proposalId:guid}/shortlist", async Task<Ok<ProposalResponse>> (Guid id, Guid proposalId, RespondToOpenCallHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ShortlistAsync(id, proposalId, ct)))
+            .WithName("ShortlistProposal")
+            .WithSummary("Puts a submitted proposal on the shortlist (demand owner).")
+            .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        demands.MapPost("/{id:guid}/decision", async Task<Ok<OpenCallResponse>> (Guid id, OpenCallDecisionRequest request, RespondToOpenCallHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.DecideAsync(id, request, ct)))
+            .WithName("DecideOpenCall")
+            .WithSummary("Selects one proposal or none, with a reason for every proposal (demand owner); final.")
+            .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        return demands;
+    }
 }

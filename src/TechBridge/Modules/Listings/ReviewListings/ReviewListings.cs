@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
+using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings.ReviewListings;
@@ -25,31 +25,13 @@ internal sealed record BulkReviewResponse(int Succeeded, int Failed, IReadOnlyLi
 
 // GET /api/v1/listings/review-queue and POST /api/v1/listings/review: submitted listings in the admin's
 // jurisdictions, reviewed one by one or in bulk; each item of a bulk review commits (or fails) on its own.
-internal static class ReviewListingsEndpoints
+internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts facts, ListingLifecycle lifecycle)
 {
     public const int MaxBulkItems = 200;
     private const int MaxQueue = 2_000;
 
-    public static RouteGroupBuilder MapReviewListings(this RouteGroupBuilder group)
-    {
-        group.MapGet("/review-queue", QueueAsync)
-            .WithName("ListReviewQueue")
-            .WithSummary("Submitted offerings, demands and achievements in the admin's jurisdictions (listings.review), oldest first.")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/review", BulkReviewAsync)
-            .WithName("ReviewListings")
-            .WithSummary("Approves or rejects (with a reason) up to 200 listings at once; answers a result per item.")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        return group;
-    }
-
-    private static async Task<Ok<ReviewQueueResponse>> QueueAsync(string? kind, IAccess access, IOrganizationFacts facts, PlatformDbContext db, CancellationToken cancellationToken)
+    // kind: offering, demand, achievement or null for all of them.
+    public async Task<ReviewQueueResponse> QueueAsync(string? kind, CancellationToken cancellationToken)
     {
         ListingKind? only = null;
         if (!string.IsNullOrEmpty(kind))
@@ -57,46 +39,22 @@ internal static class ReviewListingsEndpoints
             only = ListingNames.ParseKind(kind) ?? throw InvalidRequestException.For("kind", "unknown", "Kind is offering, demand or achievement.");
         }
 
-        var items = await LoadQueueAsync(only, access, facts, db, cancellationToken);
-        return TypedResults.Ok(new ReviewQueueResponse(items.Count, items));
-    }
-
-    public static async Task<IReadOnlyList<ReviewQueueItem>> LoadQueueAsync(ListingKind? only, IAccess access, IOrganizationFacts facts, PlatformDbContext db, CancellationToken cancellationToken)
-    {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ReviewListings, cancellationToken);
-        if (jurisdictions.Count == 0)
-        {
-            throw new ForbiddenException($"You need the permission '{Permissions.ReviewListings}' for some jurisdiction.");
-        }
-
+        var jurisdictions = await RequireReviewerAsync(cancellationToken);
         var listings = new List<Listing>();
-        if (only is null or ListingKind.Offering)
+        foreach (var definition in ListingKinds.All.Where(k => only is null || k.Kind == only))
         {
-            listings.AddRange(await Submitted(db.Set<ServiceOffering>()).ToListAsync(cancellationToken));
-        }
-
-        if (only is null or ListingKind.Demand)
-        {
-            listings.AddRange(await Submitted(db.Set<TechnologyDemand>()).ToListAsync(cancellationToken));
-        }
-
-        if (only is null or ListingKind.Achievement)
-        {
-            listings.AddRange(await Submitted(db.Set<TechnologyAchievement>()).ToListAsync(cancellationToken));
+            listings.AddRange(await definition.SubmittedAsync(lifecycle.Db, MaxQueue, cancellationToken));
         }
 
         var mine = listings.Where(l => jurisdictions.Any(j => Jurisdictions.Covers(j, l.JurisdictionRegion)))
             .OrderBy(l => l.SubmittedAt).ThenBy(l => l.Id).ToList();
         var organizations = await facts.FindManyAsync(mine.Select(l => l.OrganizationId).ToList(), cancellationToken);
-        return mine.Select(l => new ReviewQueueItem(ListingNames.Of(l.Kind), l.Id, l.Title, l.OrganizationId,
+        var items = mine.Select(l => new ReviewQueueItem(ListingNames.Of(l.Kind), l.Id, l.Title, l.OrganizationId,
             organizations.GetValueOrDefault(l.OrganizationId)?.LegalName ?? "", l.JurisdictionRegion, l.SubmittedAt)).ToList();
+        return new ReviewQueueResponse(items.Count, items);
     }
 
-    private static IQueryable<T> Submitted<T>(IQueryable<T> set)
-        where T : Listing =>
-        set.AsNoTracking().Where(l => l.Status == ListingStatus.Submitted).OrderBy(l => l.SubmittedAt).Take(MaxQueue);
-
-    private static async Task<Ok<BulkReviewResponse>> BulkReviewAsync(BulkReviewRequest request, IAccess access, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    public async Task<BulkReviewResponse> ReviewAsync(BulkReviewRequest request, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         var approve = request.Decision switch
@@ -117,59 +75,79 @@ internal static class ReviewListingsEndpoints
         }
 
         validation.ThrowIfInvalid();
-        if ((await access.JurisdictionsWithAsync(Permissions.ReviewListings, cancellationToken)).Count == 0)
+        await RequireReviewerAsync(cancellationToken);
+        var results = new List<ReviewItemResult>();
+        foreach (var item in request.Items!)
         {
-            throw new ForbiddenException($"You need the permission '{Permissions.ReviewListings}' for some jurisdiction.");
+            results.Add(await ReviewOneAsync(item, approve, request.Reason, cancellationToken));
         }
 
-        var results = await ReviewAsync(request.Items!, approve, request.Reason, lifecycle, cancellationToken);
         var succeeded = results.Count(r => r.Status == StatusCodes.Status200OK);
-        return TypedResults.Ok(new BulkReviewResponse(succeeded, results.Count - succeeded, results));
+        return new BulkReviewResponse(succeeded, results.Count - succeeded, results);
     }
 
-    // Shared with the admin page.
-    public static async Task<IReadOnlyList<ReviewItemResult>> ReviewAsync(IEnumerable<ReviewItem> items, bool approve, string? reason, ListingLifecycle lifecycle, CancellationToken cancellationToken)
+    private async Task<ReviewItemResult> ReviewOneAsync(ReviewItem item, bool approve, string? reason, CancellationToken cancellationToken)
     {
-        var results = new List<ReviewItemResult>();
-        foreach (var item in items)
+        if (ListingNames.ParseKind(item.Kind) is not { } kind)
         {
-            var kind = ListingNames.ParseKind(item.Kind);
-            if (kind is null)
-            {
-                results.Add(new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status400BadRequest, null, "Kind is offering, demand or achievement."));
-                continue;
-            }
-
-            try
-            {
-                var listing = await lifecycle.LoadForReviewAsync(kind.Value, item.Id, cancellationToken);
-                if (approve)
-                {
-                    lifecycle.Approve(listing);
-                }
-                else
-                {
-                    lifecycle.Reject(listing, reason);
-                }
-
-                await lifecycle.Db.SaveChangesAsync(cancellationToken);
-                results.Add(new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status200OK, ListingNames.Of(listing.Status), null));
-            }
-            catch (ProblemException problem)
-            {
-                results.Add(new ReviewItemResult(item.Kind, item.Id, problem.Status, null, problem.Message));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                results.Add(new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status409Conflict, null, "The listing was changed by someone else."));
-            }
-            finally
-            {
-                // Each item stands alone: nothing of a failed item may ride along with the next one's SaveChanges.
-                lifecycle.Db.ChangeTracker.Clear();
-            }
+            return new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status400BadRequest, null, "Kind is offering, demand or achievement.");
         }
 
-        return results;
+        try
+        {
+            var listing = await lifecycle.LoadForReviewAsync(kind, item.Id, cancellationToken);
+            if (approve)
+            {
+                lifecycle.Approve(listing);
+            }
+            else
+            {
+                lifecycle.Reject(listing, reason);
+            }
+
+            await lifecycle.Db.SaveChangesAsync(cancellationToken);
+            return new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status200OK, ListingNames.Of(listing.Status), null);
+        }
+        catch (ProblemException problem)
+        {
+            return new ReviewItemResult(item.Kind, item.Id, problem.Status, null, problem.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status409Conflict, null, "The listing was changed by someone else.");
+        }
+        finally
+        {
+            // Each item stands alone: nothing of a failed item may ride along with the next one's SaveChanges.
+            lifecycle.Db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> RequireReviewerAsync(CancellationToken cancellationToken)
+    {
+        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ReviewListings, cancellationToken);
+        return jurisdictions.Count > 0
+            ? jurisdictions
+            : throw new ForbiddenException($"You need the permission '{Permissions.ReviewListings}' for some jurisdiction.");
+    }
+}
+
+internal static class ReviewListingsEndpoints
+{
+    public static RouteGroupBuilder MapReviewListings(this RouteGroupBuilder group)
+    {
+        group.MapGet("/review-queue", async Task<Ok<ReviewQueueResponse>> (string? kind, ReviewListingsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.QueueAsync(kind, ct)))
+            .WithName("ListReviewQueue")
+            .WithSummary("Submitted offerings, demands and achievements in the admin's jurisdictions (listings.review), oldest first.")
+            .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapPost("/review", async Task<Ok<BulkReviewResponse>> (BulkReviewRequest request, ReviewListingsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ReviewAsync(request, ct)))
+            .WithName("ReviewListings")
+            .WithSummary("Approves or rejects (with a reason) up to 200 listings at once; answers a result per item.")
+            .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        return group;
     }
 }

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using TechBridge.Modules.Directory.Data;
 
 namespace TechBridge.Tests.Modules.Listings.ListListings;
 
 // What a visitor sees on /Listings: region names instead of GB/T 2260 codes, and a region filter chosen from a list.
-public abstract class ListingPagesTests(AppHost host)
+public abstract partial class ListingPagesTests(AppHost host)
 {
     // 衡水市枣强县: a county no other test publishes in, so the filtered page is this test's alone.
     private const string County = "131121";
@@ -59,6 +60,26 @@ public abstract class ListingPagesTests(AppHost host)
         }
     }
 
+    // An offering counts in a region it serves as well as in its owner's; the page once filtered by the owner's region
+    // only and so answered differently from the API.
+    [Fact]
+    public async Task ListingsPage_RegionFilter_ShowsTheSameListingsAsTheApi()
+    {
+        var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, County);
+        var title = $"保定服务的无损检测{Guid.NewGuid():N}"[..18];
+        var id = await ListingsTestData.PublishAsync(host, owner, "offerings", ListingsTestData.Offering(title));
+        using var visitor = host.CreateAnonymousClient();
+
+        var api = await ListingsTestData.GetJsonAsync(visitor, "/api/v1/offerings?region=1306&pageSize=20");
+        var page = await visitor.GetStringAsync(new Uri("/Listings?kind=offering&region=1306&culture=zh-CN", UriKind.Relative));
+
+        var apiIds = api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var pageIds = DetailLink().Matches(page).Select(m => Guid.Parse(m.Groups["id"].Value)).ToList();
+        Assert.Contains(id, apiIds);
+        Assert.Equal(apiIds, pageIds);
+        Assert.Contains(title, page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListingDetail_Offering_NamesRegionsServedAndLinksBack()
     {
@@ -71,6 +92,9 @@ public abstract class ListingPagesTests(AppHost host)
         Assert.Contains("石家庄市、保定市", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/Listings?kind=offering\"", page, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"/Listings/Detail\?kind=offering&(?:amp;)?id=(?<id>[0-9a-f-]{36})")]
+    private static partial Regex DetailLink();
 }
 
 [Collection(SqliteCollection.Name)]
