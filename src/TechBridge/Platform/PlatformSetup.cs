@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
@@ -28,6 +29,7 @@ internal static class PlatformSetup
         services.AddHostedService<AuditChainJob>();
         services.AddAuditBrowsing();
         services.AddNotifications();
+        services.AddJobsAndOutbox();
         services.AddSearch(configuration);
         services.AddPlatformAuthorization();
 
@@ -77,6 +79,7 @@ internal static class PlatformSetup
         app.MapRazorPages();
         app.MapAuditing();
         app.MapNotifications();
+        app.MapJobs();
         if (!app.Environment.IsProduction())
         {
             MapTestClock(app);

@@ -7,6 +7,7 @@ using TechBridge.Modules.Listings.ManageDemands;
 using TechBridge.Modules.Listings.ManageOfferings;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
+using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings;
@@ -19,10 +20,11 @@ internal static class ListingsModule
         services.AddScoped<ListingViewer>();
         services.AddScoped<Contracts.IListingFacts, Contracts.ListingFactsReader>();
         services.AddScoped<ListingExpiry>();
-        services.AddHostedService<ListingExpiryJob>();
+        services.AddJob<ListingExpiry>("listings.expiry", "Listing expiry", c => TimeSpan.FromMinutes(c.GetValue("Listings:ExpiryPeriodMinutes", 60.0)));
         services.AddSingleton<ImportQueue>();
         services.AddScoped<AchievementImporter>();
-        services.AddHostedService<ImportWorker>();
+        services.AddJob<ImportWorker>(ImportWorker.JobName, "Achievement imports", c => TimeSpan.FromSeconds(c.GetValue("Listings:ImportPollSeconds", 60.0)));
+        services.AddHostedService<ImportWake>();
         services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
         services.AddScoped<Contracts.IListingSearchSource, SearchSource.ListingSearchSource>();
         return services;

@@ -2,19 +2,20 @@ using TechBridge.Modules.Matching.Indexing;
 using TechBridge.Modules.Matching.ManageVocabulary;
 using TechBridge.Modules.Matching.MatchListings;
 using TechBridge.Modules.Matching.SearchListings;
+using TechBridge.Platform.Outbox;
 
 namespace TechBridge.Modules.Matching;
 
-// Search and matching: the per-node index fed from Listings_Outbox and the Directory, public search, explained
+// Search and matching: the per-node index fed from the platform outbox (listings and organizations), public search, explained
 // matches and the admins' search vocabulary.
 internal static class MatchingModule
 {
     public static IServiceCollection AddMatching(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MatchingWeights>(configuration.GetSection(MatchingWeights.Section));
-        services.AddSingleton<SearchIndexer>();
+        services.AddOutboxConsumer<SearchIndexer>();
         services.AddSingleton<VocabularySync>();
-        services.AddHostedService<SearchIndexFeeder>();
+        services.AddHostedService<VocabularyFeeder>();
         services.AddScoped<SearchService>();
         services.AddScoped<Matcher>();
         services.AddScoped<VocabularyAdmin>();
