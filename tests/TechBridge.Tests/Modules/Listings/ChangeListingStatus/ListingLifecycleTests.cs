@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Listings.Contracts;
-using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ExpireListings;
 using TechBridge.Platform.Outbox;
 using TechBridge.Platform.Security;
