@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Outbox;
 using TechBridge.Platform.Persistence;
@@ -31,6 +32,7 @@ internal sealed class JobBoard(
     OutboxDispatchService outbox,
     IEnumerable<IOutboxConsumer> consumers,
     NodeIdentity node,
+    AuditTrail trail,
     IConfiguration configuration,
     TimeProvider clock)
 {
@@ -88,14 +90,17 @@ internal sealed class JobBoard(
     // Jobs run at once on whichever node takes their lease; consumers deliver at once on this node.
     public async Task RunNowAsync(string name, CancellationToken cancellationToken)
     {
-        if (scheduler.Jobs.Any(j => j.Name == name))
+        if (scheduler.Knows(name))
         {
-            await scheduler.RequestRunAsync(name, cancellationToken);
+            await scheduler.RequestRunAsync(name, db, cancellationToken);
             return;
         }
 
         if (consumers.Any(c => c.Name == name))
         {
+            // Nothing to store (a consumer runs continuously): the request itself is what the audit trail keeps.
+            trail.Note("OutboxConsumer", name, "run now");
+            await db.SaveChangesAsync(cancellationToken);
             outbox.Wake();
             return;
         }

@@ -66,7 +66,8 @@ internal sealed class JobStateConfiguration : IEntityTypeConfiguration<JobState>
 
 // Runs every registered job once at start and then every period. When a round is due is measured on this
 // process's monotonic clock (moving the test clock does not fire jobs behind a test's back); the state row says
-// when any node last ran it, so a node that finds a round already done by another waits for the next one.
+// when any node last ran it, so a node that finds a round already done by another waits for the next one (except
+// for its first round after start: a restart runs every job once, e.g. imports a stopped process left unfinished).
 internal sealed class JobScheduler(IEnumerable<JobDefinition> jobs, IServiceScopeFactory scopes, Leases leases, NodeIdentity node, TimeProvider clock, IConfiguration configuration, ILogger<JobScheduler> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, long> dueAt = new(StringComparer.Ordinal);
@@ -81,14 +82,20 @@ internal sealed class JobScheduler(IEnumerable<JobDefinition> jobs, IServiceScop
 
     public TimeSpan LeaseDuration => TimeSpan.FromSeconds(configuration.GetValue("Jobs:LeaseSeconds", 60.0));
 
-    public Task RequestRunAsync(string name, CancellationToken cancellationToken) =>
-        RequestRunAsync(Jobs.FirstOrDefault(j => j.Name == name) ?? throw new InvalidOperationException($"No job {name} is registered."), cancellationToken);
+    public bool Knows(string name) => Jobs.Any(j => j.Name == name);
 
-    // "Run now": recorded in the state row (any node may hold the lease) and this node woken to try at once.
-    public async Task RequestRunAsync(JobDefinition job, CancellationToken cancellationToken)
+    // "Run now" from a background service (an upload queued an import).
+    public async Task RequestRunAsync(string name, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await RequestRunAsync(name, scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), cancellationToken);
+    }
+
+    // "Run now": recorded in the state row through the caller's unit of work (any node may hold the lease; a
+    // request's record is audited as the admin's), and this node woken to try at once.
+    public async Task RequestRunAsync(string name, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var job = Jobs.FirstOrDefault(j => j.Name == name) ?? throw new InvalidOperationException($"No job {name} is registered.");
         var nodeId = NodeOf(job);
         var state = await db.Set<JobState>().FirstOrDefaultAsync(j => j.Name == job.Name && j.Node == nodeId, cancellationToken);
         if (state is null)
@@ -105,6 +112,7 @@ internal sealed class JobScheduler(IEnumerable<JobDefinition> jobs, IServiceScop
         catch (DbUpdateException)
         {
             // The job's first round inserted the row meanwhile; the local request below still runs it.
+            db.ChangeTracker.Clear();
         }
 
         requested[job.Name] = true;
@@ -212,7 +220,8 @@ internal sealed class JobScheduler(IEnumerable<JobDefinition> jobs, IServiceScop
             var nodeId = NodeOf(job);
             var state = await db.Set<JobState>().FirstOrDefaultAsync(j => j.Name == job.Name && j.Node == nodeId, stoppingToken);
             var started = clock.GetUtcNow();
-            if (!forced && state is { RunRequestedAt: null, LastRunAt: { } last, LastFinishedAt: { } finished } && finished >= last
+            var firstHere = !dueAt.ContainsKey(job.Name);
+            if (!forced && !firstHere && state is { RunRequestedAt: null, LastRunAt: { } last, LastFinishedAt: { } finished } && finished >= last
                 && started - last < period * 0.9)
             {
                 // Another node (or this one before a restart) finished this round already.
