@@ -44,10 +44,7 @@ internal sealed class Leases(IServiceScopeFactory scopes, TimeProvider clock)
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var now = clock.GetUtcNow();
         var until = now + duration;
-        var taken = await db.Set<Lease>()
-            .Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), cancellationToken);
-        if (taken == 1)
+        if (await TakeAsync(db, name, holder, now, until, cancellationToken))
         {
             return true;
         }
@@ -65,10 +62,17 @@ internal sealed class Leases(IServiceScopeFactory scopes, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // Another node inserted the first row between our two statements: it holds the lease.
-            return false;
+            // Someone inserted the first row between our statements: the conditional update decides again (it was
+            // perhaps this holder, asking twice at once).
+            db.ChangeTracker.Clear();
+            return await TakeAsync(db, name, holder, now, until, cancellationToken);
         }
     }
+
+    private static async Task<bool> TakeAsync(PlatformDbContext db, string name, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await db.Set<Lease>()
+            .Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), cancellationToken) == 1;
 
     // Lets the lease go at once (the next holder need not wait for it to expire); only the holder can.
     public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
