@@ -51,7 +51,9 @@ internal sealed class Leases(IServiceScopeFactory scopes, TimeProvider clock)
 
         if (await db.Set<Lease>().AnyAsync(l => l.Name == name, cancellationToken))
         {
-            return false;
+            // The row exists now; it may have been committed after our update looked (by this holder asking twice at
+            // once), so the conditional update decides again.
+            return await TakeAsync(db, name, holder, now, until, cancellationToken);
         }
 
         db.Add(new Lease { Name = name, Holder = holder, ExpiresAt = until });

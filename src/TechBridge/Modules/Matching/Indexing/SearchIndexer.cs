@@ -24,9 +24,6 @@ internal sealed class SearchIndexer(ISearchIndex index, OutboxDispatcher dispatc
 
     public bool NeedsRebuild(long? position) => position is null || (index.Count == 0 && position > 0);
 
-    // Indexes every change after the cursor (rebuilding first when needed); returns the number of changes applied.
-    public Task<int> CatchUpAsync(CancellationToken cancellationToken) => dispatcher.DispatchAsync(this, cancellationToken);
-
     // Drops the index and indexes all published listings and verified organizations again (the `index rebuild` verb).
     public Task RebuildAsync(IProgress<string>? progress, CancellationToken cancellationToken) =>
         dispatcher.RebuildAsync(this, progress, cancellationToken);
