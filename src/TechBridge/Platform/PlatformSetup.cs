@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
@@ -29,6 +30,7 @@ internal static class PlatformSetup
         services.AddHostedService<AuditChainJob>();
         services.AddAuditBrowsing();
         services.AddNotifications();
+        services.AddJobsAndOutbox();
         services.AddSearch(configuration);
         services.AddPlatformAuthorization();
 
@@ -86,6 +88,7 @@ internal static class PlatformSetup
         app.MapRazorPages();
         app.MapAuditing();
         app.MapNotifications();
+        app.MapJobs();
         if (!app.Environment.IsProduction())
         {
             MapTestClock(app);

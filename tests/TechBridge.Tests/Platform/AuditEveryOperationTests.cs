@@ -603,6 +603,12 @@ internal static class AuditCases
             await c.MarkAsync();
             await PostAsync(admin, $"/api/v1/complaints/{complaint.GetProperty("id").GetGuid()}/resolution", new { outcomeCode = "upheld", outcome = "责令限期交付" }, HttpStatusCode.OK);
         },
+        ["RunBackgroundJobNow"] = async c =>
+        {
+            using var sysadmin = await c.As("sysadmin.demo");
+            await c.MarkAsync();
+            await PostAsync(sysadmin, "/api/v1/admin/jobs/listings.expiry/run", null, HttpStatusCode.Accepted);
+        },
     };
 
     private static object Certificate() => new

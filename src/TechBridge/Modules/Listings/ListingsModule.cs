@@ -4,6 +4,8 @@ using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Jobs;
+using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings;
 
@@ -21,11 +23,12 @@ internal static class ListingsModule
         services.AddScoped<RespondToOpenCallHandler>();
         services.AddScoped<Contracts.IListingFacts, Contracts.ListingFactsReader>();
         services.AddScoped<ExpireListings.ListingExpiry>();
-        services.AddHostedService<ExpireListings.ListingExpiryJob>();
+        services.AddJob<ExpireListings.ListingExpiry>("listings.expiry", "Listing expiry", c => TimeSpan.FromMinutes(c.GetValue("Listings:ExpiryPeriodMinutes", 60.0)));
         services.AddSingleton<ImportQueue>();
         services.AddScoped<ImportAchievementsHandler>();
-        services.AddHostedService<ImportWorker>();
-        services.AddScoped<Platform.Persistence.IDemoSeeder, Seed.DemoListingsSeeder>();
+        services.AddJob<ImportWorker>(ImportWorker.JobName, "Achievement imports", c => TimeSpan.FromSeconds(c.GetValue("Listings:ImportPollSeconds", 60.0)));
+        services.AddHostedService<ImportWake>();
+        services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
         services.AddScoped<Contracts.IListingSearchSource, SearchSource.ListingSearchSource>();
         return services;
     }

@@ -3,10 +3,11 @@ using TechBridge.Modules.Matching.ManageVocabulary;
 using TechBridge.Modules.Matching.MatchListings;
 using TechBridge.Modules.Matching.SearchListings;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Outbox;
 
 namespace TechBridge.Modules.Matching;
 
-// Search and matching: the per-node index fed from Listings_Outbox and the Directory, public search, explained
+// Search and matching: the per-node index fed from the platform outbox (listings and organizations), public search, explained
 // matches and the admins' search vocabulary.
 internal static class MatchingModule
 {
@@ -14,9 +15,9 @@ internal static class MatchingModule
     {
         services.AddErrorTexts<MatchingErrorTexts>();
         services.Configure<MatchingWeights>(configuration.GetSection(MatchingWeights.Section));
-        services.AddSingleton<SearchIndexer>();
+        services.AddOutboxConsumer<SearchIndexer>();
         services.AddSingleton<VocabularySync>();
-        services.AddHostedService<SearchIndexFeeder>();
+        services.AddHostedService<VocabularyFeeder>();
         services.AddScoped<SearchService>();
         services.AddScoped<Matcher>();
         services.AddScoped<VocabularyAdmin>();

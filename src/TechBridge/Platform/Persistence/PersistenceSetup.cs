@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using TechBridge.Platform.Auditing;
+using TechBridge.Platform.Outbox;
 
 namespace TechBridge.Platform.Persistence;
 
@@ -14,19 +15,20 @@ internal static class PersistenceSetup
         var connectionString = ResolveConnectionString(configuration, environment, options);
         services.AddSingleton<SqliteTuning>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<OutboxSourceInterceptor>();
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PlatformDbContext, PostgresPlatformDbContext>((sp, db) => db
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<OutboxSourceInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         }
         else
         {
             services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>((sp, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqliteTuning>(), sp.GetRequiredService<AuditInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<SqliteTuning>(), sp.GetRequiredService<OutboxSourceInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
@@ -10,7 +11,8 @@ namespace TechBridge.Modules.Directory.Recognitions;
 
 // Reminds an organization's owners and the admins of its jurisdiction once, 30 days before a confirmed recognition
 // expires. Idempotent: the recognition carries the time the reminder went out, committed with the notifications.
-internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier notifier, ActorContext actor, IReferenceData reference, TimeProvider clock)
+// A platform job ("directory.recognition-expiry", every Recognitions:ReminderPeriodMinutes, default 60).
+internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier notifier, ActorContext actor, IReferenceData reference, TimeProvider clock) : IJob
 {
     public const int DaysAhead = 30;
     public const string NotificationKind = "recognition-expiring";
@@ -61,33 +63,5 @@ internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier n
 
         await db.SaveChangesAsync(cancellationToken);
         return due.Count;
-    }
-}
-
-// Runs the reminder every Recognitions:ReminderPeriodMinutes (default 60).
-internal sealed class RecognitionExpiryJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RecognitionExpiryJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromMinutes(configuration.GetValue("Recognitions:ReminderPeriodMinutes", 60.0));
-        using var timer = new PeriodicTimer(period, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var reminded = await scope.ServiceProvider.GetRequiredService<RecognitionExpiryReminder>().RunOnceAsync(stoppingToken);
-                if (reminded > 0)
-                {
-                    logger.LogInformation("Reminded owners and admins of {Count} expiring recognition(s)", reminded);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A failed round (database busy, not yet migrated) is retried at the next tick.
-                logger.LogWarning(exception, "Recognition expiry reminder failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

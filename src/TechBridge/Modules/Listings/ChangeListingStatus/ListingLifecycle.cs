@@ -1,7 +1,9 @@
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Outbox;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
@@ -132,7 +134,7 @@ internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, Act
     }
 
     public void Announce(Listing listing, ListingChange change) =>
-        db.Add(new OutboxEntry { ListingKind = listing.Kind, ListingId = listing.Id, Change = change, OccurredAt = Now() });
+        db.Announce(new ListingChanged(ListingNames.Of(listing.Kind), listing.Id, ListingNames.Of(change)), Now());
 
     public void Touch(Listing listing) => listing.UpdatedAt = Now();
 

@@ -1,14 +1,9 @@
 namespace TechBridge.Modules.Listings.Contracts;
 
-// What the search index and matching may read of listings: the public, searchable state of published listings and
-// the outbox of changes (consumers keep their own cursor over ChangeId). Anonymous demands come without their owner.
+// What the search index and matching may read of listings: the public, searchable state of published listings
+// (changes are announced as ListingChanged through the platform outbox). Anonymous demands come without their owner.
 internal interface IListingSearchSource
 {
-    // Outbox entries after the cursor, oldest first.
-    Task<IReadOnlyList<ListingChangeNotice>> ChangesAfterAsync(long cursor, int take, CancellationToken cancellationToken = default);
-
-    Task<long> LastChangeIdAsync(CancellationToken cancellationToken = default);
-
     // The current state of the listings that are published now; ids not returned are not (or no longer) public.
     Task<IReadOnlyList<SearchableListing>> PublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
 
@@ -25,8 +20,6 @@ internal static class SearchableKinds
 
     public static readonly string[] Listings = [Offering, Demand, Achievement];
 }
-
-internal sealed record ListingChangeNotice(long ChangeId, string Kind, Guid ListingId);
 
 // Region codes: the county, city or province codes where the listing applies (a demand's county, an offering's
 // regions served, the owner's registered region). Prices in fen. OwnerOrganizationId is null for anonymous demands.

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
+using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings.ExpireListings;
 
 // Moves published listings past their validity to Expired, announcing each in the outbox. Idempotent: a listing
 // already expired (or renewed meanwhile: the Status token makes that a lost race) is simply not touched again.
-internal sealed class ListingExpiry(ListingLifecycle lifecycle, ActorContext actor)
+// A platform job ("listings.expiry", every Listings:ExpiryPeriodMinutes, default 60), one node at a time.
+internal sealed class ListingExpiry(ListingLifecycle lifecycle, ActorContext actor) : IJob
 {
     private const int Batch = 500;
 
@@ -58,33 +60,5 @@ internal sealed class ListingExpiry(ListingLifecycle lifecycle, ActorContext act
                 return count;
             }
         }
-    }
-}
-
-// Runs the expiry every Listings:ExpiryPeriodMinutes (default 60).
-internal sealed class ListingExpiryJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<ListingExpiryJob> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromMinutes(configuration.GetValue("Listings:ExpiryPeriodMinutes", 60.0));
-        using var timer = new PeriodicTimer(period, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<ListingExpiry>().RunOnceAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogInformation("Expired {Count} listing(s)", expired);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A failed round (database busy, not yet migrated) is retried at the next tick.
-                logger.LogWarning(exception, "Listing expiry failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

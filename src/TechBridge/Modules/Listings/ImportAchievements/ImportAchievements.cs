@@ -9,6 +9,7 @@ using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
+using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 using TechBridge.Platform.Values;
@@ -239,6 +240,7 @@ internal sealed class ImportAchievementsHandler(PlatformDbContext db, IAccess ac
 }
 
 // Job ids to run; the rows wait in the job itself, so a restart loses nothing (see ImportWorker).
+// ImportWake turns each into "run the import job now".
 internal sealed class ImportQueue
 {
     private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>();
@@ -249,35 +251,31 @@ internal sealed class ImportQueue
 }
 
 // Validates an import's rows in batches (updating the job's progress after each), then imports all of them, the
-// good ones, or none, in one transaction together with the job's final state. Jobs still queued or running when the
-// process stopped are run again at start: nothing of an unfinished import was committed but its progress.
-internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+// good ones, or none, in one transaction together with the job's final state. A platform job (one node at a time,
+// under its lease): each round runs every import still queued or running, so imports left unfinished by a stopped
+// process, on any node, run again; nothing of an unfinished import was committed but its progress.
+internal sealed class ImportWorker(IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : IJob
 {
+    public const string JobName = "listings.import-achievements";
     private const int ProgressBatch = 50;
     private const int MaxReportedErrors = 1_000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         List<Guid> unfinished;
         await using (var scope = scopes.CreateAsyncScope())
         {
             unfinished = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Set<ImportJob>()
                 .Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
-                .OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(stoppingToken);
+                .OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken);
         }
 
         foreach (var jobId in unfinished)
         {
-            await RunSafelyAsync(jobId, stoppingToken);
+            await RunSafelyAsync(jobId, cancellationToken);
         }
 
-        await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            if (!unfinished.Contains(jobId))
-            {
-                await RunSafelyAsync(jobId, stoppingToken);
-            }
-        }
+        return unfinished.Count;
     }
 
     private async Task RunSafelyAsync(Guid jobId, CancellationToken stoppingToken)
@@ -422,5 +420,17 @@ internal sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scope
             Get("linkedIp"),
             Get("transferModes") is { } m ? m.Split([';', '；', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
             priceFen);
+    }
+}
+
+// Asks the platform to run the import job at once when an upload was queued (instead of waiting for its period).
+internal sealed class ImportWake(ImportQueue queue, JobScheduler scheduler) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var _ in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            await scheduler.RequestRunAsync(ImportWorker.JobName, stoppingToken);
+        }
     }
 }

@@ -7,18 +7,6 @@ namespace TechBridge.Modules.Listings.SearchSource;
 
 internal sealed class ListingSearchSource(PlatformDbContext db) : IListingSearchSource
 {
-    public async Task<IReadOnlyList<ListingChangeNotice>> ChangesAfterAsync(long cursor, int take, CancellationToken cancellationToken = default)
-    {
-        var rows = await db.Set<OutboxEntry>().AsNoTracking()
-            .Where(e => e.Id > cursor).OrderBy(e => e.Id).Take(take)
-            .Select(e => new { e.Id, e.ListingKind, e.ListingId })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new ListingChangeNotice(r.Id, KindName(r.ListingKind), r.ListingId)).ToList();
-    }
-
-    public async Task<long> LastChangeIdAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<OutboxEntry>().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-
     public async Task<IReadOnlyList<SearchableListing>> PublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
         var wanted = ids.Distinct().ToList();
@@ -47,13 +35,6 @@ internal sealed class ListingSearchSource(PlatformDbContext db) : IListingSearch
         where T : Listing =>
         set.AsNoTracking().Where(l => l.Status == ListingStatus.Published)
             .OrderBy(l => l.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-
-    private static string KindName(ListingKind kind) => kind switch
-    {
-        ListingKind.Offering => SearchableKinds.Offering,
-        ListingKind.Demand => SearchableKinds.Demand,
-        _ => SearchableKinds.Achievement,
-    };
 
     private static string[] Split(string value, params char[] separators) =>
         value.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Platform.Files;
+using TechBridge.Platform.Outbox;
 using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings.Seed;
@@ -202,7 +204,7 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             {
                 listing.PublishedAt = listing.CreatedAt;
                 listing.ExpiresAt = listing.CreatedAt + validity;
-                db.Add(new OutboxEntry { ListingKind = listing.Kind, ListingId = listing.Id, Change = ListingChange.Published, OccurredAt = now });
+                db.Announce(new ListingChanged(ListingNames.Of(listing.Kind), listing.Id, ListingNames.Of(ListingChange.Published)), now);
             }
 
             db.Add(listing);

@@ -3,27 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TechBridge.Modules.Matching.Data;
 
-// How far one node's on-disk index has consumed Listings_Outbox. Advanced only after the index commit, so a crash
-// between the two replays the batch (indexing is idempotent: documents are replaced by id).
-internal sealed class IndexCursor
-{
-    public required string NodeId { get; set; }
-
-    public long LastChangeId { get; set; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
-internal sealed class IndexCursorConfiguration : IEntityTypeConfiguration<IndexCursor>
-{
-    public void Configure(EntityTypeBuilder<IndexCursor> builder)
-    {
-        builder.ToTable("Matching_IndexCursors");
-        builder.HasKey(c => c.NodeId);
-        builder.Property(c => c.NodeId).HasMaxLength(100);
-    }
-}
-
 internal enum VocabularyKind
 {
     Term = 1,

@@ -2,8 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Modules.Listings.Data;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.ExpireListings;
+using TechBridge.Platform.Outbox;
 using TechBridge.Platform.Security;
 using TechBridge.Tests.Modules.Directory;
 
@@ -38,7 +39,7 @@ public abstract class ListingLifecycleTests(AppHost host)
         var publicList = await ListingsTestData.GetJsonAsync(anonymous, $"/api/v1/offerings?owner={institutionId}");
         var closed = await ListingsTestData.PostAsync(owner, $"/api/v1/offerings/{id}/close");
         var afterClose = await anonymous.GetAsync(new Uri($"/api/v1/offerings/{id}", UriKind.Relative));
-        var outbox = await host.WithDbAsync(db => db.Set<OutboxEntry>().Where(e => e.ListingId == id).OrderBy(e => e.Id).Select(e => e.Change).ToListAsync());
+        var outbox = await AnnouncedAsync(host, id);
 
         Assert.Equal(HttpStatusCode.NotFound, anonymousDraft.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, strangerEdit.StatusCode);
@@ -56,7 +57,7 @@ public abstract class ListingLifecycleTests(AppHost host)
         Assert.Equal("138****8000", publicList.GetProperty("items")[0].GetProperty("contactPhone").GetString());
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, afterClose.StatusCode);
-        Assert.Equal([ListingChange.Published, ListingChange.Unpublished], outbox);
+        Assert.Equal(["published", "unpublished"], outbox);
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public abstract class ListingLifecycleTests(AppHost host)
         await ListingsTestData.PostAsync(admin, $"/api/v1/achievements/{id}/approve");
         var takeDownWithoutReason = await ListingsTestData.PostAsync(admin, $"/api/v1/achievements/{id}/take-down", new { reason = (string?)null });
         var takenDown = await ListingsTestData.PostAsync(admin, $"/api/v1/achievements/{id}/take-down", new { reason = "知识产权争议" });
-        var outbox = await host.WithDbAsync(db => db.Set<OutboxEntry>().Where(e => e.ListingId == id).OrderBy(e => e.Id).Select(e => e.Change).ToListAsync());
+        var outbox = await AnnouncedAsync(host, id);
 
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Equal("rejected", seen.GetProperty("status").GetString());
@@ -84,7 +85,7 @@ public abstract class ListingLifecycleTests(AppHost host)
         Assert.Equal(HttpStatusCode.OK, resubmitted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, takeDownWithoutReason.StatusCode);
         Assert.Equal(HttpStatusCode.OK, takenDown.StatusCode);
-        Assert.Equal([ListingChange.Published, ListingChange.Unpublished], outbox);
+        Assert.Equal(["published", "unpublished"], outbox);
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public abstract class ListingLifecycleTests(AppHost host)
         var publicAfterExpiry = await anonymous.GetAsync(new Uri($"/api/v1/offerings/{id}", UriKind.Relative));
         var renewed = await ListingsTestData.PostAsync(owner, $"/api/v1/offerings/{id}/renew");
         var publicAfterRenewal = await anonymous.GetAsync(new Uri($"/api/v1/offerings/{id}", UriKind.Relative));
-        var outbox = await isolated.WithDbAsync(db => db.Set<OutboxEntry>().Where(e => e.ListingId == id).OrderBy(e => e.Id).Select(e => e.Change).ToListAsync());
+        var outbox = await AnnouncedAsync(isolated, id);
 
         Assert.Equal(0, early);
         Assert.Equal("published", stillPublished.GetProperty("status").GetString());
@@ -190,7 +191,15 @@ public abstract class ListingLifecycleTests(AppHost host)
         Assert.Equal(HttpStatusCode.NotFound, publicAfterExpiry.StatusCode);
         Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, publicAfterRenewal.StatusCode);
-        Assert.Equal([ListingChange.Published, ListingChange.Unpublished, ListingChange.Published], outbox);
+        Assert.Equal(["published", "unpublished", "published"], outbox);
+    }
+
+    // The ListingChanged events announced for one listing through the platform outbox, oldest first.
+    private static async Task<List<string>> AnnouncedAsync(AppHost on, Guid listingId)
+    {
+        var events = await on.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.EventType == ListingChanged.EventType).OrderBy(m => m.Id)
+            .Select(m => new OutboxEvent(m.Id, m.EventType, m.Payload, m.OccurredAt)).ToListAsync());
+        return events.Select(e => e.As<ListingChanged>()).Where(e => e.ListingId == listingId).Select(e => e.Change).ToList();
     }
 }
 

@@ -1170,33 +1170,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Listings_ImportJobs", (string)null);
                 });
 
-            modelBuilder.Entity("TechBridge.Modules.Listings.Data.OutboxEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Change")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("ListingId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("ListingKind")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ListingId");
-
-                    b.ToTable("Listings_Outbox", (string)null);
-                });
-
             modelBuilder.Entity("TechBridge.Modules.Listings.Data.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1582,23 +1555,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("TechBridge.Modules.Matching.Data.IndexCursor", b =>
-                {
-                    b.Property<string>("NodeId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("LastChangeId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("NodeId");
-
-                    b.ToTable("Matching_IndexCursors", (string)null);
-                });
-
             modelBuilder.Entity("TechBridge.Modules.Matching.Data.VocabularyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1725,6 +1681,62 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Platform_FileUploads", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Platform.Jobs.JobState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("LastCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastFinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RunRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name", "Node");
+
+                    b.ToTable("Platform_Jobs", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Jobs.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Platform_Leases", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1764,6 +1776,64 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.HasIndex("UserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Platform_Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Outbox.OutboxCursor", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Consumer", "Node");
+
+                    b.ToTable("Platform_OutboxCursors", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventType", "Id");
+
+                    b.ToTable("Platform_Outbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

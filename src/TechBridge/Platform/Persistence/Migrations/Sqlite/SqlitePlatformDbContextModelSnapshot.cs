@@ -1161,31 +1161,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Listings_ImportJobs", (string)null);
                 });
 
-            modelBuilder.Entity("TechBridge.Modules.Listings.Data.OutboxEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Change")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ListingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ListingKind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ListingId");
-
-                    b.ToTable("Listings_Outbox", (string)null);
-                });
-
             modelBuilder.Entity("TechBridge.Modules.Listings.Data.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1571,23 +1546,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("TechBridge.Modules.Matching.Data.IndexCursor", b =>
-                {
-                    b.Property<string>("NodeId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastChangeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NodeId");
-
-                    b.ToTable("Matching_IndexCursors", (string)null);
-                });
-
             modelBuilder.Entity("TechBridge.Modules.Matching.Data.VocabularyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1712,6 +1670,62 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Platform_FileUploads", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Platform.Jobs.JobState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name", "Node");
+
+                    b.ToTable("Platform_Jobs", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Jobs.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Platform_Leases", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1751,6 +1765,62 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.HasIndex("UserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Platform_Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Outbox.OutboxCursor", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Consumer", "Node");
+
+                    b.ToTable("Platform_OutboxCursors", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventType", "Id");
+
+                    b.ToTable("Platform_Outbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -305,35 +305,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Listings_Outbox",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ListingKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Change = table.Column<int>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Listings_Outbox", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Matching_IndexCursors",
-                columns: table => new
-                {
-                    NodeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastChangeId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Matching_IndexCursors", x => x.NodeId);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Matching_Vocabulary",
                 columns: table => new
                 {
@@ -388,6 +359,38 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_Jobs",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RunRequestedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_Jobs", x => new { x.Name, x.Node });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Platform_Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_Notifications",
                 columns: table => new
                 {
@@ -403,6 +406,38 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Platform_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Platform_Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Platform_OutboxCursors",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_OutboxCursors", x => new { x.Consumer, x.Node });
                 });
 
             migrationBuilder.CreateTable(
@@ -1237,11 +1272,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Listings_Outbox_ListingId",
-                table: "Listings_Outbox",
-                column: "ListingId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Listings_Proposals_DemandId_OrganizationId",
                 table: "Listings_Proposals",
                 columns: new[] { "DemandId", "OrganizationId" },
@@ -1279,6 +1309,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "IX_Platform_Notifications_UserId_ReadAt_CreatedAt",
                 table: "Platform_Notifications",
                 columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Platform_Outbox_EventType_Id",
+                table: "Platform_Outbox",
+                columns: new[] { "EventType", "Id" });
         }
 
         /// <inheritdoc />
@@ -1354,13 +1389,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Listings_Offerings");
 
             migrationBuilder.DropTable(
-                name: "Listings_Outbox");
-
-            migrationBuilder.DropTable(
                 name: "Listings_Proposals");
-
-            migrationBuilder.DropTable(
-                name: "Matching_IndexCursors");
 
             migrationBuilder.DropTable(
                 name: "Matching_Vocabulary");
@@ -1372,7 +1401,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Platform_FileUploads");
 
             migrationBuilder.DropTable(
+                name: "Platform_Jobs");
+
+            migrationBuilder.DropTable(
+                name: "Platform_Leases");
+
+            migrationBuilder.DropTable(
                 name: "Platform_Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Platform_Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Platform_OutboxCursors");
 
             migrationBuilder.DropTable(
                 name: "Directory_Groups");

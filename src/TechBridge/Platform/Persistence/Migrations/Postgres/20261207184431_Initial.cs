@@ -306,35 +306,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Listings_Outbox",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ListingKind = table.Column<int>(type: "integer", nullable: false),
-                    ListingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Change = table.Column<int>(type: "integer", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Listings_Outbox", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Matching_IndexCursors",
-                columns: table => new
-                {
-                    NodeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    LastChangeId = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Matching_IndexCursors", x => x.NodeId);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Matching_Vocabulary",
                 columns: table => new
                 {
@@ -389,6 +360,38 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_Jobs",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastFinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastCount = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RunRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_Jobs", x => new { x.Name, x.Node });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Platform_Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_Notifications",
                 columns: table => new
                 {
@@ -404,6 +407,38 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Platform_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Platform_Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Platform_OutboxCursors",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_OutboxCursors", x => new { x.Consumer, x.Node });
                 });
 
             migrationBuilder.CreateTable(
@@ -1238,11 +1273,6 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 columns: new[] { "Status", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Listings_Outbox_ListingId",
-                table: "Listings_Outbox",
-                column: "ListingId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Listings_Proposals_DemandId_OrganizationId",
                 table: "Listings_Proposals",
                 columns: new[] { "DemandId", "OrganizationId" },
@@ -1280,6 +1310,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "IX_Platform_Notifications_UserId_ReadAt_CreatedAt",
                 table: "Platform_Notifications",
                 columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Platform_Outbox_EventType_Id",
+                table: "Platform_Outbox",
+                columns: new[] { "EventType", "Id" });
         }
 
         /// <inheritdoc />
@@ -1355,13 +1390,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Listings_Offerings");
 
             migrationBuilder.DropTable(
-                name: "Listings_Outbox");
-
-            migrationBuilder.DropTable(
                 name: "Listings_Proposals");
-
-            migrationBuilder.DropTable(
-                name: "Matching_IndexCursors");
 
             migrationBuilder.DropTable(
                 name: "Matching_Vocabulary");
@@ -1373,7 +1402,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_FileUploads");
 
             migrationBuilder.DropTable(
+                name: "Platform_Jobs");
+
+            migrationBuilder.DropTable(
+                name: "Platform_Leases");
+
+            migrationBuilder.DropTable(
                 name: "Platform_Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Platform_Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Platform_OutboxCursors");
 
             migrationBuilder.DropTable(
                 name: "Directory_Groups");
