@@ -4,7 +4,10 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using TechBridge.Platform.Auditing;
+using TechBridge.Platform.Cli;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Files;
+using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
@@ -30,6 +33,11 @@ internal static class PlatformSetup
         services.AddNotifications();
         services.AddSearch(configuration);
         services.AddPlatformAuthorization();
+        services.AddSingleton<PermissionRegistry>();
+        services.AddScoped<SiteNavigation>();
+        services.AddNavigation(NavigationEntry.ForPolicy(NavigationGroup.Administration, 1000, "Audit", "/Audit", Policies.AuditReader));
+        services.AddScoped<FileStore>();
+        services.AddPlatformVerbs();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -65,6 +73,11 @@ internal static class PlatformSetup
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
+        foreach (var module in app.Services.GetServices<ModuleMiddleware>())
+        {
+            module.Use(app);
+        }
+
         return app;
     }
 
@@ -77,9 +90,15 @@ internal static class PlatformSetup
         app.MapRazorPages();
         app.MapAuditing();
         app.MapNotifications();
+        app.MapFiles();
         if (!app.Environment.IsProduction())
         {
             MapTestClock(app);
+        }
+
+        foreach (var module in app.Services.GetServices<ModuleRoutes>())
+        {
+            module.Map(app);
         }
 
         return app;

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Engagements.Contracts;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Platform.Auditing;
 using TechBridge.Tests.Modules.Directory;
 using TechBridge.Tests.Modules.Listings;
@@ -62,7 +65,7 @@ public abstract class AuditEveryOperationTests(AppHost shared)
         var user = await AccountTestKit.CreateUserAsync(shared, "noop", "Broker");
         using var sysadmin = await context.As("sysadmin.demo");
         var users = $"/api/v1/admin/users/{user.Id}";
-        var grant = new { permission = TechBridge.Platform.Security.Permissions.ManageGroups, jurisdiction = "1301" };
+        var grant = new { permission = DirectoryPermissions.ManageGroups, jurisdiction = "1301" };
         await PostAsync(sysadmin, $"{users}/grants", grant, HttpStatusCode.NoContent);
 
         async Task<int> AppendedAsync(string action, Func<Task<HttpResponseMessage>> call)
@@ -167,13 +170,13 @@ internal static class AuditCases
             var user = await AccountTestKit.CreateUserAsync(c.Host, "grant", "Admin");
             using var sysadmin = await c.As("sysadmin.demo");
             await c.MarkAsync();
-            await PostAsync(sysadmin, $"{Users}/{user.Id}/grants", new { permission = TechBridge.Platform.Security.Permissions.ManageGroups, jurisdiction = "1301" }, HttpStatusCode.NoContent);
+            await PostAsync(sysadmin, $"{Users}/{user.Id}/grants", new { permission = DirectoryPermissions.ManageGroups, jurisdiction = "1301" }, HttpStatusCode.NoContent);
         },
         ["RevokeAdminPermission"] = async c =>
         {
             var user = await AccountTestKit.CreateUserAsync(c.Host, "grant", "Admin");
             using var sysadmin = await c.As("sysadmin.demo");
-            var permission = TechBridge.Platform.Security.Permissions.ManageGroups;
+            var permission = DirectoryPermissions.ManageGroups;
             await PostAsync(sysadmin, $"{Users}/{user.Id}/grants", new { permission, jurisdiction = "1301" }, HttpStatusCode.NoContent);
             await c.MarkAsync();
             await DeleteAsync(sysadmin, $"{Users}/{user.Id}/grants?permission={permission}&jurisdiction=1301", HttpStatusCode.NoContent);
@@ -598,7 +601,7 @@ internal static class AuditCases
             using var deal = await OrderedAsync(c);
             var complaint = await PostAsync(deal.Enterprise, $"{Orders}/{deal.Id}/complaints", new { text = "交付延迟，沟通无果" }, HttpStatusCode.Created);
             // The complaint goes to the provider's jurisdiction (130104, Hebei).
-            var (_, token) = await DirectoryTestData.CreateAdminAsync(c.Host, "13", TechBridge.Platform.Security.Permissions.ResolveComplaints);
+            var (_, token) = await DirectoryTestData.CreateAdminAsync(c.Host, "13", EngagementsPermissions.ResolveComplaints);
             using var admin = c.Host.CreateBearerClient(token);
             await c.MarkAsync();
             await PostAsync(admin, $"/api/v1/complaints/{complaint.GetProperty("id").GetGuid()}/resolution", new { outcomeCode = "upheld", outcome = "责令限期交付" }, HttpStatusCode.OK);
@@ -704,7 +707,7 @@ internal static class AuditCases
     // A fresh admin with listings.review for the whole province of the owners (130102).
     private static async Task<HttpClient> ReviewerAsync(AuditCaseContext c)
     {
-        var (_, token) = await DirectoryTestData.CreateAdminAsync(c.Host, "13", TechBridge.Platform.Security.Permissions.ReviewListings);
+        var (_, token) = await DirectoryTestData.CreateAdminAsync(c.Host, "13", ListingsPermissions.ReviewListings);
         return c.Host.CreateBearerClient(token);
     }
 

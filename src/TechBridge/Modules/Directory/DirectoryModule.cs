@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Groups;
 using TechBridge.Modules.Directory.IssueToken;
 using TechBridge.Modules.Directory.Recognitions;
@@ -17,7 +16,10 @@ using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Modules.Directory.Seed;
 using TechBridge.Modules.Directory.VerifyOrganization;
+using TechBridge.Platform;
 using TechBridge.Platform.Files;
+using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Cli;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
@@ -30,6 +32,22 @@ internal static class DirectoryModule
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ImportRegions.ImportRegions>();
+        services.AddScoped<IStartupDataLoader, ImportRegions.ShippedRegionsLoader>();
+        services.AddOperatorVerb(ImportRegions.RegionVerbs.ImportRegionsVerb);
+        services.AddPermissions(DirectoryPermissions.All);
+        services.AddScoped<IPermissionHolder, AccessPermissionHolder>();
+        services.AddNavigation(
+            new(NavigationGroup.Main, 30, "Organization directory", "/Directory"),
+            new(NavigationGroup.Main, 40, "Public notices", "/Notices"),
+            new(NavigationGroup.More, 10, "Alliances and clusters", "/Groups"),
+            new(NavigationGroup.More, 20, "Reference data", "/Reference"),
+            new(NavigationGroup.Mine, 10, "My workspace", "/Workspace", NavigationAudience.SignedIn),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 10, "Organizations awaiting verification", "/Admin/Verification", DirectoryPermissions.VerifyOrganizations),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 20, "Institution admission queue", "/Admin/Onboarding", DirectoryPermissions.ReviewInstitutions),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 50, "Recognitions", "/Admin/Recognitions", DirectoryPermissions.ManageRecognitions),
+            NavigationEntry.ForRole(NavigationGroup.Administration, 70, "Users", "/Admin/Users", Roles.SystemAdmin));
+        services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>().UseMiddleware<AuditorReadOnly>());
+        services.AddRoutes(app => app.MapDirectory());
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<CredentialCheck>();
         services.AddScoped<UserAdministration>();
@@ -42,7 +60,6 @@ internal static class DirectoryModule
         services.AddScoped<IOrganizationSearchSource, Facts.OrganizationSearchSource>();
         services.AddScoped<Recognitions.RecognitionExpiryReminder>();
         services.AddHostedService<Recognitions.RecognitionExpiryJob>();
-        services.AddScoped<FileStore>();
         services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
         services.AddScoped<RegionLookup>();
         services.AddScoped<RegisterOrganization.RegisterOrganization>();
@@ -102,14 +119,7 @@ internal static class DirectoryModule
         return services;
     }
 
-    public static WebApplication UseDirectory(this WebApplication app)
-    {
-        app.UseMiddleware<ActingOrganization>();
-        app.UseMiddleware<AuditorReadOnly>();
-        return app;
-    }
-
-    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app)
+    private static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/auth").WithTags("Accounts")
             .MapIssueToken()
@@ -127,7 +137,6 @@ internal static class DirectoryModule
         app.MapGroup("/api/v1").WithTags("Accounts")
             .MapGetMe()
             .MapManageUsers();
-        app.MapFiles();
         app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization()
             .MapRegisterOrganization()
             .MapVerifyOrganization()
@@ -152,4 +161,11 @@ internal static class DirectoryModule
         context.Response.StatusCode = status;
         return Results.Problem(statusCode: status, title: status == 401 ? "Not signed in" : "Not allowed").ExecuteAsync(context.HttpContext);
     }
+}
+
+// Whether the signed-in user holds a permission somewhere, for the platform's navigation.
+internal sealed class AccessPermissionHolder(IAccess access) : IPermissionHolder
+{
+    public async Task<bool> HoldsAnywhereAsync(string permission, CancellationToken cancellationToken) =>
+        (await access.JurisdictionsWithAsync(permission, cancellationToken)).Count > 0;
 }

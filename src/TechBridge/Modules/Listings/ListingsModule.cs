@@ -7,7 +7,11 @@ using TechBridge.Modules.Listings.ManageDemands;
 using TechBridge.Modules.Listings.ManageOfferings;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
+using TechBridge.Modules.Listings.Contracts;
+using TechBridge.Platform;
+using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings;
 
@@ -25,10 +29,16 @@ internal static class ListingsModule
         services.AddHostedService<ImportWorker>();
         services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
         services.AddScoped<Contracts.IListingSearchSource, SearchSource.ListingSearchSource>();
+        services.AddPermissions(ListingsPermissions.All);
+        services.AddNavigation(
+            new(NavigationGroup.Main, 20, "Listings", "/Listings"),
+            new(NavigationGroup.Mine, 20, "My listings", "/Listings/Mine", NavigationAudience.SignedIn),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 30, "Listing review", "/Admin/ListingReview", ListingsPermissions.ReviewListings));
+        services.AddRoutes(app => app.MapListings());
         return services;
     }
 
-    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
+    private static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/offerings").WithTags("Listings")
             .MapManageOfferings()

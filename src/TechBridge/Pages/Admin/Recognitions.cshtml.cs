@@ -34,7 +34,7 @@ internal sealed class RecognitionsModel(PlatformDbContext db, IAccess access, IR
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ManageRecognitions, cancellationToken);
+        var jurisdictions = await access.JurisdictionsWithAsync(DirectoryPermissions.ManageRecognitions, cancellationToken);
         RecognitionStatus? status = Enum.TryParse<RecognitionStatus>(Status, ignoreCase: true, out var parsed) ? parsed : null;
         var filter = new RecognitionFilter(reference.RecognitionKindExists(Kind) ? Kind : null, RecognitionMapping.ParseLevel(Level), Region, status);
         var rows = await ListRecognitionsEndpoints.Query(db, filter)

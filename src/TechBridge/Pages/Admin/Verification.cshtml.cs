@@ -49,7 +49,7 @@ internal sealed class VerificationModel(PlatformDbContext db, IAccess access, Ve
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, cancellationToken);
+        var jurisdictions = await access.JurisdictionsWithAsync(DirectoryPermissions.VerifyOrganizations, cancellationToken);
         var pending = await db.Set<Organization>().Where(o => o.Verification == VerificationStatus.Pending)
             .Select(o => new VerificationQueueItem(o.Id, o.Kind.ToString(), o.LegalName, o.CreditCode, o.RegionCode, o.EvidenceSha256, o.CreatedAt))
             .ToListAsync(cancellationToken);

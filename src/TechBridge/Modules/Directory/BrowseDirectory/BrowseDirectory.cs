@@ -103,6 +103,6 @@ internal sealed class BrowseDirectory(PlatformDbContext db, IHttpContextAccessor
         }
 
         var access = services.GetRequiredService<IAccess>();
-        return await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, ct);
+        return await access.JurisdictionsWithAsync(DirectoryPermissions.VerifyOrganizations, ct);
     }
 }

@@ -5,7 +5,6 @@ using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Notify;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
@@ -251,7 +250,7 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
         var application = await db.Set<InstitutionApplication>().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("The application");
         var userId = access.UserId;
         var member = await db.Set<Membership>().AnyAsync(m => m.OrganizationId == application.OrganizationId && m.UserId == userId, ct);
-        if (!member && !await access.HasPermissionAsync(Permissions.ReviewInstitutions, application.RegionCode, ct))
+        if (!member && !await access.HasPermissionAsync(DirectoryPermissions.ReviewInstitutions, application.RegionCode, ct))
         {
             throw new NotFoundException("The application");
         }
@@ -261,7 +260,7 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
 
     public async Task<List<ApplicationView>> QueueAsync(string? state, string? region, string? sector, CancellationToken ct)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ReviewInstitutions, ct);
+        var jurisdictions = await access.JurisdictionsWithAsync(DirectoryPermissions.ReviewInstitutions, ct);
         if (jurisdictions.Count == 0)
         {
             throw new ForbiddenException("Reviewing institutions needs an admin grant.");
@@ -378,7 +377,7 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
 
     // The admins who act at a level (the same rule as RequireLevelAsync, seen from the grants' side).
     private Task<List<Guid>> AdminsAsync(InstitutionApplication a, Level level, CancellationToken ct) =>
-        recipients.AdminsAsync(Permissions.ReviewInstitutions, a.RegionCode, j => level switch
+        recipients.AdminsAsync(DirectoryPermissions.ReviewInstitutions, a.RegionCode, j => level switch
         {
             Level.City => j.Length != 2,
             Level.Final => !options.ProvinceFinalReview || j.Length == 2,
@@ -392,8 +391,8 @@ internal sealed class Onboarding(PlatformDbContext db, IAccess access, Onboardin
     // review configured, a grant on the province; otherwise any covering grant.
     private async Task RequireLevelAsync(InstitutionApplication application, Level level, CancellationToken ct)
     {
-        await access.RequirePermissionAsync(Permissions.ReviewInstitutions, application.RegionCode, ct);
-        var covering = (await access.JurisdictionsWithAsync(Permissions.ReviewInstitutions, ct))
+        await access.RequirePermissionAsync(DirectoryPermissions.ReviewInstitutions, application.RegionCode, ct);
+        var covering = (await access.JurisdictionsWithAsync(DirectoryPermissions.ReviewInstitutions, ct))
             .Where(j => Jurisdictions.Covers(j, application.RegionCode)).ToList();
         var ok = level switch
         {

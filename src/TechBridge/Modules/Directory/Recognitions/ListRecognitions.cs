@@ -67,7 +67,7 @@ internal static class ListRecognitionsEndpoints
         if (actor.UserId is { } userId)
         {
             seesAll = await db.Set<Membership>().AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId, cancellationToken)
-                || await access.HasPermissionAsync(Permissions.ManageRecognitions, organization.RegionCode, cancellationToken);
+                || await access.HasPermissionAsync(DirectoryPermissions.ManageRecognitions, organization.RegionCode, cancellationToken);
         }
 
         var items = await db.Set<Recognition>().AsNoTracking()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
@@ -42,7 +43,7 @@ internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, Act
     {
         _ = access.UserId;
         var listing = await FindAsync(kind, id, cancellationToken) ?? throw new NotFoundException($"The {ListingNames.Of(kind)}");
-        await access.RequirePermissionAsync(Permissions.ReviewListings, listing.JurisdictionRegion, cancellationToken);
+        await access.RequirePermissionAsync(ListingsPermissions.ReviewListings, listing.JurisdictionRegion, cancellationToken);
         return listing;
     }
 

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings.ReviewListings;
 
@@ -63,10 +63,10 @@ internal static class ReviewListingsEndpoints
 
     public static async Task<IReadOnlyList<ReviewQueueItem>> LoadQueueAsync(ListingKind? only, IAccess access, IOrganizationFacts facts, PlatformDbContext db, CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ReviewListings, cancellationToken);
+        var jurisdictions = await access.JurisdictionsWithAsync(ListingsPermissions.ReviewListings, cancellationToken);
         if (jurisdictions.Count == 0)
         {
-            throw new ForbiddenException($"You need the permission '{Permissions.ReviewListings}' for some jurisdiction.");
+            throw new ForbiddenException($"You need the permission '{ListingsPermissions.ReviewListings}' for some jurisdiction.");
         }
 
         var listings = new List<Listing>();
@@ -117,9 +117,9 @@ internal static class ReviewListingsEndpoints
         }
 
         validation.ThrowIfInvalid();
-        if ((await access.JurisdictionsWithAsync(Permissions.ReviewListings, cancellationToken)).Count == 0)
+        if ((await access.JurisdictionsWithAsync(ListingsPermissions.ReviewListings, cancellationToken)).Count == 0)
         {
-            throw new ForbiddenException($"You need the permission '{Permissions.ReviewListings}' for some jurisdiction.");
+            throw new ForbiddenException($"You need the permission '{ListingsPermissions.ReviewListings}' for some jurisdiction.");
         }
 
         var results = await ReviewAsync(request.Items!, approve, request.Reason, lifecycle, cancellationToken);
