@@ -1,5 +1,6 @@
 using TechBridge.Modules.Directory;
 using TechBridge.Modules.Engagements;
+using TechBridge.Modules.Example;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
 using TechBridge.Platform;
@@ -48,7 +49,8 @@ static WebApplication Compose(string[] hostArgs)
         .AddDirectory(builder.Configuration)
         .AddListings()
         .AddEngagements()
-        .AddMatching(builder.Configuration);
+        .AddMatching(builder.Configuration)
+        .AddExample();
     return builder.Build();
 }
 
