@@ -1,6 +1,5 @@
 using TechBridge.Modules.Directory;
 using TechBridge.Modules.Engagements;
-using TechBridge.Modules.Example;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
 using TechBridge.Platform;
@@ -49,8 +48,7 @@ static WebApplication Compose(string[] hostArgs)
         .AddDirectory(builder.Configuration)
         .AddListings()
         .AddEngagements()
-        .AddMatching(builder.Configuration)
-        .AddExample();
+        .AddMatching(builder.Configuration);
     return builder.Build();
 }
 
