@@ -5,7 +5,6 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages;
 
@@ -45,9 +44,9 @@ internal sealed class WorkspaceModel(PlatformDbContext db, IAccess access, Notif
             tasks.Add(new TaskRow("Membership requests to decide", requests, "/Organizations/Mine"));
         }
 
-        await AddAdminTaskAsync(tasks, Permissions.VerifyOrganizations, "Organizations awaiting verification", "/Admin/Verification",
+        await AddAdminTaskAsync(tasks, DirectoryPermissions.VerifyOrganizations, "Organizations awaiting verification", "/Admin/Verification",
             db.Set<Organization>().Where(o => o.Verification == VerificationStatus.Pending).Select(o => o.RegionCode), cancellationToken);
-        await AddAdminTaskAsync(tasks, Permissions.ReviewInstitutions, "Institution applications in review or under notice", "/Admin/Onboarding",
+        await AddAdminTaskAsync(tasks, DirectoryPermissions.ReviewInstitutions, "Institution applications in review or under notice", "/Admin/Onboarding",
             db.Set<InstitutionApplication>().Where(a => a.State == InstitutionState.Submitted || a.State == InstitutionState.UnderReview || a.State == InstitutionState.PublicNotice).Select(a => a.RegionCode),
             cancellationToken);
         Tasks = tasks;

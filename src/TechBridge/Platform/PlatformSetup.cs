@@ -5,8 +5,11 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using TechBridge.Platform.Auditing;
+using TechBridge.Platform.Cli;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Jobs;
+using TechBridge.Platform.Files;
+using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
@@ -33,6 +36,13 @@ internal static class PlatformSetup
         services.AddJobsAndOutbox();
         services.AddSearch(configuration);
         services.AddPlatformAuthorization();
+        services.AddSingleton<PermissionRegistry>();
+        services.AddScoped<SiteNavigation>();
+        services.AddNavigation(
+            NavigationEntry.ForPolicy(NavigationGroup.Administration, 990, "Background jobs", "/Admin/Jobs", Policies.JobsReader),
+            NavigationEntry.ForPolicy(NavigationGroup.Administration, 1000, "Audit", "/Audit", Policies.AuditReader));
+        services.AddScoped<FileStore>();
+        services.AddPlatformVerbs();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -76,6 +86,11 @@ internal static class PlatformSetup
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
+        foreach (var module in app.Services.GetServices<ModuleMiddleware>())
+        {
+            module.Use(app);
+        }
+
         return app;
     }
 
@@ -89,9 +104,15 @@ internal static class PlatformSetup
         app.MapAuditing();
         app.MapNotifications();
         app.MapJobs();
+        app.MapFiles();
         if (!app.Environment.IsProduction())
         {
             MapTestClock(app);
+        }
+
+        foreach (var module in app.Services.GetServices<ModuleRoutes>())
+        {
+            module.Map(app);
         }
 
         return app;

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
-using TechBridge.Modules.Directory.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Tests.Infrastructure;
 

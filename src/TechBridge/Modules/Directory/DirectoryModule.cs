@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Groups;
 using TechBridge.Modules.Directory.IssueToken;
 using TechBridge.Modules.Directory.Recognitions;
@@ -20,7 +19,10 @@ using TechBridge.Modules.Directory.VerifyOrganization;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Outbox;
+using TechBridge.Platform;
 using TechBridge.Platform.Files;
+using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Cli;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Security;
 
@@ -34,6 +36,22 @@ internal static class DirectoryModule
     {
         services.AddErrorTexts<DirectoryErrorTexts>();
         services.AddScoped<ImportRegions.ImportRegions>();
+        services.AddScoped<IStartupDataLoader, ImportRegions.ShippedRegionsLoader>();
+        services.AddOperatorVerb(ImportRegions.RegionVerbs.ImportRegionsVerb);
+        services.AddPermissions(DirectoryPermissions.All);
+        services.AddScoped<IPermissionHolder, AccessPermissionHolder>();
+        services.AddNavigation(
+            new(NavigationGroup.Main, 30, "Organization directory", "/Directory"),
+            new(NavigationGroup.Main, 40, "Public notices", "/Notices"),
+            new(NavigationGroup.More, 10, "Alliances and clusters", "/Groups"),
+            new(NavigationGroup.More, 20, "Reference data", "/Reference"),
+            new(NavigationGroup.Mine, 10, "My workspace", "/Workspace", NavigationAudience.SignedIn),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 10, "Organizations awaiting verification", "/Admin/Verification", DirectoryPermissions.VerifyOrganizations),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 20, "Institution admission queue", "/Admin/Onboarding", DirectoryPermissions.ReviewInstitutions),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 50, "Recognitions", "/Admin/Recognitions", DirectoryPermissions.ManageRecognitions),
+            NavigationEntry.ForRole(NavigationGroup.Administration, 70, "Users", "/Admin/Users", Roles.SystemAdmin));
+        services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>().UseMiddleware<AuditorReadOnly>());
+        services.AddRoutes(app => app.MapDirectory());
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<CredentialCheck>();
         services.AddScoped<UserAdministrationHandler>();
@@ -46,7 +64,6 @@ internal static class DirectoryModule
         services.AddScoped<IOrganizationSearchSource, Facts.OrganizationSearchSource>();
         services.AddJob<Recognitions.RecognitionExpiryReminder>("directory.recognition-expiry", "Recognition expiry reminders", c => TimeSpan.FromMinutes(c.GetValue("Recognitions:ReminderPeriodMinutes", 60.0)));
         services.AddScoped<IOutboxSource, Modules.Directory.OrganizationChanges.OrganizationChangeAnnouncer>();
-        services.AddScoped<FileStore>();
         services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
         services.AddScoped<RegisterOrganizationHandler>();
         services.AddScoped<VerifyOrganizationHandler>();
@@ -111,14 +128,7 @@ internal static class DirectoryModule
         return services;
     }
 
-    public static WebApplication UseDirectory(this WebApplication app)
-    {
-        app.UseMiddleware<ActingOrganization>();
-        app.UseMiddleware<AuditorReadOnly>();
-        return app;
-    }
-
-    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app)
+    private static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/auth").WithTags("Accounts")
             .MapIssueToken()
@@ -136,7 +146,6 @@ internal static class DirectoryModule
         app.MapGroup("/api/v1").WithTags("Accounts")
             .MapGetMe()
             .MapManageUsers();
-        app.MapFiles();
         app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization()
             .MapRegisterOrganization()
             .MapVerifyOrganization()
@@ -161,4 +170,11 @@ internal static class DirectoryModule
         context.Response.StatusCode = status;
         return Results.Problem(statusCode: status, title: status == 401 ? "Not signed in" : "Not allowed").ExecuteAsync(context.HttpContext);
     }
+}
+
+// Whether the signed-in user holds a permission somewhere, for the platform's navigation.
+internal sealed class AccessPermissionHolder(IAccess access) : IPermissionHolder
+{
+    public async Task<bool> HoldsAnywhereAsync(string permission, CancellationToken cancellationToken) =>
+        (await access.JurisdictionsWithAsync(permission, cancellationToken)).Count > 0;
 }

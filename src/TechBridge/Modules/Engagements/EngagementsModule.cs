@@ -4,6 +4,9 @@ using TechBridge.Modules.Engagements.JudgeMatches;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Engagements.ServiceOrders;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform;
+using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Engagements;
 
@@ -18,10 +21,16 @@ internal static class EngagementsModule
         services.AddScoped<OrderDesk>();
         services.AddScoped<ComplaintDesk>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
+        services.AddPermissions(EngagementsPermissions.All);
+        services.AddNavigation(
+            new(NavigationGroup.Mine, 30, "My engagements", "/Engagements", NavigationAudience.SignedIn),
+            new(NavigationGroup.Mine, 40, "My orders", "/Orders", NavigationAudience.SignedIn),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 40, "Complaints", "/Admin/Complaints", EngagementsPermissions.ResolveComplaints));
+        services.AddRoutes(app => app.MapEngagements());
         return services;
     }
 
-    public static IEndpointRouteBuilder MapEngagements(this IEndpointRouteBuilder app)
+    private static IEndpointRouteBuilder MapEngagements(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/engagements").WithTags("Engagements").RequireAuthorization().MapManageEngagements();
         app.MapGroup("/api/v1/match-judgements").WithTags("Engagements").RequireAuthorization().MapJudgeMatches();

@@ -5,7 +5,11 @@ using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Jobs;
+using TechBridge.Modules.Listings.Contracts;
+using TechBridge.Platform;
+using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Persistence;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings;
 
@@ -30,11 +34,17 @@ internal static class ListingsModule
         services.AddHostedService<ImportWake>();
         services.AddScoped<IDemoSeeder, Seed.DemoListingsSeeder>();
         services.AddScoped<Contracts.IListingSearchSource, SearchSource.ListingSearchSource>();
+        services.AddPermissions(ListingsPermissions.All);
+        services.AddNavigation(
+            new(NavigationGroup.Main, 20, "Listings", "/Listings"),
+            new(NavigationGroup.Mine, 20, "My listings", "/Listings/Mine", NavigationAudience.SignedIn),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 30, "Listing review", "/Admin/ListingReview", ListingsPermissions.ReviewListings));
+        services.AddRoutes(app => app.MapListings());
         return services;
     }
 
     // The routes of each kind come from its row in the kinds table.
-    public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
+    private static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/offerings").WithTags("Listings")
             .MapManageListing(ListingKinds.Offering)

@@ -1,9 +1,13 @@
+using TechBridge.Modules.Matching.Contracts;
 using TechBridge.Modules.Matching.Indexing;
 using TechBridge.Modules.Matching.ManageVocabulary;
 using TechBridge.Modules.Matching.MatchListings;
 using TechBridge.Modules.Matching.SearchListings;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Outbox;
+using TechBridge.Platform;
+using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Matching;
 
@@ -21,10 +25,16 @@ internal static class MatchingModule
         services.AddScoped<SearchService>();
         services.AddScoped<Matcher>();
         services.AddScoped<VocabularyAdmin>();
+        services.AddMatchingVerbs();
+        services.AddPermissions(MatchingPermissions.All);
+        services.AddNavigation(
+            new(NavigationGroup.Main, 10, "Search", "/Search"),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 60, "Search vocabulary", "/Admin/SearchVocabulary", MatchingPermissions.ManageSearchVocabulary));
+        services.AddRoutes(app => app.MapMatching());
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
+    private static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/search").WithTags("Search").MapSearchListings();
         app.MapGroup("/api/v1/search/vocabulary").WithTags("Search").RequireAuthorization().MapManageVocabulary();

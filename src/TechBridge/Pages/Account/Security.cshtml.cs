@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using TechBridge.Modules.Directory.Access;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.IssueToken;
 using TechBridge.Platform.Localization;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Account;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using TechBridge.Modules.Directory.Access;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.IssueToken;
 using TechBridge.Platform.Localization;
 using TechBridge.Platform.Security;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Account;
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using TechBridge.Modules.Directory.Access;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Localization;
 using TechBridge.Platform.Security;
 

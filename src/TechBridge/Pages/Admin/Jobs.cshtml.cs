@@ -11,7 +11,7 @@ namespace TechBridge.Pages.Admin;
 
 // /Admin/Jobs: background jobs and outbox consumers (the same JobBoard as /api/v1/admin/jobs). The system admin and
 // the auditor see it; only the system admin runs a job now.
-[Authorize(Roles = $"{Roles.SystemAdmin},{Roles.Auditor}")]
+[Authorize(Policy = Policies.JobsReader)]
 internal sealed class JobsModel(JobBoard board) : PageModel
 {
     [TempData]

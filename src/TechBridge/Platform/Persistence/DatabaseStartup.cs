@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Persistence;
 
-// Start-up work on the database: migrate where allowed, load shipped reference data, seed demo data where asked.
+// Start-up work on the database: migrate where allowed, run the modules' loaders of shipped reference data, seed demo
+// data where asked.
 internal static class DatabaseStartup
 {
     public static async Task PrepareAsync(IServiceProvider services, IHostEnvironment environment, CancellationToken cancellationToken = default)
@@ -45,10 +45,9 @@ internal static class DatabaseStartup
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        if (!await db.Set<Region>().AnyAsync(cancellationToken))
+        foreach (var loader in scope.ServiceProvider.GetServices<IStartupDataLoader>().OrderBy(l => l.Order))
         {
-            var import = scope.ServiceProvider.GetRequiredService<Modules.Directory.ImportRegions.ImportRegions>();
-            await import.ImportDirectoryAsync(Modules.Directory.ImportRegions.ImportRegions.ShippedDirectory, progress, cancellationToken);
+            await loader.LoadAsync(progress, cancellationToken);
         }
 
         progress?.Report(pending.Count == 0 ? "database is up to date" : $"applied {pending.Count} migration(s)");
@@ -71,4 +70,13 @@ internal interface IDemoSeeder
     int Order { get; }
 
     Task SeedAsync(IProgress<string>? progress, CancellationToken cancellationToken);
+}
+
+// Shipped reference data a module loads after every migration (regions, say), in every environment. Loaders run in
+// Order, each idempotent: one that finds its data in place does nothing.
+internal interface IStartupDataLoader
+{
+    int Order { get; }
+
+    Task LoadAsync(IProgress<string>? progress, CancellationToken cancellationToken);
 }

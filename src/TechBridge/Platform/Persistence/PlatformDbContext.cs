@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Persistence;
 

@@ -9,11 +9,15 @@ internal static class Policies
     // Reads the audit trail: the Auditor role, any Admin, or the SystemAdmin.
     public const string AuditReader = "audit.read";
 
+    // Sees the background jobs: the system admin, who runs them, and the auditor.
+    public const string JobsReader = "jobs.read";
+
     public static IServiceCollection AddPlatformAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(AuditReader, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Auditor, Roles.Admin, Roles.SystemAdmin));
+            .AddPolicy(AuditReader, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Auditor, Roles.Admin, Roles.SystemAdmin))
+            .AddPolicy(JobsReader, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.SystemAdmin, Roles.Auditor));
         return services;
     }
 }

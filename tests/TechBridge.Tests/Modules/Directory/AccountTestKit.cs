@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Tests.Modules.Directory;
 

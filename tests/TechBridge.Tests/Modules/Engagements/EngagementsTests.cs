@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Security;
+using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Tests.Modules.Directory;
 using TechBridge.Tests.Modules.Listings;
 
@@ -152,8 +152,8 @@ public abstract class EngagementsTests(AppHost host)
         var disputed = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/dispute", new { reason = "精度未达到约定指标" });
         var complaint = await CreatedAsync(await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/complaints", new { text = "交付精度不足，沟通无果" }));
         var complaintId = complaint.GetProperty("id").GetGuid();
-        var (_, hebeiToken) = await DirectoryTestData.CreateAdminAsync(host, "13", Permissions.ResolveComplaints);
-        var (_, tianjinToken) = await DirectoryTestData.CreateAdminAsync(host, "12", Permissions.ResolveComplaints);
+        var (_, hebeiToken) = await DirectoryTestData.CreateAdminAsync(host, "13", EngagementsPermissions.ResolveComplaints);
+        var (_, tianjinToken) = await DirectoryTestData.CreateAdminAsync(host, "12", EngagementsPermissions.ResolveComplaints);
         using var hebei = host.CreateBearerClient(hebeiToken);
         using var tianjin = host.CreateBearerClient(tianjinToken);
         var wrongJurisdiction = await ListingsTestData.PostAsync(hebei, $"/api/v1/complaints/{complaintId}/resolution", new { outcomeCode = "upheld", outcome = "x" });

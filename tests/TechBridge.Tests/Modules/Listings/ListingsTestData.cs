@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Seed;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Tests.Modules.Directory;
 
 namespace TechBridge.Tests.Modules.Listings;
@@ -109,7 +110,7 @@ internal static class ListingsTestData
     {
         var id = await CreateAsync(owner, plural, body);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(owner, $"/api/v1/{plural}/{id}/submit")).StatusCode);
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", TechBridge.Platform.Security.Permissions.ReviewListings);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", ListingsPermissions.ReviewListings);
         using var admin = host.CreateBearerClient(adminToken);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(admin, $"/api/v1/{plural}/{id}/approve")).StatusCode);
         return id;

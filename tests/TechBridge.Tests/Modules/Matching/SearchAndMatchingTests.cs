@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Security;
+using TechBridge.Modules.Listings.Contracts;
+using TechBridge.Modules.Matching.Contracts;
 using TechBridge.Tests.Modules.Directory;
 using TechBridge.Tests.Modules.Listings;
 
@@ -167,7 +168,7 @@ public abstract class SearchAndMatchingTests(AppHost host)
         using var anonymous = host.CreateAnonymousClient();
         await PollAsync(anonymous, $"/api/v1/search?q={token}", r => r.GetProperty("total").GetInt32() == 1);
         var before = await ListingsTestData.GetJsonAsync(anonymous, $"/api/v1/search?q={synonym}");
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", Permissions.ManageSearchVocabulary);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", MatchingPermissions.ManageSearchVocabulary);
         using var admin = host.CreateBearerClient(adminToken);
         var (_, strangerToken) = await DirectoryTestData.CreateUserAsync(host);
         using var stranger = host.CreateBearerClient(strangerToken);
@@ -213,7 +214,7 @@ public abstract class SearchAndMatchingTests(AppHost host)
     {
         var id = await ListingsTestData.CreateAsync(owner, plural, body);
         Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(owner, $"/api/v1/{plural}/{id}/submit")).StatusCode);
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(target, jurisdiction, Permissions.ReviewListings);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(target, jurisdiction, ListingsPermissions.ReviewListings);
         using var admin = target.CreateBearerClient(adminToken);
         Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(admin, $"/api/v1/{plural}/{id}/approve")).StatusCode);
         return id;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Access;
 

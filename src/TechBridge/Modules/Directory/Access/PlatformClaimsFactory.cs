@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Access;
 

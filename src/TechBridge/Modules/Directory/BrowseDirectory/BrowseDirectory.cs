@@ -109,6 +109,6 @@ internal sealed class BrowseDirectoryHandler(PlatformDbContext db, IHttpContextA
         }
 
         var access = services.GetRequiredService<IAccess>();
-        return await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, ct);
+        return await access.JurisdictionsWithAsync(DirectoryPermissions.VerifyOrganizations, ct);
     }
 }

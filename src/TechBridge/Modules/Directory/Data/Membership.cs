@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Data;
 

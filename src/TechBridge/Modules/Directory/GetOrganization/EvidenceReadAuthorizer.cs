@@ -3,7 +3,6 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.GetOrganization;
 
@@ -18,7 +17,7 @@ internal sealed class EvidenceReadAuthorizer(PlatformDbContext db, IAccess acces
         foreach (var organization in organizations)
         {
             if (await db.Set<Membership>().AnyAsync(m => m.OrganizationId == organization.Id && m.UserId == userId, cancellationToken)
-                || await access.HasPermissionAsync(Permissions.VerifyOrganizations, organization.RegionCode, cancellationToken))
+                || await access.HasPermissionAsync(DirectoryPermissions.VerifyOrganizations, organization.RegionCode, cancellationToken))
             {
                 return true;
             }

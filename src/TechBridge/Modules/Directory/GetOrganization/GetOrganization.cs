@@ -4,7 +4,6 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.GetOrganization;
 
@@ -60,7 +59,7 @@ internal sealed class GetOrganizationHandler(PlatformDbContext db, IAccess acces
         var organization = await db.Set<Organization>().Include(o => o.Sectors).Include(o => o.Branches)
             .AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw new NotFoundException("The organization");
         var member = await db.Set<Membership>().AnyAsync(m => m.OrganizationId == id && m.UserId == userId, cancellationToken);
-        if (!member && !await access.HasPermissionAsync(Permissions.VerifyOrganizations, organization.RegionCode, cancellationToken))
+        if (!member && !await access.HasPermissionAsync(DirectoryPermissions.VerifyOrganizations, organization.RegionCode, cancellationToken))
         {
             throw new NotFoundException("The organization");
         }

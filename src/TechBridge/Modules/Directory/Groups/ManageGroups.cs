@@ -4,7 +4,6 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Groups;
 
@@ -73,7 +72,7 @@ internal static class ManageGroupsEndpoints
 
         validation.ThrowIfInvalid();
         var regionCode = lead?.RegionCode ?? request.RegionCode!;
-        await access.RequirePermissionAsync(Permissions.ManageGroups, regionCode, cancellationToken);
+        await access.RequirePermissionAsync(DirectoryPermissions.ManageGroups, regionCode, cancellationToken);
 
         var group = new OrganizationGroup
         {
@@ -104,7 +103,7 @@ internal static class ManageGroupsEndpoints
         }
 
         var group = await db.Set<OrganizationGroup>().FirstOrDefaultAsync(g => g.Id == id, cancellationToken) ?? throw new NotFoundException("The group");
-        await access.RequirePermissionAsync(Permissions.ManageGroups, group.RegionCode, cancellationToken);
+        await access.RequirePermissionAsync(DirectoryPermissions.ManageGroups, group.RegionCode, cancellationToken);
         var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == request.OrganizationId, cancellationToken)
             ?? throw InvalidRequestException.For("organizationId", "unknown", "No such organization.");
         if (await db.Set<GroupMember>().AnyAsync(m => m.GroupId == id && m.OrganizationId == organization.Id, cancellationToken))

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.IssueToken;
 

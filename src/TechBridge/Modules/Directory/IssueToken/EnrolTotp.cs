@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Security;
 

@@ -22,7 +22,7 @@ internal sealed record UserDetail(
 // What the system admin (role SystemAdmin) does to accounts: list, inspect, roles, admin grants, lock, TOTP reset,
 // export. The API and the /Admin/Users page both call this, so both follow one set of rules. The system admin
 // manages accounts but approves nothing: grants give others permissions, IAccess never counts them for a system admin.
-internal sealed class UserAdministrationHandler(UserManager<PlatformUser> users, PlatformDbContext db, AuditTrail audit, TimeProvider clock)
+internal sealed class UserAdministrationHandler(UserManager<PlatformUser> users, PlatformDbContext db, AuditTrail audit, TimeProvider clock, PermissionRegistry permissions)
 {
     public const int PageSize = 200;
 
@@ -200,12 +200,12 @@ internal sealed class UserAdministrationHandler(UserManager<PlatformUser> users,
         }
     }
 
-    private static void ValidateGrant(string? permission, string? jurisdiction)
+    private void ValidateGrant(string? permission, string? jurisdiction)
     {
         var validation = new Validation();
-        if (!Permissions.All.Contains(permission))
+        if (!permissions.Contains(permission))
         {
-            validation.Add("permission", "oneOf", $"permission must be one of: {string.Join(", ", Permissions.All)}.");
+            validation.Add("permission", "oneOf", $"permission must be one of: {string.Join(", ", permissions.All)}.");
         }
 
         if (!IsJurisdiction(jurisdiction))

@@ -5,7 +5,6 @@ using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Notify;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 
@@ -52,8 +51,8 @@ internal sealed partial class OnboardingHandler(PlatformDbContext db, IAccess ac
     // review configured, a grant on the province; otherwise any covering grant.
     private async Task RequireLevelAsync(InstitutionApplication application, Level level, CancellationToken ct)
     {
-        await access.RequirePermissionAsync(Permissions.ReviewInstitutions, application.RegionCode, ct);
-        var covering = (await access.JurisdictionsWithAsync(Permissions.ReviewInstitutions, ct))
+        await access.RequirePermissionAsync(DirectoryPermissions.ReviewInstitutions, application.RegionCode, ct);
+        var covering = (await access.JurisdictionsWithAsync(DirectoryPermissions.ReviewInstitutions, ct))
             .Where(j => Jurisdictions.Covers(j, application.RegionCode)).ToList();
         var ok = level switch
         {

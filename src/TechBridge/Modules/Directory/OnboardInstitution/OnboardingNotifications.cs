@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Security;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
@@ -57,7 +57,7 @@ internal sealed partial class OnboardingHandler
 
     // The admins who act at a level (the same rule as RequireLevelAsync, seen from the grants' side).
     private Task<List<Guid>> AdminsAsync(InstitutionApplication a, Level level, CancellationToken ct) =>
-        recipients.AdminsAsync(Permissions.ReviewInstitutions, a.RegionCode, j => level switch
+        recipients.AdminsAsync(DirectoryPermissions.ReviewInstitutions, a.RegionCode, j => level switch
         {
             Level.City => j.Length != 2,
             Level.Final => !options.ProvinceFinalReview || j.Length == 2,

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 
@@ -14,7 +13,7 @@ internal sealed partial class OnboardingHandler
         var application = await db.Set<InstitutionApplication>().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("The application");
         var userId = access.UserId;
         var member = await db.Set<Membership>().AnyAsync(m => m.OrganizationId == application.OrganizationId && m.UserId == userId, ct);
-        if (!member && !await access.HasPermissionAsync(Permissions.ReviewInstitutions, application.RegionCode, ct))
+        if (!member && !await access.HasPermissionAsync(DirectoryPermissions.ReviewInstitutions, application.RegionCode, ct))
         {
             throw new NotFoundException("The application");
         }
@@ -24,7 +23,7 @@ internal sealed partial class OnboardingHandler
 
     public async Task<List<ApplicationView>> QueueAsync(string? state, string? region, string? sector, CancellationToken ct)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ReviewInstitutions, ct);
+        var jurisdictions = await access.JurisdictionsWithAsync(DirectoryPermissions.ReviewInstitutions, ct);
         if (jurisdictions.Count == 0)
         {
             throw new ForbiddenException("Reviewing institutions needs an admin grant.");

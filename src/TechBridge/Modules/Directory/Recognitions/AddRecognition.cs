@@ -4,7 +4,6 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Recognitions;
 
@@ -57,7 +56,7 @@ internal static class AddRecognitionEndpoint
 
         var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
             ?? throw new NotFoundException("The organization");
-        var admin = await access.HasPermissionAsync(Permissions.ManageRecognitions, organization.RegionCode, cancellationToken);
+        var admin = await access.HasPermissionAsync(DirectoryPermissions.ManageRecognitions, organization.RegionCode, cancellationToken);
         if (!admin)
         {
             await access.RequireMemberAsync(organizationId, ownerOnly: true, cancellationToken);

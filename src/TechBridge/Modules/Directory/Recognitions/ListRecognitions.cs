@@ -67,7 +67,7 @@ internal static class ListRecognitionsEndpoints
         if (actor.UserId is { } userId)
         {
             seesAll = await db.Set<Membership>().AnyAsync(m => m.UserId == userId && m.OrganizationId == organizationId, cancellationToken)
-                || await access.HasPermissionAsync(Permissions.ManageRecognitions, organization.RegionCode, cancellationToken);
+                || await access.HasPermissionAsync(DirectoryPermissions.ManageRecognitions, organization.RegionCode, cancellationToken);
         }
 
         var items = await db.Set<Recognition>().AsNoTracking()
@@ -118,7 +118,7 @@ internal sealed class ListRecognitionsHandler(PlatformDbContext db, IAccess acce
 
     public async Task<List<RecognitionResponse>> AdminListAsync(string? kind, string? level, string? status, string? region, CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ManageRecognitions, cancellationToken);
+        var jurisdictions = await access.JurisdictionsWithAsync(DirectoryPermissions.ManageRecognitions, cancellationToken);
         RecognitionStatus? parsedStatus = Enum.TryParse<RecognitionStatus>(status, ignoreCase: true, out var parsed) ? parsed : null;
         var filter = new RecognitionFilter(reference.RecognitionKindExists(kind) ? kind : null, RecognitionMapping.ParseLevel(level), region, parsedStatus);
         var rows = await ListRecognitionsEndpoints.Query(db, filter)

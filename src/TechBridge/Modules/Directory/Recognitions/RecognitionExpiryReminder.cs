@@ -40,7 +40,7 @@ internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier n
             .Select(m => new { m.OrganizationId, m.UserId })
             .ToListAsync(cancellationToken);
         var grants = await db.Set<AdminGrant>()
-            .Where(g => g.Permission == Permissions.ManageRecognitions)
+            .Where(g => g.Permission == DirectoryPermissions.ManageRecognitions)
             .Select(g => new { g.UserId, g.JurisdictionCode })
             .ToListAsync(cancellationToken);
 

@@ -4,7 +4,6 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Recognitions;
 
@@ -71,7 +70,7 @@ internal static class ReviewRecognitionEndpoints
     {
         var recognition = await db.Set<Recognition>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("The recognition");
         var organization = await db.Set<Organization>().FirstAsync(o => o.Id == recognition.OrganizationId, cancellationToken);
-        await access.RequirePermissionAsync(Permissions.ManageRecognitions, organization.RegionCode, cancellationToken);
+        await access.RequirePermissionAsync(DirectoryPermissions.ManageRecognitions, organization.RegionCode, cancellationToken);
         return (recognition, organization);
     }
 }

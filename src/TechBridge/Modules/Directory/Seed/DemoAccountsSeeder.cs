@@ -9,7 +9,7 @@ namespace TechBridge.Modules.Directory.Seed;
 
 // The demo accounts the README lists, all with the demo password. Organizations and memberships come from the
 // organizations seeder, which runs after this one.
-internal sealed class DemoAccountsSeeder(UserManager<PlatformUser> users, RoleManager<PlatformRole> roles, PlatformDbContext db, TimeProvider clock) : IDemoSeeder
+internal sealed class DemoAccountsSeeder(UserManager<PlatformUser> users, RoleManager<PlatformRole> roles, PlatformDbContext db, TimeProvider clock, PermissionRegistry permissions) : IDemoSeeder
 {
     public const string Password = "TechBridge-demo-2026";
 
@@ -55,7 +55,7 @@ internal sealed class DemoAccountsSeeder(UserManager<PlatformUser> users, RoleMa
 
             if (jurisdiction is not null)
             {
-                db.AddRange(Permissions.All.Select(p => new AdminGrant { UserId = user.Id, Permission = p, JurisdictionCode = jurisdiction }));
+                db.AddRange(permissions.All.Select(p => new AdminGrant { UserId = user.Id, Permission = p, JurisdictionCode = jurisdiction }));
                 await db.SaveChangesAsync(cancellationToken);
             }
         }

@@ -5,7 +5,6 @@ using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Notify;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.VerifyOrganization;
 
@@ -60,7 +59,7 @@ internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess ac
     // Pending organizations in the caller's jurisdictions, oldest first.
     public async Task<List<VerificationQueueItem>> QueueAsync(CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.VerifyOrganizations, cancellationToken);
+        var jurisdictions = await access.JurisdictionsWithAsync(DirectoryPermissions.VerifyOrganizations, cancellationToken);
         if (jurisdictions.Count == 0)
         {
             throw new ForbiddenException("Verifying organizations needs an admin grant.");
@@ -77,7 +76,7 @@ internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess ac
     {
         var organization = await db.Set<Organization>().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException("The organization");
-        await access.RequirePermissionAsync(Permissions.VerifyOrganizations, organization.RegionCode, cancellationToken);
+        await access.RequirePermissionAsync(DirectoryPermissions.VerifyOrganizations, organization.RegionCode, cancellationToken);
         if (organization.Verification != VerificationStatus.Pending)
         {
             throw new ConflictException("not_pending", $"The organization is already {organization.Verification}.");

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Modules.Engagements.ServiceOrders;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Engagements.Complaints;
 
@@ -49,7 +49,7 @@ internal sealed class ComplaintDesk(PlatformDbContext db, IAccess access, IOrgan
 
     public async Task<IReadOnlyList<ComplaintResponse>> QueueAsync(bool openOnly, CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ResolveComplaints, cancellationToken);
+        var jurisdictions = await access.JurisdictionsWithAsync(EngagementsPermissions.ResolveComplaints, cancellationToken);
         if (jurisdictions.Count == 0)
         {
             throw new ForbiddenException("You handle no complaints.");
@@ -79,7 +79,7 @@ internal sealed class ComplaintDesk(PlatformDbContext db, IAccess access, IOrgan
 
         validation.ThrowIfInvalid();
         var complaint = await db.Set<Complaint>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("The complaint");
-        if (!await access.HasPermissionAsync(Permissions.ResolveComplaints, complaint.ProviderRegionCode, cancellationToken))
+        if (!await access.HasPermissionAsync(EngagementsPermissions.ResolveComplaints, complaint.ProviderRegionCode, cancellationToken))
         {
             throw new NotFoundException("The complaint");
         }

@@ -160,7 +160,7 @@ internal sealed class EngagementDesk(PlatformDbContext db, IAccess access, IOrga
             return new Participant("unassigned-broker", userId);
         }
 
-        return await access.HasPermissionAsync(Permissions.ReviewListings, engagement.JurisdictionRegion, cancellationToken)
+        return await access.HasPermissionAsync(ListingsPermissions.ReviewListings, engagement.JurisdictionRegion, cancellationToken)
             ? new Participant("admin", userId)
             : null;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Listings.Contracts;
@@ -7,7 +8,6 @@ using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Modules.Engagements.ServiceOrders;
@@ -175,7 +175,7 @@ internal sealed class OrderDesk(PlatformDbContext db, IAccess access, IOrganizat
             return "provider";
         }
 
-        return await access.HasPermissionAsync(Permissions.ResolveComplaints, order.ProviderRegionCode, cancellationToken) ? "admin" : null;
+        return await access.HasPermissionAsync(EngagementsPermissions.ResolveComplaints, order.ProviderRegionCode, cancellationToken) ? "admin" : null;
     }
 
     public async Task<IReadOnlyList<OrderResponse>> ListMineAsync(CancellationToken cancellationToken)

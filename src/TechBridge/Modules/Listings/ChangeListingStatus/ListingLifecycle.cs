@@ -40,7 +40,7 @@ internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, Act
     {
         _ = access.UserId;
         var listing = await FindAsync(kind, id, cancellationToken) ?? throw new NotFoundException($"The {ListingNames.Of(kind)}");
-        await access.RequirePermissionAsync(Permissions.ReviewListings, listing.JurisdictionRegion, cancellationToken);
+        await access.RequirePermissionAsync(ListingsPermissions.ReviewListings, listing.JurisdictionRegion, cancellationToken);
         return listing;
     }
 

@@ -1,4 +1,5 @@
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Platform.Security;
 
@@ -33,7 +34,7 @@ internal sealed class ListingViewer(ActorContext actor, IAccess access, IOrganiz
             return [];
         }
 
-        return jurisdictions ??= await access.JurisdictionsWithAsync(Permissions.ReviewListings, cancellationToken);
+        return jurisdictions ??= await access.JurisdictionsWithAsync(ListingsPermissions.ReviewListings, cancellationToken);
     }
 
     public async Task<bool> MayReviewAsync(string regionCode, CancellationToken cancellationToken) =>

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Errors;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings.ReviewListings;
 
@@ -125,10 +125,10 @@ internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts f
 
     private async Task<IReadOnlyList<string>> RequireReviewerAsync(CancellationToken cancellationToken)
     {
-        var jurisdictions = await access.JurisdictionsWithAsync(Permissions.ReviewListings, cancellationToken);
+        var jurisdictions = await access.JurisdictionsWithAsync(ListingsPermissions.ReviewListings, cancellationToken);
         return jurisdictions.Count > 0
             ? jurisdictions
-            : throw new ForbiddenException($"You need the permission '{Permissions.ReviewListings}' for some jurisdiction.");
+            : throw new ForbiddenException($"You need the permission '{ListingsPermissions.ReviewListings}' for some jurisdiction.");
     }
 }
 

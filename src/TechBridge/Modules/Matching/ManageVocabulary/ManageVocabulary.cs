@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Matching.Contracts;
 using TechBridge.Modules.Matching.Data;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Matching.ManageVocabulary;
 
@@ -71,9 +71,9 @@ internal sealed class VocabularyAdmin(PlatformDbContext db, IAccess access, Time
     // Held in any jurisdiction: the vocabulary is one for the whole platform.
     private async Task RequireAsync()
     {
-        if ((await access.JurisdictionsWithAsync(Permissions.ManageSearchVocabulary)).Count == 0)
+        if ((await access.JurisdictionsWithAsync(MatchingPermissions.ManageSearchVocabulary)).Count == 0)
         {
-            throw new ForbiddenException($"You need the permission '{Permissions.ManageSearchVocabulary}'.");
+            throw new ForbiddenException($"You need the permission '{MatchingPermissions.ManageSearchVocabulary}'.");
         }
     }
 

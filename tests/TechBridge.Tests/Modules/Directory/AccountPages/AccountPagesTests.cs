@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Security;
 using static TechBridge.Tests.Modules.Directory.AccountTestKit;
 

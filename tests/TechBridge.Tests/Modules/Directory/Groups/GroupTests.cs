@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TechBridge.Platform.Security;
+using TechBridge.Modules.Directory.Contracts;
 
 namespace TechBridge.Tests.Modules.Directory.Groups;
 
@@ -10,7 +10,7 @@ public abstract class GroupTests(AppHost host)
     {
         var lead = await DirectoryTestData.CreateOrganizationAsync(host, "130102");
         var member = await DirectoryTestData.CreateOrganizationAsync(host, "130181");
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", Permissions.ManageGroups);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", DirectoryPermissions.ManageGroups);
         var (_, userToken) = await DirectoryTestData.CreateUserAsync(host);
         using var admin = host.CreateBearerClient(adminToken);
         using var user = host.CreateBearerClient(userToken);

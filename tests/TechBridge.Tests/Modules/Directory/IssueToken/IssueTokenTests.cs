@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Security;
 using static TechBridge.Tests.Modules.Directory.AccountTestKit;
 

@@ -70,10 +70,10 @@ public abstract class ManageUsersTests(AppHost host)
         var baseUri = $"/api/v1/admin/users/{user.Id}";
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync(new Uri($"{baseUri}/roles", UriKind.Relative), new { role = "Admin" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync(new Uri($"{baseUri}/grants", UriKind.Relative), new { permission = Permissions.ReviewInstitutions, jurisdiction = "1301" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync(new Uri($"{baseUri}/grants", UriKind.Relative), new { permission = DirectoryPermissions.ReviewInstitutions, jurisdiction = "1301" })).StatusCode);
         var badGrant = await admin.PostAsJsonAsync(new Uri($"{baseUri}/grants", UriKind.Relative), new { permission = "nope", jurisdiction = "130102" });
         var granted = await admin.GetFromJsonAsync<JsonElement>(new Uri(baseUri, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"{baseUri}/grants?permission={Permissions.ReviewInstitutions}&jurisdiction=1301", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"{baseUri}/grants?permission={DirectoryPermissions.ReviewInstitutions}&jurisdiction=1301", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"{baseUri}/roles/Admin", UriKind.Relative))).StatusCode);
         var revoked = await admin.GetFromJsonAsync<JsonElement>(new Uri(baseUri, UriKind.Relative));
 
@@ -180,7 +180,7 @@ public abstract class ManageUsersTests(AppHost host)
         var user = await CreateUserAsync(host, "sysadminboth", Roles.SystemAdmin, Roles.Admin);
         await host.WithDbAsync(async db =>
         {
-            db.Add(new AdminGrant { UserId = user.Id, Permission = Permissions.ReviewInstitutions, JurisdictionCode = "13" });
+            db.Add(new AdminGrant { UserId = user.Id, Permission = DirectoryPermissions.ReviewInstitutions, JurisdictionCode = "13" });
             return await db.SaveChangesAsync();
         });
         await using var scope = host.Services.CreateAsyncScope();
@@ -193,9 +193,9 @@ public abstract class ManageUsersTests(AppHost host)
         scope.ServiceProvider.GetRequiredService<ActorContext>().UserId = user.Id;
         var access = scope.ServiceProvider.GetRequiredService<IAccess>();
 
-        Assert.False(await access.HasPermissionAsync(Permissions.ReviewInstitutions, "130102"));
-        Assert.Empty(await access.JurisdictionsWithAsync(Permissions.ReviewInstitutions));
-        await Assert.ThrowsAnyAsync<Exception>(() => access.RequirePermissionAsync(Permissions.ReviewInstitutions, "130102"));
+        Assert.False(await access.HasPermissionAsync(DirectoryPermissions.ReviewInstitutions, "130102"));
+        Assert.Empty(await access.JurisdictionsWithAsync(DirectoryPermissions.ReviewInstitutions));
+        await Assert.ThrowsAnyAsync<Exception>(() => access.RequirePermissionAsync(DirectoryPermissions.ReviewInstitutions, "130102"));
         http.HttpContext = null;
     }
 }

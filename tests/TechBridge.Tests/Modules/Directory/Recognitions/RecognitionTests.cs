@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Recognitions;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Tests.Modules.Directory.Recognitions;
 
@@ -24,7 +24,7 @@ public abstract class RecognitionTests(AppHost host)
     {
         var (ownerId, ownerToken) = await DirectoryTestData.CreateUserAsync(host);
         var organizationId = await DirectoryTestData.CreateOrganizationAsync(host, "130102", ownerId);
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", Permissions.ManageRecognitions);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", DirectoryPermissions.ManageRecognitions);
         using var owner = host.CreateBearerClient(ownerToken);
         using var admin = host.CreateBearerClient(adminToken);
         using var anonymous = host.CreateAnonymousClient();
@@ -51,7 +51,7 @@ public abstract class RecognitionTests(AppHost host)
         var (ownerId, ownerToken) = await DirectoryTestData.CreateUserAsync(host);
         var (_, strangerToken) = await DirectoryTestData.CreateUserAsync(host);
         var organizationId = await DirectoryTestData.CreateOrganizationAsync(host, "130629", ownerId);
-        var (_, baodingToken) = await DirectoryTestData.CreateAdminAsync(host, "1306", Permissions.ManageRecognitions);
+        var (_, baodingToken) = await DirectoryTestData.CreateAdminAsync(host, "1306", DirectoryPermissions.ManageRecognitions);
         using var owner = host.CreateBearerClient(ownerToken);
         using var stranger = host.CreateBearerClient(strangerToken);
         using var baoding = host.CreateBearerClient(baodingToken);
@@ -72,7 +72,7 @@ public abstract class RecognitionTests(AppHost host)
     public async Task Add_ByAdmin_IsConfirmed_CountsInList_AndRevokeRemovesIt()
     {
         var organizationId = await DirectoryTestData.CreateOrganizationAsync(host, "131125");
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", Permissions.ManageRecognitions);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", DirectoryPermissions.ManageRecognitions);
         using var admin = host.CreateBearerClient(adminToken);
         using var anonymous = host.CreateAnonymousClient();
         var before = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/recognitions?kind=high-tech-enterprise&level=national&region=131125", UriKind.Relative));
@@ -115,8 +115,8 @@ public abstract class RecognitionTests(AppHost host)
     {
         await using var isolated = await AppHost.StartAsync(host.Database);
         var (ownerId, _) = await DirectoryTestData.CreateUserAsync(isolated);
-        var (cityAdminId, cityAdminToken) = await DirectoryTestData.CreateAdminAsync(isolated, "1305", Permissions.ManageRecognitions);
-        var (otherAdminId, _) = await DirectoryTestData.CreateAdminAsync(isolated, "1301", Permissions.ManageRecognitions);
+        var (cityAdminId, cityAdminToken) = await DirectoryTestData.CreateAdminAsync(isolated, "1305", DirectoryPermissions.ManageRecognitions);
+        var (otherAdminId, _) = await DirectoryTestData.CreateAdminAsync(isolated, "1301", DirectoryPermissions.ManageRecognitions);
         var organizationId = await DirectoryTestData.CreateOrganizationAsync(isolated, "130534", ownerId);
         using var admin = isolated.CreateBearerClient(cityAdminToken);
         var today = DateOnly.FromDateTime(TechBridge.Platform.Time.AdjustableClock.ToChina(isolated.Services.GetRequiredService<TimeProvider>().GetUtcNow()).DateTime);

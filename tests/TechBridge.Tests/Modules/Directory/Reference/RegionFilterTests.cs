@@ -1,7 +1,6 @@
 using System.Text.Json;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Security;
 using TechBridge.Tests.Modules.Listings;
 
 namespace TechBridge.Tests.Modules.Directory.Reference;
@@ -115,7 +114,7 @@ public abstract class RegionFilterApiTests(AppHost host)
             var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.UniversityOrInstitute, region);
             var id = await ListingsTestData.CreateAsync(owner, "achievements", ListingsTestData.Achievement($"区域筛选成果 {token} {region}"));
             Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(owner, $"/api/v1/achievements/{id}/submit")).StatusCode);
-            var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, region[..2], Permissions.ReviewListings);
+            var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, region[..2], TechBridge.Modules.Listings.Contracts.ListingsPermissions.ReviewListings);
             using var admin = host.CreateBearerClient(adminToken);
             Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(admin, $"/api/v1/achievements/{id}/approve")).StatusCode);
             listings[region] = id;

@@ -5,7 +5,6 @@ using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.ExpireListings;
 using TechBridge.Platform.Outbox;
-using TechBridge.Platform.Security;
 using TechBridge.Tests.Modules.Directory;
 
 namespace TechBridge.Tests.Modules.Listings.ChangeListingStatus;
@@ -17,8 +16,8 @@ public abstract class ListingLifecycleTests(AppHost host)
     {
         var (institutionId, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130102");
         var (_, stranger) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130102");
-        var (_, cityAdminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", Permissions.ReviewListings);
-        var (_, baodingAdminToken) = await DirectoryTestData.CreateAdminAsync(host, "1306", Permissions.ReviewListings);
+        var (_, cityAdminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", ListingsPermissions.ReviewListings);
+        var (_, baodingAdminToken) = await DirectoryTestData.CreateAdminAsync(host, "1306", ListingsPermissions.ReviewListings);
         using var cityAdmin = host.CreateBearerClient(cityAdminToken);
         using var baodingAdmin = host.CreateBearerClient(baodingAdminToken);
         using var anonymous = host.CreateAnonymousClient();
@@ -64,7 +63,7 @@ public abstract class ListingLifecycleTests(AppHost host)
     public async Task Reject_WithReason_OwnerSeesReason_EditsAndResubmits_AndTakeDownWritesOutbox()
     {
         var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.UniversityOrInstitute, "130104");
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", Permissions.ReviewListings);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "13", ListingsPermissions.ReviewListings);
         using var admin = host.CreateBearerClient(adminToken);
 
         var id = await ListingsTestData.CreateAsync(owner, "achievements", ListingsTestData.Achievement());
@@ -112,7 +111,7 @@ public abstract class ListingLifecycleTests(AppHost host)
     public async Task BulkReview_ApprovesEachItem_AndReportsPerItemResults()
     {
         var (_, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130602");
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1306", Permissions.ReviewListings);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1306", ListingsPermissions.ReviewListings);
         using var admin = host.CreateBearerClient(adminToken);
         var first = await ListingsTestData.CreateAsync(owner, "achievements", ListingsTestData.Achievement());
         var second = await ListingsTestData.CreateAsync(owner, "demands", new

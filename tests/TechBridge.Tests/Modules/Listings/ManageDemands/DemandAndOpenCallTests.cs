@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Security;
+using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Tests.Modules.Directory;
 
 namespace TechBridge.Tests.Modules.Listings.ManageDemands;
@@ -12,7 +12,7 @@ public abstract class DemandAndOpenCallTests(AppHost host)
     {
         var (enterpriseId, owner) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
         var (_, strangerToken) = await DirectoryTestData.CreateUserAsync(host);
-        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", Permissions.ReviewListings);
+        var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", ListingsPermissions.ReviewListings);
         using var stranger = host.CreateBearerClient(strangerToken);
         using var admin = host.CreateBearerClient(adminToken);
         using var broker = await host.CreateClientForAsync("broker.demo");

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace TechBridge.Modules.Directory.Data;
+namespace TechBridge.Platform.Security;
 
 internal sealed class PlatformUser : IdentityUser<Guid>
 {
