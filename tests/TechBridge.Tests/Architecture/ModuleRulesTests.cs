@@ -9,35 +9,9 @@ public sealed class ModuleRulesTests
     // (issue 7, section 1). This list only shrinks: a file leaves it when its page is converted, none is ever added.
     private static readonly string[] PagesNotYetOnHandlers =
     [
-        "Pages/Admin/Complaints.cshtml.cs",
-        "Pages/Admin/ListingReview.cshtml.cs",
-        "Pages/Admin/Onboarding.cshtml",
-        "Pages/Admin/Onboarding.cshtml.cs",
-        "Pages/Admin/Recognitions.cshtml.cs",
-        "Pages/Admin/Users.cshtml.cs",
-        "Pages/Admin/Verification.cshtml.cs",
-        "Pages/Directory/Index.cshtml",
-        "Pages/Directory/Index.cshtml.cs",
-        "Pages/Groups/Index.cshtml.cs",
+        // The home page's figures and the workspace's queues are rebuilt by the portal issue on module contracts.
         "Pages/Index.cshtml",
         "Pages/Index.cshtml.cs",
-        "Pages/Listings/Detail.cshtml.cs",
-        "Pages/Listings/EditAchievement.cshtml",
-        "Pages/Listings/EditAchievement.cshtml.cs",
-        "Pages/Listings/EditDemand.cshtml.cs",
-        "Pages/Listings/EditOffering.cshtml.cs",
-        "Pages/Listings/Import.cshtml.cs",
-        "Pages/Listings/Index.cshtml.cs",
-        "Pages/Listings/Mine.cshtml.cs",
-        "Pages/Listings/Proposals.cshtml.cs",
-        "Pages/Notices/Index.cshtml.cs",
-        "Pages/Orders/Detail.cshtml.cs",
-        "Pages/Organizations/Detail.cshtml",
-        "Pages/Organizations/Detail.cshtml.cs",
-        "Pages/Organizations/Mine.cshtml",
-        "Pages/Organizations/Mine.cshtml.cs",
-        "Pages/Organizations/Register.cshtml",
-        "Pages/Organizations/Register.cshtml.cs",
         "Pages/Workspace.cshtml",
         "Pages/Workspace.cshtml.cs",
     ];
@@ -66,7 +40,7 @@ public sealed class ModuleRulesTests
         var offenders = breaches.Select(b => b.Split(' ')[0]).Distinct(StringComparer.Ordinal).ToList();
 
         var unlisted = breaches.Where(b => !PagesNotYetOnHandlers.Contains(b.Split(' ')[0])).ToList();
-        Assert.Empty(unlisted);
+        Assert.True(unlisted.Count == 0, string.Join("\n", unlisted));
         // A converted page leaves the list, so that the list only shrinks.
         Assert.Empty(PagesNotYetOnHandlers.Except(offenders).Select(p => $"{p} no longer breaks the rule: remove it from the list"));
     }

@@ -48,6 +48,7 @@ internal sealed class EngagementsErrorTexts : IErrorTextSource
     private static IEnumerable<ErrorText> Codes =>
     [
         new("code:own_listing", "不能对本机构发布的信息表达合作意向。", "An organization cannot express interest in its own listing."),
+        new("code:interest_exists", "贵机构已对该信息表达过合作意向，可在“我的对接”中继续沟通。", "Your organization has already expressed interest in this listing; continue in My engagements."),
         new("code:engagement_closed", "该对接已结束，不能再发送消息。", "This engagement has ended; no more messages can be sent."),
         new("code:mediation_not_open", "该对接无需经纪人居间协调，或已有经纪人接手。", "This engagement needs no broker, or a broker has already taken it on."),
         new("code:engagement_not_agreed", "只有已达成合作的对接才能生成服务订单。", "Only an agreed engagement can become a service order."),

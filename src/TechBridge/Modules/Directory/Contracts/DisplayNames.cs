@@ -1,4 +1,6 @@
-namespace TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Data;
+
+namespace TechBridge.Modules.Directory.Contracts;
 
 // English UI keys for enum values (the Chinese lives in UiText.zh-CN.resx under these keys).
 internal static class DisplayNames
@@ -14,6 +16,9 @@ internal static class DisplayNames
         [nameof(InstitutionState.UnderReview)] = "Under review",
         [nameof(InstitutionState.PublicNotice)] = "Under public notice",
     };
+
+    // The kinds a registration form offers, in the order of the enumeration.
+    public static IReadOnlyList<string> OrganizationKinds { get; } = Enum.GetNames<OrganizationKind>();
 
     public static string Of(string value) => Names.GetValueOrDefault(value, value);
 }
