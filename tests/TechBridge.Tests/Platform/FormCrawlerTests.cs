@@ -47,6 +47,10 @@ public sealed partial class FormCrawlerTests : IAsyncLifetime
                     {
                         findings.Add($"{where}: answered {status}");
                     }
+                    else if (status is >= 300 and < 400)
+                    {
+                        // Done (or nothing to do): the page sent the user on.
+                    }
                     else if (type != "text/html")
                     {
                         findings.Add($"{where}: answered {type} instead of a page");

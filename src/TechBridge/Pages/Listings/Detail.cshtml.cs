@@ -4,6 +4,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Platform.Errors;
+using TechBridge.Platform.Forms;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Listings;
@@ -88,28 +89,11 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
         }
 
         Proposal = new ProposalForm(approach, priceYuan, durationDays, team);
-        ModelState.Clear();
-        var price = ModelState.Fen("priceFen", priceYuan);
-        if (price is null && !ModelState.ContainsKey("priceFen"))
-        {
-            ModelState.AddModelError("priceFen", "The price is required.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            await openCalls.SubmitAsync(id, new ProposalRequest(approach, price, durationDays, team), cancellationToken);
-            ProposalSent = true;
-        }
-        catch (ProblemException problem)
-        {
-            ModelState.Show(problem);
-        }
-
+        var amounts = new TypedAmounts();
+        var price = amounts.Fen("priceFen", priceYuan);
+        amounts.ThrowIfInvalid();
+        await openCalls.SubmitAsync(id, new ProposalRequest(approach, price, durationDays, team), cancellationToken);
+        ProposalSent = true;
         return Page();
     }
 }

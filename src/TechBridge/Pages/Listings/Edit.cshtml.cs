@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Errors;
@@ -29,7 +27,7 @@ internal interface IListingForm
     Task LoadAsync(ManageListingHandler handler, Guid id, CancellationToken cancellationToken);
 
     // The saved listing's id; null when the typed text itself is wrong (an amount that is not one), in state.
-    Task<Guid?> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, ModelStateDictionary state, CancellationToken cancellationToken);
+    Task<Guid> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, CancellationToken cancellationToken);
 }
 
 // /Listings/Edit?kind=offering|demand|achievement[&id=]: writes a listing of any kind for the acting organization
@@ -98,22 +96,7 @@ internal sealed class EditModel(ActorContext actor, IOrganizationFacts facts, IR
         Form = create();
         await TryUpdateModelAsync(Form, Form.GetType(), "");
         ModelState.Clear();
-        try
-        {
-            if (await Form.SaveAsync(handler, Id, action == "submit", ModelState, cancellationToken) is { } id)
-            {
-                return Redirect($"/Listings/Detail?kind={Kind}&id={id}");
-            }
-        }
-        catch (ProblemException problem)
-        {
-            ModelState.Show(problem);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "The listing was changed by someone else; reload and try again.");
-        }
-
-        return Page();
+        var id = await Form.SaveAsync(handler, Id, action == "submit", cancellationToken);
+        return Redirect($"/Listings/Detail?kind={Kind}&id={id}");
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ManageListing;
+using TechBridge.Platform.Forms;
 
 namespace TechBridge.Pages.Listings;
 
@@ -52,14 +52,16 @@ internal sealed class OfferingForm : IListingForm
         (LeadTimeDays, AcceptsInnovationVouchers, ContactName, ContactPhone) = (o.LeadTimeDays, o.AcceptsInnovationVouchers, o.ContactName, o.ContactPhone);
     }
 
-    public async Task<Guid?> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, ModelStateDictionary state, CancellationToken cancellationToken)
+    public async Task<Guid> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, CancellationToken cancellationToken)
     {
+        var amounts = new TypedAmounts();
         var request = new OfferingRequest(Title, Description, SectorCode, IndustryCode, BranchId,
             (ServiceItems ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            PriceModel, state.Fen("priceFen", PriceYuan),
+            PriceModel, amounts.Fen("priceFen", PriceYuan),
             (RegionsServed ?? "").Split(RegionSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             LeadTimeDays, AcceptsInnovationVouchers, ContactName, ContactPhone);
-        return state.IsValid ? (await handler.SaveAsync(ListingKinds.Offering, id, request, submit, cancellationToken)).Id : null;
+        amounts.ThrowIfInvalid();
+        return (await handler.SaveAsync(ListingKinds.Offering, id, request, submit, cancellationToken)).Id;
     }
 }
 
@@ -106,12 +108,14 @@ internal sealed class DemandForm : IListingForm
         (Anonymous, IsOpenCall) = (d.Visibility == "anonymous", d.IsOpenCall);
     }
 
-    public async Task<Guid?> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, ModelStateDictionary state, CancellationToken cancellationToken)
+    public async Task<Guid> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, CancellationToken cancellationToken)
     {
+        var amounts = new TypedAmounts();
         var request = new DemandRequest(Title, Description, TechnologyFieldCode, SectorCode, IndustryCode,
-            state.Fen("budgetMinFen", BudgetMinYuan), state.Fen("budgetMaxFen", BudgetMaxYuan), Deadline, RegionCode,
+            amounts.Fen("budgetMinFen", BudgetMinYuan), amounts.Fen("budgetMaxFen", BudgetMaxYuan), Deadline, RegionCode,
             Anonymous ? "anonymous" : "public", IsOpenCall);
-        return state.IsValid ? (await handler.SaveAsync(ListingKinds.Demand, id, request, submit, cancellationToken)).Id : null;
+        amounts.ThrowIfInvalid();
+        return (await handler.SaveAsync(ListingKinds.Demand, id, request, submit, cancellationToken)).Id;
     }
 }
 
@@ -153,11 +157,13 @@ internal sealed class AchievementForm : IListingForm
         (Trl, LinkedIp, TransferModes, AskingPriceYuan) = (a.Trl, a.LinkedIp, [.. a.TransferModes], ListingForms.Yuan(a.AskingPriceFen));
     }
 
-    public async Task<Guid?> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, ModelStateDictionary state, CancellationToken cancellationToken)
+    public async Task<Guid> SaveAsync(ManageListingHandler handler, Guid? id, bool submit, CancellationToken cancellationToken)
     {
+        var amounts = new TypedAmounts();
         var request = new AchievementRequest(Title, Abstract,
             (Keywords ?? "").Split(KeywordSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            TechnologyFieldCode, IndustryCode, Trl, LinkedIp, TransferModes, state.Fen("askingPriceFen", AskingPriceYuan));
-        return state.IsValid ? (await handler.SaveAsync(ListingKinds.Achievement, id, request, submit, cancellationToken)).Id : null;
+            TechnologyFieldCode, IndustryCode, Trl, LinkedIp, TransferModes, amounts.Fen("askingPriceFen", AskingPriceYuan));
+        amounts.ThrowIfInvalid();
+        return (await handler.SaveAsync(ListingKinds.Achievement, id, request, submit, cancellationToken)).Id;
     }
 }

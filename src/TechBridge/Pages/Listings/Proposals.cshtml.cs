@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Platform.Errors;
 using TechBridge.Platform.Security;
@@ -28,7 +27,7 @@ internal sealed class ProposalsModel(ActorContext actor, RespondToOpenCallHandle
             return NotFound();
         }
 
-        return await RunAsync(id, () => openCalls.ShortlistAsync(id, proposalId, cancellationToken), cancellationToken);
+        return await RunAsync(id, () => openCalls.ShortlistAsync(id, proposalId, cancellationToken));
     }
 
     // selected: a proposal id or "none"; reasons arrive as reason-{proposalId} fields.
@@ -41,33 +40,19 @@ internal sealed class ProposalsModel(ActorContext actor, RespondToOpenCallHandle
 
         if (selected is null)
         {
-            ModelState.AddModelError("selectedProposalId", "Choose a proposal, or none.");
-            return Page();
+            throw InvalidRequestException.For("selectedProposalId", "required", "Choose a proposal, or none.");
         }
 
         var reasons = Call!.Proposals.Select(p => new ProposalReason(p.Id, Request.Form[$"reason-{p.Id}"].ToString())).ToList();
         var request = new OpenCallDecisionRequest(Guid.TryParse(selected, out var chosen) ? chosen : null, reasons);
-        return await RunAsync(id, () => openCalls.DecideAsync(id, request, cancellationToken), cancellationToken);
+        return await RunAsync(id, () => openCalls.DecideAsync(id, request, cancellationToken));
     }
 
-    private async Task<IActionResult> RunAsync(Guid id, Func<Task> action, CancellationToken cancellationToken)
+    // A refused step comes back as field errors here (the call is loaded already), or as the error page.
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task> action)
     {
-        try
-        {
-            await action();
-            return RedirectToPage(new { id });
-        }
-        catch (ProblemException problem)
-        {
-            ModelState.Show(problem);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "The call was changed by someone else; reload and try again.");
-        }
-
-        await LoadAsync(id, cancellationToken);
-        return Page();
+        await action();
+        return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Engagements.ServiceOrders;
-using TechBridge.Pages.Listings;
+using TechBridge.Platform.Forms;
 
 namespace TechBridge.Pages.Orders;
 
@@ -38,19 +38,17 @@ internal sealed class PlaceModel(OrderDesk desk) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        var amount = ModelState.Fen("amountFen", AmountYuan);
-        var rows = Milestones.Where(m => !string.IsNullOrWhiteSpace(m.Title) || !string.IsNullOrWhiteSpace(m.AmountYuan) || m.DueDate is not null).ToList();
-        var milestones = rows.Select((m, i) => new MilestoneRequest(m.Title, m.DueDate, ModelState.Fen($"milestones[{i}].amountFen", m.AmountYuan))).ToList();
-        if (ModelState.IsValid)
-        {
-            var order = await desk.PlaceAsync(new OrderRequest(EngagementId, ProposalId, Title, Scope, amount, milestones), cancellationToken);
-            return Redirect($"/Orders/Detail?id={order.Id}");
-        }
-
-        Milestones = rows;
-        Pad();
-        return Page();
+        var amounts = new TypedAmounts();
+        var amount = amounts.Fen("amountFen", AmountYuan);
+        // Blank rows are left out; the rest keep their numbers, so an error lands on the row the user typed.
+        var milestones = Milestones
+            .Select((m, i) => (Row: m, Index: i))
+            .Where(r => !string.IsNullOrWhiteSpace(r.Row.Title) || !string.IsNullOrWhiteSpace(r.Row.AmountYuan) || r.Row.DueDate is not null)
+            .Select(r => new MilestoneRequest(r.Row.Title, r.Row.DueDate, amounts.Fen($"milestones[{r.Index}].amountFen", r.Row.AmountYuan)))
+            .ToList();
+        amounts.ThrowIfInvalid();
+        var order = await desk.PlaceAsync(new OrderRequest(EngagementId, ProposalId, Title, Scope, amount, milestones), cancellationToken);
+        return Redirect($"/Orders/Detail?id={order.Id}");
     }
 
     private void Pad()

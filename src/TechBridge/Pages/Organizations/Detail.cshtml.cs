@@ -12,7 +12,7 @@ namespace TechBridge.Pages.Organizations;
 // An organization's registration as its members and the admins of its jurisdiction see it (404 for others);
 // owners also manage branches and answer membership requests here, through the same handlers as the API.
 [Authorize]
-internal sealed class DetailModel(GetOrganizationHandler organizations, ManageBranchesHandler branches, RequestMembershipHandler membershipRequests, OnboardingHandler onboarding) : PageModel
+internal sealed class DetailModel(GetOrganizationHandler organizations, ManageBranchesHandler branches, RequestMembershipHandler membershipRequests, OnboardingHandler onboarding) : PageModel, IReloadAfterProblem
 {
     public OrganizationView Organization { get; private set; } = null!;
 
@@ -20,41 +20,35 @@ internal sealed class DetailModel(GetOrganizationHandler organizations, ManageBr
 
     public IReadOnlyList<MembershipRequestView> Requests { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
     public bool IsMember { get; private set; }
 
     // The institution admission application, shown to members of a service institution.
     public ApplicationView? Application { get; private set; }
 
-    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken);
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(Id, cancellationToken);
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(Id, cancellationToken);
 
     public Task<IActionResult> OnPostAddBranchAsync(Guid id, string? name, string? regionCode, string? address, CancellationToken cancellationToken) =>
-        ActAsync(id, () => branches.AddAsync(id, new AddBranchRequest(name, regionCode, address), cancellationToken), cancellationToken);
+        ActAsync(id, () => branches.AddAsync(id, new AddBranchRequest(name, regionCode, address), cancellationToken));
 
     public Task<IActionResult> OnPostRemoveBranchAsync(Guid id, Guid branchId, CancellationToken cancellationToken) =>
-        ActAsync(id, () => branches.RemoveAsync(id, branchId, cancellationToken), cancellationToken);
+        ActAsync(id, () => branches.RemoveAsync(id, branchId, cancellationToken));
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, Guid requestId, bool approve, CancellationToken cancellationToken) =>
-        ActAsync(id, () => membershipRequests.DecideAsync(id, requestId, approve, cancellationToken), cancellationToken);
+        ActAsync(id, () => membershipRequests.DecideAsync(id, requestId, approve, cancellationToken));
 
     public Task<IActionResult> OnPostApplyAsync(Guid id, string? serviceDescription, CancellationToken cancellationToken) =>
-        ActAsync(id, () => onboarding.SubmitFromPageAsync(id, new SubmitApplicationRequest(serviceDescription), cancellationToken), cancellationToken);
+        ActAsync(id, () => onboarding.SubmitFromPageAsync(id, new SubmitApplicationRequest(serviceDescription), cancellationToken));
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, CancellationToken cancellationToken)
+    // A refused step comes back as field errors here, or as the error page (ProblemPageFilter).
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task> act)
     {
-        try
-        {
-            await act();
-            return Redirect($"/Organizations/{id}");
-        }
-        catch (ProblemException problem) when (problem is InvalidRequestException or ConflictException)
-        {
-            Message = problem.Message;
-        }
-
-        await LoadAsync(id, cancellationToken);
-        return Page();
+        await act();
+        return Redirect($"/Organizations/{id}");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -5,10 +5,6 @@ namespace TechBridge.Platform.Errors;
 // ("title", "reason", "regionCode") has its one label here, so that no two modules claim the same key.
 internal sealed class PlatformErrorTexts : IErrorTextSource
 {
-    // For the few page helpers that check a value before any handler runs (an amount typed in yuan) and have no
-    // services at hand; their sentences name no module field.
-    public static ErrorTexts Catalog { get; } = new([new PlatformErrorTexts()]);
-
     public IEnumerable<ErrorText> Texts => Rules.Concat(Fields).Concat(Specific).Concat(Codes);
 
     // The general sentence of each rule. {field} is the field's label; other placeholders only where every throw

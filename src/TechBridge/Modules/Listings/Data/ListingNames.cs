@@ -67,7 +67,8 @@ internal static class ListingNames
         var result = TransferModes.None;
         foreach (var raw in values ?? [])
         {
-            var value = raw.Trim();
+            // A blank entry (an unticked form field, a null in a JSON list) names no mode.
+            var value = raw?.Trim() ?? "";
             if (value.Length == 0)
             {
                 continue;
