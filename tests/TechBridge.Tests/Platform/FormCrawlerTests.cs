@@ -192,7 +192,9 @@ public sealed partial class FormCrawlerTests : IAsyncLifetime
         var chinese = culture.StartsWith("zh", StringComparison.Ordinal);
         foreach (var text in document.All.SelectMany(e => e.ChildNodes).OfType<IText>())
         {
-            if (text.ParentElement is { LocalName: "script" or "style" or "code" or "textarea" or "option" } || text.Data.Trim().Length == 0)
+            // Scripts, code, what the user typed, and data marked as data (translate="no": audit records, user names).
+            if (text.ParentElement is { LocalName: "script" or "style" or "code" or "textarea" or "option" } || text.Data.Trim().Length == 0
+                || text.ParentElement?.Closest("[translate=no]") is not null)
             {
                 continue;
             }

@@ -10,39 +10,23 @@ namespace TechBridge.Pages.Admin;
 // /Admin/ListingReview: the submitted listings of the admin's jurisdictions; tick several and approve or reject them
 // at once (a rejection needs a reason); each item's result is shown. The same handler as /api/v1/listings/review.
 [Authorize(Roles = Roles.Admin)]
-internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageModel
+internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<ReviewQueueItem> Queue { get; private set; } = [];
 
     public IReadOnlyList<ReviewItemResult> Results { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(string[] selected, string decision, string? reason, CancellationToken cancellationToken)
-    {
-        var items = selected.Select(s => s.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _)).Select(p => new ReviewItem(p[0], Guid.Parse(p[1]))).Take(ReviewListingsHandler.MaxBulkItems).ToList();
-        if (items.Count == 0)
-        {
-            Message = "Select at least one listing.";
-        }
-        else if (decision == "reject" && string.IsNullOrWhiteSpace(reason))
-        {
-            Message = "A rejection needs a reason.";
-        }
-        else
-        {
-            try
-            {
-                Results = (await review.ReviewAsync(new BulkReviewRequest(decision, reason, items), cancellationToken)).Results;
-            }
-            catch (ProblemException problem)
-            {
-                Message = problem.Message;
-            }
-        }
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
+    // The handler checks the choice (one to the maximum of items, a reason for a rejection); a refusal comes back as
+    // errors on this page through the page filter.
+    public async Task<IActionResult> OnPostAsync(string[]? selected, string? decision, string? reason, CancellationToken cancellationToken)
+    {
+        var items = (selected ?? []).Select(s => (s ?? "").Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _))
+            .Select(p => new ReviewItem(p[0], Guid.Parse(p[1]))).Take(ReviewListingsHandler.MaxBulkItems + 1).ToList();
+        Results = (await review.ReviewAsync(new BulkReviewRequest(decision, reason, items), cancellationToken)).Results;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -13,6 +13,7 @@ internal sealed class PlatformErrorTexts : IErrorTextSource
     [
         new("rule:required", "请填写{field}。", "{field} is required."),
         new("rule:maxLength", "{field}最多 {max} 个字。", "{field} can be at most {max} characters long."),
+        new("rule:year", "{field}须在 2000 年至 9998 年之间。", "{field} must lie between the years 2000 and 9998."),
         new("rule:range", "{field}超出了允许的范围。", "{field} is outside the allowed range."),
         new("rule:min", "{field}太小了。", "{field} is too small."),
         new("rule:unknown", "请从列表中选择{field}。", "Please choose {field} from the list."),

@@ -93,10 +93,13 @@ public sealed class FormFieldControlTagHelper : TagHelper
 }
 
 // <form-errors /> at the top of a form: the error that belongs to no field, and a reminder that fields are marked.
+// <form-errors all="true" /> lists every error instead, for pages whose forms act on items of a list and mark no field.
 [HtmlTargetElement("form-errors", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FormErrorsTagHelper(IStringLocalizerFactory localizers) : TagHelper
 {
     private readonly IStringLocalizer t = localizers.Create(typeof(UiText));
+
+    public bool All { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -117,7 +120,15 @@ public sealed class FormErrorsTagHelper(IStringLocalizerFactory localizers) : Ta
             output.Content.AppendHtml("<p role=\"alert\">").Append(general).AppendHtml("</p>");
         }
 
-        if (state.Any(entry => entry.Key.Length > 0 && entry.Value is { Errors.Count: > 0 }))
+        var fieldErrors = state.Where(entry => entry.Key.Length > 0).SelectMany(entry => entry.Value?.Errors ?? []).ToList();
+        if (All)
+        {
+            foreach (var error in fieldErrors)
+            {
+                output.Content.AppendHtml("<p role=\"alert\">").Append(error.ErrorMessage).AppendHtml("</p>");
+            }
+        }
+        else if (fieldErrors.Count > 0)
         {
             output.Content.AppendHtml("<p role=\"alert\">").Append(t["Please correct the fields marked below."].Value).AppendHtml("</p>");
         }

@@ -137,6 +137,10 @@ internal sealed record AuditCriteria(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    // Nothing was recorded before the platform existed; the bounds also keep the conversion to UTC in range.
+    private const int MinYear = 2000;
+    private const int MaxYear = 9998;
+
     // A bare date (the page's date inputs) is a calendar day in China: "from" is its start, "to" includes the whole
     // day. Anything else must be an ISO 8601 instant; without an offset it is taken as UTC.
     private static DateTimeOffset? ParseInstant(Validation validation, string field, string? value, bool endOfDay)
@@ -148,6 +152,12 @@ internal sealed record AuditCriteria(
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            if (day.Year is < MinYear or > MaxYear)
+            {
+                validation.Add(field, "year", $"{field} must lie between the years {MinYear} and {MaxYear}.");
+                return null;
+            }
+
             var midnight = day.AddDays(endOfDay ? 1 : 0).ToDateTime(TimeOnly.MinValue);
             // Npgsql writes only UTC offsets to timestamptz, so every instant leaves here as UTC.
             return new DateTimeOffset(midnight, AdjustableClock.China.GetUtcOffset(midnight)).ToUniversalTime();
@@ -155,6 +165,12 @@ internal sealed record AuditCriteria(
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
+            if (instant.Year is < MinYear or > MaxYear)
+            {
+                validation.Add(field, "year", $"{field} must lie between the years {MinYear} and {MaxYear}.");
+                return null;
+            }
+
             return instant.ToUniversalTime();
         }
 
