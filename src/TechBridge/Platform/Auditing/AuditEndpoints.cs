@@ -6,8 +6,8 @@ internal static class AuditEndpoints
 {
     public static IServiceCollection AddAuditBrowsing(this IServiceCollection services)
     {
-        services.AddScoped<BrowseAudit.BrowseAudit>();
-        services.AddScoped<ExportAudit.ExportAudit>();
+        services.AddScoped<BrowseAudit.BrowseAuditHandler>();
+        services.AddScoped<ExportAudit.ExportAuditHandler>();
         return services;
     }
 
@@ -19,8 +19,8 @@ internal static class AuditEndpoints
             .RequireAuthorization(Policies.AuditReader)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        BrowseAudit.BrowseAudit.Map(group);
-        ExportAudit.ExportAudit.Map(group);
+        BrowseAudit.BrowseAuditHandler.Map(group);
+        ExportAudit.ExportAuditHandler.Map(group);
         VerifyAudit.VerifyAudit.Map(group);
         return app;
     }
