@@ -20,6 +20,7 @@ internal static class EngagementsModule
         services.AddScoped<ManageEngagementsHandler>();
         services.AddScoped<ServiceOrdersHandler>();
         services.AddScoped<ComplaintsHandler>();
+        services.AddScoped<JudgeMatchesHandler>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(

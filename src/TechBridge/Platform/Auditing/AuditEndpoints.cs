@@ -19,9 +19,9 @@ internal static class AuditEndpoints
             .RequireAuthorization(Policies.AuditReader)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        BrowseAudit.BrowseAuditHandler.Map(group);
-        ExportAudit.ExportAuditHandler.Map(group);
-        VerifyAudit.VerifyAudit.Map(group);
+        BrowseAudit.BrowseAuditEndpoints.Map(group);
+        ExportAudit.ExportAuditEndpoints.Map(group);
+        VerifyAudit.VerifyAuditEndpoints.Map(group);
         return app;
     }
 }

@@ -212,7 +212,11 @@ internal sealed class BrowseAuditHandler(PlatformDbContext db)
             .ToListAsync(cancellationToken);
         return new AuditPage(items, criteria.Page, criteria.PageSize, total);
     }
+}
 
+// GET /api/v1/audit: the same BrowseAuditHandler as the /Audit page.
+internal static class BrowseAuditEndpoints
+{
     public static RouteGroupBuilder Map(RouteGroupBuilder group)
     {
         group.MapGet("/", async ([AsParameters] AuditFilter filter, BrowseAuditHandler browse, CancellationToken cancellationToken) =>

@@ -46,7 +46,11 @@ internal sealed class ExportAuditHandler(PlatformDbContext db, AuditTrail trail,
 
         await writer.FlushAsync(cancellationToken);
     }
+}
 
+// GET /api/v1/audit/export: the same ExportAuditHandler as the /Audit page's export.
+internal static class ExportAuditEndpoints
+{
     public static RouteGroupBuilder Map(RouteGroupBuilder group)
     {
         group.MapGet("/export", async ([AsParameters] AuditFilter filter, ExportAuditHandler export, CancellationToken cancellationToken) =>
