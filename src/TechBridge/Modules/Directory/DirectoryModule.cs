@@ -72,6 +72,10 @@ internal static class DirectoryModule
         services.AddScoped<Notify.DirectoryRecipients>();
         services.AddScoped<BrowseDirectory.BrowseDirectoryHandler>();
         services.AddScoped<ListGroupsHandler>();
+        services.AddScoped<ManageGroupsHandler>();
+        services.AddScoped<GetMeHandler>();
+        services.AddScoped<AddRecognitionHandler>();
+        services.AddScoped<ReviewRecognitionHandler>();
         services.AddScoped<ManageBranchesHandler>();
         services.AddScoped<RequestMembershipHandler>();
         services.AddScoped<GetOrganizationHandler>();
