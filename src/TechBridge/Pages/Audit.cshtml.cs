@@ -12,7 +12,7 @@ namespace TechBridge.Pages;
 // The auditor's view of the audit trail. Everything is a GET (filter, page, export, verify), so the page works
 // without JavaScript and a filtered view can be bookmarked or handed to a colleague.
 [Authorize(Policy = Policies.AuditReader)]
-internal sealed class AuditModel(BrowseAudit browse, ExportAudit export, AuditChain chain) : PageModel
+internal sealed class AuditModel(BrowseAuditHandler browse, ExportAuditHandler export, AuditChain chain) : PageModel
 {
     [FromQuery(Name = "from")]
     public string? From { get; set; }

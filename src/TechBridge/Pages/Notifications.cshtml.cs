@@ -7,7 +7,7 @@ using TechBridge.Platform.Security;
 namespace TechBridge.Pages;
 
 [Authorize(Policy = Policies.SignedIn)]
-internal sealed class NotificationsModel(NotificationInbox inbox) : PageModel
+internal sealed class NotificationsModel(NotificationsHandler inbox) : PageModel
 {
     public NotificationList Inbox { get; private set; } = new([], 0);
 

@@ -10,7 +10,7 @@ namespace TechBridge.Pages;
 
 // The personal workspace: the user's organizations, what waits for the user, and the latest notifications.
 [Authorize]
-internal sealed class WorkspaceModel(PlatformDbContext db, IAccess access, NotificationInbox inbox) : PageModel
+internal sealed class WorkspaceModel(PlatformDbContext db, IAccess access, NotificationsHandler inbox) : PageModel
 {
     public sealed record OrganizationRow(Guid Id, string LegalName, OrganizationKind Kind, MembershipRole Role, VerificationStatus Verification, InstitutionState? Admission);
 

@@ -35,7 +35,7 @@ internal static class DirectoryModule
     public static IServiceCollection AddDirectory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddErrorTexts<DirectoryErrorTexts>();
-        services.AddScoped<ImportRegions.ImportRegions>();
+        services.AddScoped<ImportRegions.ImportRegionsHandler>();
         services.AddScoped<IStartupDataLoader, ImportRegions.ShippedRegionsLoader>();
         services.AddOperatorVerb(ImportRegions.RegionVerbs.ImportRegionsVerb);
         services.AddPermissions(DirectoryPermissions.All);
@@ -53,8 +53,8 @@ internal static class DirectoryModule
         services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>().UseMiddleware<AuditorReadOnly>());
         services.AddRoutes(app => app.MapDirectory());
         services.AddScoped<IAccess, Access.Access>();
-        services.AddScoped<CredentialCheck>();
-        services.AddScoped<UserAdministrationHandler>();
+        services.AddScoped<IssueTokenHandler>();
+        services.AddScoped<ManageUsersHandler>();
         services.AddScoped<SignInTicket>();
         services.AddSingleton<DemoMode>();
         services.AddScoped<IDemoSeeder, DemoAccountsSeeder>();
@@ -72,6 +72,10 @@ internal static class DirectoryModule
         services.AddScoped<Notify.DirectoryRecipients>();
         services.AddScoped<BrowseDirectory.BrowseDirectoryHandler>();
         services.AddScoped<ListGroupsHandler>();
+        services.AddScoped<ManageGroupsHandler>();
+        services.AddScoped<GetMeHandler>();
+        services.AddScoped<AddRecognitionHandler>();
+        services.AddScoped<ReviewRecognitionHandler>();
         services.AddScoped<ManageBranchesHandler>();
         services.AddScoped<RequestMembershipHandler>();
         services.AddScoped<GetOrganizationHandler>();

@@ -17,9 +17,10 @@ internal static class EngagementsModule
     public static IServiceCollection AddEngagements(this IServiceCollection services)
     {
         services.AddErrorTexts<EngagementsErrorTexts>();
-        services.AddScoped<EngagementDesk>();
-        services.AddScoped<OrderDesk>();
-        services.AddScoped<ComplaintDesk>();
+        services.AddScoped<ManageEngagementsHandler>();
+        services.AddScoped<ServiceOrdersHandler>();
+        services.AddScoped<ComplaintsHandler>();
+        services.AddScoped<JudgeMatchesHandler>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(

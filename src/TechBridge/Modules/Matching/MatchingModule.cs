@@ -22,9 +22,9 @@ internal static class MatchingModule
         services.AddOutboxConsumer<SearchIndexer>();
         services.AddSingleton<VocabularySync>();
         services.AddHostedService<VocabularyFeeder>();
-        services.AddScoped<SearchService>();
-        services.AddScoped<Matcher>();
-        services.AddScoped<VocabularyAdmin>();
+        services.AddScoped<SearchListingsHandler>();
+        services.AddScoped<MatchListingsHandler>();
+        services.AddScoped<ManageVocabularyHandler>();
         services.AddMatchingVerbs();
         services.AddPermissions(MatchingPermissions.All);
         services.AddNavigation(

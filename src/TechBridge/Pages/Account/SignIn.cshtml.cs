@@ -11,12 +11,12 @@ using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Account;
 
-// Cookie sign-in for people: the same CredentialCheck as the token endpoint (password with lockout, TOTP where
+// Cookie sign-in for people: the same IssueTokenHandler as the token endpoint (password with lockout, TOTP where
 // enrolled, enrolment where the role demands it), in steps: password → TOTP code, or password → set up TOTP.
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
 internal sealed class SignInModel(
-    CredentialCheck credentials,
+    IssueTokenHandler credentials,
     SignInManager<PlatformUser> signIn,
     UserManager<PlatformUser> users,
     SignInTicket tickets,

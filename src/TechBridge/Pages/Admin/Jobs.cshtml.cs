@@ -9,10 +9,10 @@ using TechBridge.Platform.Time;
 
 namespace TechBridge.Pages.Admin;
 
-// /Admin/Jobs: background jobs and outbox consumers (the same JobBoard as /api/v1/admin/jobs). The system admin and
+// /Admin/Jobs: background jobs and outbox consumers (the same JobsHandler as /api/v1/admin/jobs). The system admin and
 // the auditor see it; only the system admin runs a job now.
 [Authorize(Policy = Policies.JobsReader)]
-internal sealed class JobsModel(JobBoard board) : PageModel
+internal sealed class JobsModel(JobsHandler board) : PageModel
 {
     [TempData]
     public string? Message { get; set; }

@@ -9,7 +9,7 @@ namespace TechBridge.Pages.Admin;
 
 // /Admin/SearchVocabulary: domain terms and synonym groups; changes apply to search at once, without a restart.
 [Authorize(Roles = Roles.Admin)]
-internal sealed class SearchVocabularyModel(VocabularyAdmin admin) : PageModel, IReloadAfterProblem
+internal sealed class SearchVocabularyModel(ManageVocabularyHandler admin) : PageModel, IReloadAfterProblem
 {
     [BindProperty]
     public string? Kind { get; set; }

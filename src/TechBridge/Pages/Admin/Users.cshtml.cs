@@ -8,9 +8,9 @@ using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 
-// The system admin's account administration (the same UserAdministrationHandler as /api/v1/admin/users).
+// The system admin's account administration (the same ManageUsersHandler as /api/v1/admin/users).
 [Authorize(Roles = Roles.SystemAdmin)]
-internal sealed class UsersModel(UserAdministrationHandler administration, IAccess access) : PageModel
+internal sealed class UsersModel(ManageUsersHandler administration, IAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }

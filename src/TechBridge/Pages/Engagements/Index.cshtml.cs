@@ -10,7 +10,7 @@ namespace TechBridge.Pages.Engagements;
 // /Engagements[?id=]: the user's engagements; with id, one thread with its message form and the next steps. A refused
 // step comes back as field errors here or as the error page (ProblemPageFilter).
 [Authorize]
-internal sealed class IndexModel(EngagementDesk desk, ActorContext actor) : PageModel, IReloadAfterProblem
+internal sealed class IndexModel(ManageEngagementsHandler desk, ActorContext actor) : PageModel, IReloadAfterProblem
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }

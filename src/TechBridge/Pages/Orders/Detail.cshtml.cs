@@ -12,7 +12,7 @@ namespace TechBridge.Pages.Orders;
 // complain (client). A refused step comes back as field errors here or as the error page (ProblemPageFilter).
 [Authorize]
 [RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
-internal sealed class DetailModel(OrderDesk desk, ComplaintDesk complaints, FileStore files) : PageModel, IReloadAfterProblem
+internal sealed class DetailModel(ServiceOrdersHandler desk, ComplaintsHandler complaints, FileStore files) : PageModel, IReloadAfterProblem
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

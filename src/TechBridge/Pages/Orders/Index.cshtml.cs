@@ -6,7 +6,7 @@ namespace TechBridge.Pages.Orders;
 
 // /Orders: the service orders of the user's organizations, as client or provider.
 [Authorize]
-internal sealed class IndexModel(OrderDesk desk) : PageModel
+internal sealed class IndexModel(ServiceOrdersHandler desk) : PageModel
 {
     public IReadOnlyList<OrderResponse> Orders { get; private set; } = [];
 

@@ -18,7 +18,7 @@ internal sealed class MilestoneRow
 // /Orders/Place?engagementId= or ?proposalId=: scope, amount and up to five milestones whose shares add up to the
 // amount (blank rows are left out).
 [Authorize]
-internal sealed class PlaceModel(OrderDesk desk) : PageModel
+internal sealed class PlaceModel(ServiceOrdersHandler desk) : PageModel
 {
     public const int Rows = 5;
 

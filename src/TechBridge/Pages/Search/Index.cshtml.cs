@@ -10,7 +10,7 @@ namespace TechBridge.Pages.Search;
 
 // /Search: the one search box with filters; the same service and limits as GET /api/v1/search.
 [EnableRateLimiting(RateLimits.Search)]
-internal sealed class SearchModel(SearchService search, IReferenceData reference) : PageModel
+internal sealed class SearchModel(SearchListingsHandler search, IReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

@@ -6,8 +6,8 @@ internal static class AuditEndpoints
 {
     public static IServiceCollection AddAuditBrowsing(this IServiceCollection services)
     {
-        services.AddScoped<BrowseAudit.BrowseAudit>();
-        services.AddScoped<ExportAudit.ExportAudit>();
+        services.AddScoped<BrowseAudit.BrowseAuditHandler>();
+        services.AddScoped<ExportAudit.ExportAuditHandler>();
         return services;
     }
 
@@ -19,9 +19,9 @@ internal static class AuditEndpoints
             .RequireAuthorization(Policies.AuditReader)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        BrowseAudit.BrowseAudit.Map(group);
-        ExportAudit.ExportAudit.Map(group);
-        VerifyAudit.VerifyAudit.Map(group);
+        BrowseAudit.BrowseAuditEndpoints.Map(group);
+        ExportAudit.ExportAuditEndpoints.Map(group);
+        VerifyAudit.VerifyAuditEndpoints.Map(group);
         return app;
     }
 }

@@ -22,7 +22,7 @@ internal static class JobsSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatchService>());
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
-        services.AddScoped<JobBoard>();
+        services.AddScoped<JobsHandler>();
         return services;
     }
 
@@ -32,10 +32,10 @@ internal static class JobsSetup
             .RequireAuthorization(policy => policy.RequireRole(Readers))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        jobs.MapGet("/", async (JobBoard board, CancellationToken ct) => TypedResults.Ok(await board.ListAsync(ct)))
+        jobs.MapGet("/", async (JobsHandler board, CancellationToken ct) => TypedResults.Ok(await board.ListAsync(ct)))
             .WithName("ListBackgroundJobs")
             .WithSummary("Lists the background jobs and outbox consumers with last run, next run, last error and lag (consumers: events not yet applied).");
-        jobs.MapPost("/{name}/run", async Task<Accepted> (string name, JobBoard board, CancellationToken ct) =>
+        jobs.MapPost("/{name}/run", async Task<Accepted> (string name, JobsHandler board, CancellationToken ct) =>
             {
                 await board.RunNowAsync(name, ct);
                 return TypedResults.Accepted($"/api/v1/admin/jobs");

@@ -24,7 +24,13 @@ internal static class GetMeEndpoint
         return api;
     }
 
-    private static async Task<Ok<MeResponse>> HandleAsync(IAccess access, PlatformDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<MeResponse>> HandleAsync(GetMeHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.GetAsync(cancellationToken));
+}
+
+internal sealed class GetMeHandler(IAccess access, PlatformDbContext db)
+{
+    public async Task<MeResponse> GetAsync(CancellationToken cancellationToken)
     {
         var userId = access.UserId;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -37,11 +43,11 @@ internal static class GetMeEndpoint
         var organizations = await db.Set<Membership>().Where(m => m.UserId == userId)
             .Join(db.Set<Organization>(), m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.LegalName, m.Role })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new MeResponse(
+        return new MeResponse(
             user.Id,
             user.UserName ?? "",
             user.DisplayName,
             roles,
-            organizations.OrderBy(o => o.LegalName, StringComparer.Ordinal).Select(o => new MyOrganization(o.Id, o.LegalName, o.Role.ToString())).ToList()));
+            organizations.OrderBy(o => o.LegalName, StringComparer.Ordinal).Select(o => new MyOrganization(o.Id, o.LegalName, o.Role.ToString())).ToList());
     }
 }

@@ -36,7 +36,19 @@ internal static class ManageGroupsEndpoints
         return groups;
     }
 
-    private static async Task<Created<GroupSummary>> CreateAsync(CreateGroupRequest request, IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<GroupSummary>> CreateAsync(CreateGroupRequest request, ManageGroupsHandler handler, CancellationToken cancellationToken)
+    {
+        var group = await handler.CreateAsync(request, cancellationToken);
+        return TypedResults.Created($"/api/v1/groups/{group.Id}", group);
+    }
+
+    private static async Task<Created<GroupMemberResponse>> AddMemberAsync(Guid id, AddGroupMemberRequest request, ManageGroupsHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Created($"/api/v1/groups/{id}", await handler.AddMemberAsync(id, request, cancellationToken));
+}
+
+internal sealed class ManageGroupsHandler(IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock)
+{
+    public async Task<GroupSummary> CreateAsync(CreateGroupRequest request, CancellationToken cancellationToken)
     {
         var kind = GroupMapping.ParseKind(request.Kind);
         var validation = new Validation().Required("kind", request.Kind).Required("name", request.Name)
@@ -92,10 +104,10 @@ internal static class ManageGroupsEndpoints
 
         db.Add(group);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/groups/{group.Id}", ListGroupsEndpoints.Summary(group, group.Members.Count));
+        return ListGroupsEndpoints.Summary(group, group.Members.Count);
     }
 
-    private static async Task<Created<GroupMemberResponse>> AddMemberAsync(Guid id, AddGroupMemberRequest request, IAccess access, PlatformDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public async Task<GroupMemberResponse> AddMemberAsync(Guid id, AddGroupMemberRequest request, CancellationToken cancellationToken)
     {
         if (request.OrganizationId is null)
         {
@@ -114,6 +126,6 @@ internal static class ManageGroupsEndpoints
         var member = new GroupMember { GroupId = id, OrganizationId = organization.Id, JoinedAt = clock.GetUtcNow() };
         db.Add(member);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/groups/{id}", new GroupMemberResponse(organization.Id, organization.LegalName, organization.RegionCode, member.JoinedAt));
+        return new GroupMemberResponse(organization.Id, organization.LegalName, organization.RegionCode, member.JoinedAt);
     }
 }

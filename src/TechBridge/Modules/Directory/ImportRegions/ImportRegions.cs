@@ -7,7 +7,7 @@ namespace TechBridge.Modules.Directory.ImportRegions;
 
 // Loads GB/T 2260 regions from the CSV layout in Data/regions. The header tells the level:
 // code,name (provinces) · code,name,provinceCode (cities) · code,name,cityCode,provinceCode (counties).
-internal sealed class ImportRegions(PlatformDbContext db)
+internal sealed class ImportRegionsHandler(PlatformDbContext db)
 {
     public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "Data", "regions");
 

@@ -7,7 +7,7 @@ using TechBridge.Platform.Security;
 namespace TechBridge.Modules.Directory.ImportRegions;
 
 // The shipped regions load after the first migration of a database (every later start finds them in place).
-internal sealed class ShippedRegionsLoader(PlatformDbContext db, ImportRegions import) : IStartupDataLoader
+internal sealed class ShippedRegionsLoader(PlatformDbContext db, ImportRegionsHandler import) : IStartupDataLoader
 {
     public int Order => 0;
 
@@ -15,7 +15,7 @@ internal sealed class ShippedRegionsLoader(PlatformDbContext db, ImportRegions i
     {
         if (!await db.Set<Region>().AnyAsync(cancellationToken))
         {
-            await import.ImportDirectoryAsync(ImportRegions.ShippedDirectory, progress, cancellationToken);
+            await import.ImportDirectoryAsync(ImportRegionsHandler.ShippedDirectory, progress, cancellationToken);
         }
     }
 }
@@ -33,7 +33,7 @@ internal static class RegionVerbs
             var path = c.Arguments[0];
             await using var scope = c.App.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<ActorContext>().Action = "import regions";
-            var import = scope.ServiceProvider.GetRequiredService<ImportRegions>();
+            var import = scope.ServiceProvider.GetRequiredService<ImportRegionsHandler>();
             var count = System.IO.Directory.Exists(path)
                 ? await import.ImportDirectoryAsync(path, c.Progress, c.Cancellation)
                 : await import.ImportFileAsync(path, c.Progress, c.Cancellation);

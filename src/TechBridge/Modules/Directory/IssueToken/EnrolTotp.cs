@@ -37,7 +37,7 @@ internal static class EnrolTotpEndpoints
         return auth;
     }
 
-    private static async Task<Ok<TotpEnrolResponse>> BeginAsync(TotpEnrolRequest request, CredentialCheck credentials, UserManager<PlatformUser> users)
+    private static async Task<Ok<TotpEnrolResponse>> BeginAsync(TotpEnrolRequest request, IssueTokenHandler credentials, UserManager<PlatformUser> users)
     {
         new Validation().Required("userName", request.UserName).Required("password", request.Password).ThrowIfInvalid();
         var user = await credentials.VerifyAsync(request.UserName!, request.Password!, totpCode: null, requireEnrolledTotp: false);
@@ -51,7 +51,7 @@ internal static class EnrolTotpEndpoints
         return TypedResults.Ok(new TotpEnrolResponse(key, AuthenticatorSetup.UriFor(user.UserName!, key)));
     }
 
-    private static async Task<NoContent> ConfirmAsync(TotpConfirmRequest request, CredentialCheck credentials, UserManager<PlatformUser> users)
+    private static async Task<NoContent> ConfirmAsync(TotpConfirmRequest request, IssueTokenHandler credentials, UserManager<PlatformUser> users)
     {
         new Validation().Required("userName", request.UserName).Required("password", request.Password).Required("totpCode", request.TotpCode).ThrowIfInvalid();
         var user = await credentials.VerifyAsync(request.UserName!, request.Password!, totpCode: null, requireEnrolledTotp: false);

@@ -29,7 +29,7 @@ internal static class IssueTokenEndpoint
         return auth;
     }
 
-    private static async Task<Ok<TokenResponse>> HandleAsync(TokenRequest request, CredentialCheck credentials, PlatformDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<Ok<TokenResponse>> HandleAsync(TokenRequest request, IssueTokenHandler credentials, PlatformDbContext db, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
     {
         new Validation().Required("userName", request.UserName).Required("password", request.Password)
             .MaxLength("userName", request.UserName, 256).MaxLength("password", request.Password, PasswordPolicy.MaximumLength).ThrowIfInvalid();
@@ -47,7 +47,7 @@ internal static class IssueTokenEndpoint
 
 // Checks a sign-in: password (with lockout), then TOTP where the account has it or its role demands it.
 // Used by the token endpoint, TOTP enrolment and the sign-in page, so all three follow one rule.
-internal sealed class CredentialCheck(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ActorContext actor, DemoMode demo)
+internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ActorContext actor, DemoMode demo)
 {
     public async Task<PlatformUser> VerifyAsync(string userName, string password, string? totpCode, bool requireEnrolledTotp)
     {

@@ -18,20 +18,20 @@ internal static class ManageUsersEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        admin.MapGet("/", async (string? name, string? role, UserAdministrationHandler users, CancellationToken ct) =>
+        admin.MapGet("/", async (string? name, string? role, ManageUsersHandler users, CancellationToken ct) =>
                 TypedResults.Ok(await users.ListAsync(name, role, ct)))
             .WithName("ListUsers")
-            .WithSummary($"Lists users (at most {UserAdministrationHandler.PageSize}), filtered by name and role; e-mail and phone masked.");
-        admin.MapGet("/export.csv", async (string? name, string? role, UserAdministrationHandler users, CancellationToken ct) =>
+            .WithSummary($"Lists users (at most {ManageUsersHandler.PageSize}), filtered by name and role; e-mail and phone masked.");
+        admin.MapGet("/export.csv", async (string? name, string? role, ManageUsersHandler users, CancellationToken ct) =>
                 TypedResults.Text(await users.ExportCsvAsync(name, role, ct), "text/csv; charset=utf-8"))
             .WithName("ExportUsers")
             .WithSummary("The user list as CSV (masked); the export is audited.");
-        admin.MapGet("/{id:guid}", async (Guid id, UserAdministrationHandler users, CancellationToken ct) =>
+        admin.MapGet("/{id:guid}", async (Guid id, ManageUsersHandler users, CancellationToken ct) =>
                 TypedResults.Ok(await users.GetAsync(id, ct)))
             .WithName("GetUser")
             .WithSummary("One user's detail with roles and admin grants, contact data unmasked.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/{id:guid}/roles", async Task<NoContent> (Guid id, RoleRequest request, UserAdministrationHandler users) =>
+        admin.MapPost("/{id:guid}/roles", async Task<NoContent> (Guid id, RoleRequest request, ManageUsersHandler users) =>
             {
                 await users.AddRoleAsync(id, request.Role);
                 return TypedResults.NoContent();
@@ -40,7 +40,7 @@ internal static class ManageUsersEndpoints
             .WithSummary("Gives the user a platform role.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapDelete("/{id:guid}/roles/{role}", async Task<NoContent> (Guid id, string role, UserAdministrationHandler users, IAccess access) =>
+        admin.MapDelete("/{id:guid}/roles/{role}", async Task<NoContent> (Guid id, string role, ManageUsersHandler users, IAccess access) =>
             {
                 await users.RemoveRoleAsync(id, role, access.UserId);
                 return TypedResults.NoContent();
@@ -50,7 +50,7 @@ internal static class ManageUsersEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapPost("/{id:guid}/grants", async Task<NoContent> (Guid id, GrantRequest request, UserAdministrationHandler users, CancellationToken ct) =>
+        admin.MapPost("/{id:guid}/grants", async Task<NoContent> (Guid id, GrantRequest request, ManageUsersHandler users, CancellationToken ct) =>
             {
                 await users.GrantAsync(id, request.Permission, request.Jurisdiction, ct);
                 return TypedResults.NoContent();
@@ -59,7 +59,7 @@ internal static class ManageUsersEndpoints
             .WithSummary("Grants an admin permission for a jurisdiction (and everything below it).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapDelete("/{id:guid}/grants", async Task<NoContent> (Guid id, string? permission, string? jurisdiction, UserAdministrationHandler users, CancellationToken ct) =>
+        admin.MapDelete("/{id:guid}/grants", async Task<NoContent> (Guid id, string? permission, string? jurisdiction, ManageUsersHandler users, CancellationToken ct) =>
             {
                 await users.RevokeAsync(id, permission, jurisdiction, ct);
                 return TypedResults.NoContent();
@@ -67,7 +67,7 @@ internal static class ManageUsersEndpoints
             .WithName("RevokeAdminPermission")
             .WithSummary("Revokes an admin permission for a jurisdiction (query: permission, jurisdiction).")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/{id:guid}/lock", async Task<NoContent> (Guid id, UserAdministrationHandler users, IAccess access) =>
+        admin.MapPost("/{id:guid}/lock", async Task<NoContent> (Guid id, ManageUsersHandler users, IAccess access) =>
             {
                 await users.LockAsync(id, access.UserId);
                 return TypedResults.NoContent();
@@ -76,7 +76,7 @@ internal static class ManageUsersEndpoints
             .WithSummary("Locks the account until unlocked; its bearer tokens stop working.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapPost("/{id:guid}/unlock", async Task<NoContent> (Guid id, UserAdministrationHandler users) =>
+        admin.MapPost("/{id:guid}/unlock", async Task<NoContent> (Guid id, ManageUsersHandler users) =>
             {
                 await users.UnlockAsync(id);
                 return TypedResults.NoContent();
@@ -84,7 +84,7 @@ internal static class ManageUsersEndpoints
             .WithName("UnlockUser")
             .WithSummary("Unlocks the account and clears its failed attempts.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/{id:guid}/reset-totp", async Task<NoContent> (Guid id, UserAdministrationHandler users) =>
+        admin.MapPost("/{id:guid}/reset-totp", async Task<NoContent> (Guid id, ManageUsersHandler users) =>
             {
                 await users.ResetTotpAsync(id);
                 return TypedResults.NoContent();

@@ -26,8 +26,16 @@ internal static class AddRecognitionEndpoint
         return organizations;
     }
 
-    private static async Task<Created<RecognitionResponse>> HandleAsync(
-        Guid organizationId, AddRecognitionRequest request, IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<RecognitionResponse>> HandleAsync(Guid organizationId, AddRecognitionRequest request, AddRecognitionHandler handler, CancellationToken cancellationToken)
+    {
+        var recognition = await handler.AddAsync(organizationId, request, cancellationToken);
+        return TypedResults.Created($"/api/v1/recognitions/{recognition.Id}", recognition);
+    }
+}
+
+internal sealed class AddRecognitionHandler(IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock)
+{
+    public async Task<RecognitionResponse> AddAsync(Guid organizationId, AddRecognitionRequest request, CancellationToken cancellationToken)
     {
         var level = RecognitionMapping.ParseLevel(request.Level);
         var validation = new Validation()
@@ -80,6 +88,6 @@ internal static class AddRecognitionEndpoint
         };
         db.Add(recognition);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/recognitions/{recognition.Id}", RecognitionMapping.ToResponse(recognition, organization, reference));
+        return RecognitionMapping.ToResponse(recognition, organization, reference);
     }
 }

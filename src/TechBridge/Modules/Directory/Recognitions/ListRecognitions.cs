@@ -17,8 +17,6 @@ internal sealed record RecognitionFilter(string? Kind, RecognitionLevel? Level, 
 // the admins of its jurisdiction).
 internal static class ListRecognitionsEndpoints
 {
-    private const int MaxItems = 200;
-
     public static RouteGroupBuilder MapListRecognitions(this RouteGroupBuilder recognitions)
     {
         recognitions.MapGet("/", ListAsync)
@@ -39,7 +37,28 @@ internal static class ListRecognitionsEndpoints
         return organizations;
     }
 
-    private static async Task<Ok<RecognitionListResponse>> ListAsync(string? kind, string? level, string? region, IReferenceData reference, PlatformDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<RecognitionListResponse>> ListAsync(string? kind, string? level, string? region, ListRecognitionsHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.ListConfirmedAsync(kind, level, region, cancellationToken));
+
+    private static async Task<Ok<RecognitionListResponse>> ListForOrganizationAsync(Guid organizationId, ListRecognitionsHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.ListForOrganizationAsync(organizationId, cancellationToken));
+}
+
+internal sealed class RecognitionRow
+{
+    public required Recognition Recognition { get; init; }
+
+    public required Organization Organization { get; init; }
+}
+
+internal sealed class ListRecognitionsHandler(PlatformDbContext db, IAccess access, ActorContext actor, IReferenceData reference)
+{
+    private const int MaxRows = 500;
+
+    private const int MaxItems = 200;
+
+    // Everyone's view: confirmed recognitions only, at most 200.
+    public async Task<RecognitionListResponse> ListConfirmedAsync(string? kind, string? level, string? region, CancellationToken cancellationToken)
     {
         var parsedLevel = RecognitionMapping.ParseLevel(level);
         if (level is not null && parsedLevel is null)
@@ -55,11 +74,10 @@ internal static class ListRecognitionsEndpoints
         var query = Query(db, new RecognitionFilter(kind, parsedLevel, region, RecognitionStatus.Confirmed));
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(x => x.Recognition.KindCode).ThenBy(x => x.Organization.LegalName).Take(MaxItems).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new RecognitionListResponse(total, items.Select(x => RecognitionMapping.ToResponse(x.Recognition, x.Organization, reference)).ToList()));
+        return new RecognitionListResponse(total, items.Select(x => RecognitionMapping.ToResponse(x.Recognition, x.Organization, reference)).ToList());
     }
 
-    private static async Task<Ok<RecognitionListResponse>> ListForOrganizationAsync(
-        Guid organizationId, HttpContext http, ActorContext actor, IAccess access, IReferenceData reference, PlatformDbContext db, CancellationToken cancellationToken)
+    public async Task<RecognitionListResponse> ListForOrganizationAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         var organization = await db.Set<Organization>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken)
             ?? throw new NotFoundException("The organization");
@@ -74,11 +92,11 @@ internal static class ListRecognitionsEndpoints
             .Where(r => r.OrganizationId == organizationId && (seesAll || r.Status == RecognitionStatus.Confirmed))
             .OrderBy(r => r.KindCode).ThenBy(r => r.IssuedOn)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new RecognitionListResponse(items.Count, items.Select(r => RecognitionMapping.ToResponse(r, organization, reference)).ToList()));
+        return new RecognitionListResponse(items.Count, items.Select(r => RecognitionMapping.ToResponse(r, organization, reference)).ToList());
     }
 
-    // Shared with the admin page: recognitions joined with their organizations, filtered.
-    public static IQueryable<RecognitionRow> Query(PlatformDbContext db, RecognitionFilter filter)
+    // Recognitions joined with their organizations, filtered.
+    private static IQueryable<RecognitionRow> Query(PlatformDbContext db, RecognitionFilter filter)
     {
         var query = from r in db.Set<Recognition>().AsNoTracking()
                     join o in db.Set<Organization>().AsNoTracking() on r.OrganizationId equals o.Id
@@ -102,26 +120,14 @@ internal static class ListRecognitionsEndpoints
 
         return query;
     }
-}
 
-internal sealed class RecognitionRow
-{
-    public required Recognition Recognition { get; init; }
-
-    public required Organization Organization { get; init; }
-}
-
-// The admin's view: every status, only the recognitions in the caller's jurisdictions, at most 500.
-internal sealed class ListRecognitionsHandler(PlatformDbContext db, IAccess access, IReferenceData reference)
-{
-    private const int MaxRows = 500;
-
+    // The admin's view: every status, only the recognitions in the caller's jurisdictions, at most 500.
     public async Task<List<RecognitionResponse>> AdminListAsync(string? kind, string? level, string? status, string? region, CancellationToken cancellationToken)
     {
         var jurisdictions = await access.JurisdictionsWithAsync(DirectoryPermissions.ManageRecognitions, cancellationToken);
         RecognitionStatus? parsedStatus = Enum.TryParse<RecognitionStatus>(status, ignoreCase: true, out var parsed) ? parsed : null;
         var filter = new RecognitionFilter(reference.RecognitionKindExists(kind) ? kind : null, RecognitionMapping.ParseLevel(level), region, parsedStatus);
-        var rows = await ListRecognitionsEndpoints.Query(db, filter)
+        var rows = await Query(db, filter)
             .OrderBy(x => x.Recognition.Status).ThenBy(x => x.Recognition.ValidUntil)
             .Take(MaxRows * 4)
             .ToListAsync(cancellationToken);

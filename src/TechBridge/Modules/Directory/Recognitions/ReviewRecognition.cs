@@ -34,9 +34,18 @@ internal static class ReviewRecognitionEndpoints
         return recognitions;
     }
 
-    private static async Task<Ok<RecognitionResponse>> ConfirmAsync(Guid id, IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<RecognitionResponse>> ConfirmAsync(Guid id, ReviewRecognitionHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.ConfirmAsync(id, cancellationToken));
+
+    private static async Task<Ok<RecognitionResponse>> RevokeAsync(Guid id, RevokeRecognitionRequest request, ReviewRecognitionHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.RevokeAsync(id, request, cancellationToken));
+}
+
+internal sealed class ReviewRecognitionHandler(IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock)
+{
+    public async Task<RecognitionResponse> ConfirmAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (recognition, organization) = await LoadAsync(id, access, db, cancellationToken);
+        var (recognition, organization) = await LoadAsync(id, cancellationToken);
         if (recognition.Status != RecognitionStatus.Pending)
         {
             throw new ConflictException("not_pending", $"The recognition is {RecognitionMapping.Name(recognition.Status)}, not pending.");
@@ -46,13 +55,13 @@ internal static class ReviewRecognitionEndpoints
         recognition.ReviewedBy = access.UserId;
         recognition.ReviewedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(RecognitionMapping.ToResponse(recognition, organization, reference));
+        return RecognitionMapping.ToResponse(recognition, organization, reference);
     }
 
-    private static async Task<Ok<RecognitionResponse>> RevokeAsync(Guid id, RevokeRecognitionRequest request, IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public async Task<RecognitionResponse> RevokeAsync(Guid id, RevokeRecognitionRequest request, CancellationToken cancellationToken)
     {
         new Validation().Required("reason", request.Reason).MaxLength("reason", request.Reason, 500).ThrowIfInvalid();
-        var (recognition, organization) = await LoadAsync(id, access, db, cancellationToken);
+        var (recognition, organization) = await LoadAsync(id, cancellationToken);
         if (recognition.Status == RecognitionStatus.Revoked)
         {
             throw new ConflictException("already_revoked", "The recognition is already revoked.");
@@ -63,10 +72,10 @@ internal static class ReviewRecognitionEndpoints
         recognition.ReviewedBy = access.UserId;
         recognition.ReviewedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(RecognitionMapping.ToResponse(recognition, organization, reference));
+        return RecognitionMapping.ToResponse(recognition, organization, reference);
     }
 
-    private static async Task<(Recognition, Organization)> LoadAsync(Guid id, IAccess access, PlatformDbContext db, CancellationToken cancellationToken)
+    private async Task<(Recognition, Organization)> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var recognition = await db.Set<Recognition>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("The recognition");
         var organization = await db.Set<Organization>().FirstAsync(o => o.Id == recognition.OrganizationId, cancellationToken);

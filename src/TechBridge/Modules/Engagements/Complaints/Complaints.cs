@@ -19,7 +19,7 @@ internal sealed record ComplaintResponse(Guid Id, Guid OrderId, string OrderTitl
 
 // Complaints about an order go to admins of the provider's jurisdiction (permission engagements.resolve-complaints),
 // who resolve each with a recorded outcome.
-internal sealed class ComplaintDesk(PlatformDbContext db, IAccess access, IOrganizationFacts facts, OrderDesk orders, Notifier notifier, TimeProvider clock)
+internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IOrganizationFacts facts, ServiceOrdersHandler orders, Notifier notifier, TimeProvider clock)
 {
     public static readonly string[] Outcomes = ["upheld", "partly-upheld", "rejected", "settled"];
 
@@ -116,7 +116,7 @@ internal static class ComplaintEndpoints
 {
     public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder group)
     {
-        group.MapPost("/orders/{orderId:guid}/complaints", async Task<Created<ComplaintResponse>> (Guid orderId, ComplaintRequest request, ComplaintDesk desk, CancellationToken ct) =>
+        group.MapPost("/orders/{orderId:guid}/complaints", async Task<Created<ComplaintResponse>> (Guid orderId, ComplaintRequest request, ComplaintsHandler desk, CancellationToken ct) =>
             {
                 var complaint = await desk.FileAsync(orderId, request, ct);
                 return TypedResults.Created($"/api/v1/complaints/{complaint.Id}", complaint);
@@ -127,12 +127,12 @@ internal static class ComplaintEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/complaints", async Task<Ok<IReadOnlyList<ComplaintResponse>>> (bool? all, ComplaintDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.QueueAsync(all != true, ct)))
+        group.MapGet("/complaints", async Task<Ok<IReadOnlyList<ComplaintResponse>>> (bool? all, ComplaintsHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.QueueAsync(all != true, ct)))
             .WithName("ListComplaints")
             .WithSummary("The complaints queue of the caller's jurisdictions (open ones unless all=true).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/complaints/{id:guid}/resolution", async Task<Ok<ComplaintResponse>> (Guid id, ResolutionRequest request, ComplaintDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ResolveAsync(id, request, ct)))
+        group.MapPost("/complaints/{id:guid}/resolution", async Task<Ok<ComplaintResponse>> (Guid id, ResolutionRequest request, ComplaintsHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.ResolveAsync(id, request, ct)))
             .WithName("ResolveComplaint")
             .WithSummary("An admin of the provider's jurisdiction resolves the complaint with an outcome code and text; once.")
             .ProducesProblem(StatusCodes.Status400BadRequest)

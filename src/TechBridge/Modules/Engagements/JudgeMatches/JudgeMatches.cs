@@ -20,10 +20,6 @@ internal sealed record JudgementResponse(Guid Id, Guid QueryListingId, Guid Cand
 // verdicts are exported as graded judgements (grade 2 recommend, 0 dismiss) for tuning the matching.
 internal static class JudgeMatchesEndpoints
 {
-    public static readonly string[] RecommendReasons = ["field-fit", "capability-fit", "region-fit", "price-fit", "track-record"];
-
-    public static readonly string[] DismissReasons = ["field-mismatch", "capability-gap", "region-mismatch", "price-mismatch", "stale-listing", "duplicate", "other"];
-
     public static RouteGroupBuilder MapJudgeMatches(this RouteGroupBuilder group)
     {
         group.MapPost("/", JudgeAsync)
@@ -42,7 +38,21 @@ internal static class JudgeMatchesEndpoints
         return group;
     }
 
-    private static async Task<Created<JudgementResponse>> JudgeAsync(JudgementRequest request, IAccess access, PlatformDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<JudgementResponse>> JudgeAsync(JudgementRequest request, JudgeMatchesHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Created("/api/v1/match-judgements/export.csv", await handler.JudgeAsync(request, cancellationToken));
+
+    private static async Task<FileContentHttpResult> ExportAsync(JudgeMatchesHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.File(await handler.ExportCsvAsync(cancellationToken), "text/csv; charset=utf-8", "match-judgements.csv");
+}
+
+// Brokers' verdicts on suggested pairs, and their export.
+internal sealed class JudgeMatchesHandler(IAccess access, PlatformDbContext db, AuditTrail trail, TimeProvider clock)
+{
+    public static readonly string[] RecommendReasons = ["field-fit", "capability-fit", "region-fit", "price-fit", "track-record"];
+
+    public static readonly string[] DismissReasons = ["field-mismatch", "capability-gap", "region-mismatch", "price-mismatch", "stale-listing", "duplicate", "other"];
+
+    public async Task<JudgementResponse> JudgeAsync(JudgementRequest request, CancellationToken cancellationToken)
     {
         var userId = access.UserId;
         if (!access.IsInRole(Roles.Broker))
@@ -89,11 +99,12 @@ internal static class JudgeMatchesEndpoints
         };
         db.Add(judgement);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created("/api/v1/match-judgements/export.csv", new JudgementResponse(judgement.Id, judgement.QueryListingId, judgement.CandidateListingId,
-            judgement.Decision, judgement.Grade, judgement.ReasonCode, judgement.BrokerUserId, judgement.At));
+        return new JudgementResponse(judgement.Id, judgement.QueryListingId, judgement.CandidateListingId,
+            judgement.Decision, judgement.Grade, judgement.ReasonCode, judgement.BrokerUserId, judgement.At);
     }
 
-    private static async Task<FileContentHttpResult> ExportAsync(IAccess access, PlatformDbContext db, AuditTrail trail, CancellationToken cancellationToken)
+    // UTF-8 with a BOM so spreadsheet programs detect the encoding.
+    public async Task<byte[]> ExportCsvAsync(CancellationToken cancellationToken)
     {
         _ = access.UserId;
         if (!access.IsInRole(Roles.Broker))
@@ -111,6 +122,6 @@ internal static class JudgeMatchesEndpoints
 
         trail.Note(nameof(MatchJudgement), "export", $"exported {rows.Count} match judgements");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "match-judgements.csv");
+        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
     }
 }

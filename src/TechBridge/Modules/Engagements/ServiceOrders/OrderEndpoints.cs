@@ -7,7 +7,7 @@ internal static class OrderEndpoints
 {
     public static RouteGroupBuilder MapServiceOrders(this RouteGroupBuilder group)
     {
-        group.MapPost("/", async Task<Created<OrderResponse>> (OrderRequest request, OrderDesk desk, CancellationToken ct) =>
+        group.MapPost("/", async Task<Created<OrderResponse>> (OrderRequest request, ServiceOrdersHandler desk, CancellationToken ct) =>
             {
                 var order = await desk.PlaceAsync(request, ct);
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
@@ -19,16 +19,16 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/", async Task<Ok<IReadOnlyList<OrderResponse>>> (OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListMineAsync(ct)))
+        group.MapGet("/", async Task<Ok<IReadOnlyList<OrderResponse>>> (ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.ListMineAsync(ct)))
             .WithName("ListMyOrders")
             .WithSummary("Orders of the caller's organizations, as client or provider.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/{id:guid}", async Task<Ok<OrderResponse>> (Guid id, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.GetAsync(id, ct)))
+        group.MapGet("/{id:guid}", async Task<Ok<OrderResponse>> (Guid id, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.GetAsync(id, ct)))
             .WithName("GetOrder")
             .WithSummary("One order (client, provider, admins of the provider's jurisdiction).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/delivery", async Task<Ok<OrderResponse>> (Guid id, DeliveryRequest request, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.DeliverAsync(id, request, ct)))
+        group.MapPost("/{id:guid}/delivery", async Task<Ok<OrderResponse>> (Guid id, DeliveryRequest request, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.DeliverAsync(id, request, ct)))
             .WithName("DeliverOrder")
             .WithSummary("The provider marks the order delivered with a note and optionally an evidence file's sha256 (from POST /api/v1/files).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -36,14 +36,14 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/acceptance", async Task<Ok<OrderResponse>> (Guid id, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.AcceptAsync(id, ct)))
+        group.MapPost("/{id:guid}/acceptance", async Task<Ok<OrderResponse>> (Guid id, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.AcceptAsync(id, ct)))
             .WithName("AcceptOrder")
             .WithSummary("The client accepts the delivery.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/dispute", async Task<Ok<OrderResponse>> (Guid id, DisputeRequest request, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.DisputeAsync(id, request, ct)))
+        group.MapPost("/{id:guid}/dispute", async Task<Ok<OrderResponse>> (Guid id, DisputeRequest request, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.DisputeAsync(id, request, ct)))
             .WithName("DisputeOrder")
             .WithSummary("The client disputes the delivery with a reason.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -51,7 +51,7 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/rating", async Task<Ok<OrderResponse>> (Guid id, RatingRequest request, OrderDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.RateAsync(id, request, ct)))
+        group.MapPost("/{id:guid}/rating", async Task<Ok<OrderResponse>> (Guid id, RatingRequest request, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.RateAsync(id, request, ct)))
             .WithName("RateProvider")
             .WithSummary("After acceptance the client rates the provider 1–5 with a comment; one rating per order.")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -14,7 +14,7 @@ internal sealed record AddVocabularyRequest(string? Kind, IReadOnlyList<string>?
 
 // Admins (permission ManageSearchVocabulary, any jurisdiction: the vocabulary is platform-wide) keep domain terms and
 // synonym groups; a change takes effect in this process at once and in others on their next indexing round.
-internal sealed class VocabularyAdmin(PlatformDbContext db, IAccess access, TimeProvider clock, VocabularySync sync)
+internal sealed class ManageVocabularyHandler(PlatformDbContext db, IAccess access, TimeProvider clock, VocabularySync sync)
 {
     public async Task<IReadOnlyList<VocabularyEntryResponse>> ListAsync(CancellationToken cancellationToken)
     {
@@ -85,10 +85,10 @@ internal static class ManageVocabularyEndpoints
 {
     public static RouteGroupBuilder MapManageVocabulary(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (VocabularyAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct)))
+        group.MapGet("/", async (ManageVocabularyHandler admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct)))
             .WithName("ListSearchVocabulary").WithSummary("Domain terms and synonym groups maintained by admins.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/", async (AddVocabularyRequest request, VocabularyAdmin admin, CancellationToken ct) =>
+        group.MapPost("/", async (AddVocabularyRequest request, ManageVocabularyHandler admin, CancellationToken ct) =>
             {
                 var created = await admin.AddAsync(request, ct);
                 return TypedResults.Created($"/api/v1/search/vocabulary/{created.Id}", created);
@@ -96,7 +96,7 @@ internal static class ManageVocabularyEndpoints
             .WithName("AddSearchVocabulary").WithSummary("Adds a term or a synonym group; effective without a restart.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:guid}", async (Guid id, VocabularyAdmin admin, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async (Guid id, ManageVocabularyHandler admin, CancellationToken ct) =>
             {
                 await admin.RemoveAsync(id, ct);
                 return TypedResults.NoContent();

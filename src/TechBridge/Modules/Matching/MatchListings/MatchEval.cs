@@ -9,7 +9,7 @@ using TechBridge.Platform.Search.Evaluation;
 
 namespace TechBridge.Modules.Matching.MatchListings;
 
-// `match-eval [--judgements PATH]`: how well the Matcher ranks demo offerings for demo demands against the team's own
+// `match-eval [--judgements PATH]`: how well the MatchListingsHandler ranks demo offerings for demo demands against the team's own
 // graded judgements. The verb runs on a throwaway SQLite data directory (OperatorVerbs points Platform:DataDirectory
 // at one): migrate, seed the demo data, rebuild the index from the database, then match every judged demand (the
 // first published demand of that title) with the configured weights, with text only, and with each
@@ -20,7 +20,7 @@ internal static class MatchEval
     public const string DefaultJudgements = "Data/search/demand-offering-judgements.tsv";
     public const int Depth = 10;
 
-    // Every weight but text, by the name the Matcher reports the signal under.
+    // Every weight but text, by the name the MatchListingsHandler reports the signal under.
     public static readonly IReadOnlyList<(string Signal, Action<MatchingWeights, decimal> Set)> StructuredSignals =
     [
         ("field", (w, v) => w.Field = v),
@@ -190,7 +190,7 @@ internal static class MatchEval
         var results = new List<(string Name, double Ndcg, int Demands, Dictionary<string, IReadOnlyList<string>> Rankings)>();
         foreach (var (name, weights) in configurations)
         {
-            var matcher = new Matcher(index, listings, organizations, new FixedWeights(weights));
+            var matcher = new MatchListingsHandler(index, listings, organizations, new FixedWeights(weights));
             var rankings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var demand in measurable.Keys)
             {

@@ -25,7 +25,7 @@ internal sealed record MatchResponse(Guid SourceId, string SourceKind, IReadOnly
 // For a demand: offerings, achievements and institutions; for an achievement: demands and enterprises; for an
 // offering: demands. Candidates come from the text engine; structured signals re-rank them, and every contribution
 // is reported so that the score is its own explanation (contributions are rounded first, then summed: exact).
-internal sealed class Matcher(
+internal sealed class MatchListingsHandler(
     ISearchIndex index,
     IListingSearchSource listings,
     IOrganizationSearchSource organizations,
@@ -271,7 +271,7 @@ internal static class MatchEndpoints
                      ("offerings", SearchableKinds.Offering, "OfferingMatches"),
                  })
         {
-            app.MapGet($"/api/v1/{plural}/{{id:guid}}/matches", async (Guid id, int? top, Matcher matcher, CancellationToken ct) =>
+            app.MapGet($"/api/v1/{plural}/{{id:guid}}/matches", async (Guid id, int? top, MatchListingsHandler matcher, CancellationToken ct) =>
                     TypedResults.Ok(await matcher.MatchAsync(kind, id, top ?? 20, ct)))
                 .WithTags("Matching").WithName(name)
                 .WithSummary($"Ranked matches for a published {kind}, each with its matched terms and every signal's contribution.")

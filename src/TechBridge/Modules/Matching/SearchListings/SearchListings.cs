@@ -50,7 +50,7 @@ internal sealed record SearchResponse(
     IReadOnlyList<SearchResultItem> Items,
     IReadOnlyList<SearchSuggestion> Suggestions);
 
-internal sealed class SearchService(ISearchIndex index, SearchVocabulary vocabulary)
+internal sealed class SearchListingsHandler(ISearchIndex index, SearchVocabulary vocabulary)
 {
     public const int MaxQueryChars = 500;
     public const int MaxPageSize = 50;
@@ -250,7 +250,7 @@ internal static class SearchEndpoints
 {
     public static RouteGroupBuilder MapSearchListings(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async ([AsParameters] SearchQuery query, SearchService search, CancellationToken ct) =>
+        group.MapGet("/", async ([AsParameters] SearchQuery query, SearchListingsHandler search, CancellationToken ct) =>
                 TypedResults.Ok(await search.SearchAsync(query, ct)))
             .WithName("Search")
             .WithSummary("Searches offerings, demands, achievements and organizations with filters, highlighting and paging.")

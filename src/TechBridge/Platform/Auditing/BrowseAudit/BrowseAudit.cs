@@ -214,7 +214,7 @@ internal sealed record AuditPage(IReadOnlyList<AuditRecordView> Items, int Page,
 }
 
 // Newest first, one page at a time.
-internal sealed class BrowseAudit(PlatformDbContext db)
+internal sealed class BrowseAuditHandler(PlatformDbContext db)
 {
     public async Task<AuditPage> RunAsync(AuditCriteria criteria, CancellationToken cancellationToken)
     {
@@ -228,10 +228,14 @@ internal sealed class BrowseAudit(PlatformDbContext db)
             .ToListAsync(cancellationToken);
         return new AuditPage(items, criteria.Page, criteria.PageSize, total);
     }
+}
 
+// GET /api/v1/audit: the same BrowseAuditHandler as the /Audit page.
+internal static class BrowseAuditEndpoints
+{
     public static RouteGroupBuilder Map(RouteGroupBuilder group)
     {
-        group.MapGet("/", async ([AsParameters] AuditFilter filter, BrowseAudit browse, CancellationToken cancellationToken) =>
+        group.MapGet("/", async ([AsParameters] AuditFilter filter, BrowseAuditHandler browse, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await browse.RunAsync(AuditCriteria.Parse(filter), cancellationToken)))
             .WithName("BrowseAuditRecords")
             .WithSummary("Lists audit records, newest first, filtered by time, user, organization, action and entity.")

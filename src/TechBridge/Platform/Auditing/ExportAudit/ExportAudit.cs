@@ -9,7 +9,7 @@ namespace TechBridge.Platform.Auditing.ExportAudit;
 
 // Every matching record as CSV. UTF-8 with a byte order mark, because spreadsheet software in Chinese locales
 // otherwise reads the file as GBK. The export is itself audited (who exported what) before any row leaves.
-internal sealed class ExportAudit(PlatformDbContext db, AuditTrail trail, TimeProvider clock)
+internal sealed class ExportAuditHandler(PlatformDbContext db, AuditTrail trail, TimeProvider clock)
 {
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
@@ -46,10 +46,14 @@ internal sealed class ExportAudit(PlatformDbContext db, AuditTrail trail, TimePr
 
         await writer.FlushAsync(cancellationToken);
     }
+}
 
+// GET /api/v1/audit/export: the same ExportAuditHandler as the /Audit page's export.
+internal static class ExportAuditEndpoints
+{
     public static RouteGroupBuilder Map(RouteGroupBuilder group)
     {
-        group.MapGet("/export", async ([AsParameters] AuditFilter filter, ExportAudit export, CancellationToken cancellationToken) =>
+        group.MapGet("/export", async ([AsParameters] AuditFilter filter, ExportAuditHandler export, CancellationToken cancellationToken) =>
             {
                 var criteria = AuditCriteria.Parse(filter);
                 var fileName = await export.NoteAsync(criteria, cancellationToken);

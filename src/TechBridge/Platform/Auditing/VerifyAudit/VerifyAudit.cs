@@ -1,7 +1,7 @@
 namespace TechBridge.Platform.Auditing.VerifyAudit;
 
 // Re-computes the hash chain: any record altered, removed or reordered after chaining breaks it from there on.
-internal static class VerifyAudit
+internal static class VerifyAuditEndpoints
 {
     public static RouteGroupBuilder Map(RouteGroupBuilder group)
     {

@@ -52,7 +52,7 @@ internal sealed record OrderResponse(
     DateTimeOffset CreatedAt);
 
 // Service orders: placing, delivery, acceptance or dispute, and the client's rating. Endpoints and pages share it.
-internal sealed class OrderDesk(PlatformDbContext db, IAccess access, IOrganizationFacts facts, IListingFacts listings, EngagementDesk engagements, Notifier notifier, TimeProvider clock)
+internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access, IOrganizationFacts facts, IListingFacts listings, ManageEngagementsHandler engagements, Notifier notifier, TimeProvider clock)
 {
     public const int MaxMilestones = 20;
 

@@ -22,7 +22,7 @@ internal sealed record UserDetail(
 // What the system admin (role SystemAdmin) does to accounts: list, inspect, roles, admin grants, lock, TOTP reset,
 // export. The API and the /Admin/Users page both call this, so both follow one set of rules. The system admin
 // manages accounts but approves nothing: grants give others permissions, IAccess never counts them for a system admin.
-internal sealed class UserAdministrationHandler(UserManager<PlatformUser> users, PlatformDbContext db, AuditTrail audit, TimeProvider clock, PermissionRegistry permissions)
+internal sealed class ManageUsersHandler(UserManager<PlatformUser> users, PlatformDbContext db, AuditTrail audit, TimeProvider clock, PermissionRegistry permissions)
 {
     public const int PageSize = 200;
 

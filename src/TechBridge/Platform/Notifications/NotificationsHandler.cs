@@ -11,7 +11,7 @@ internal sealed record NotificationList(IReadOnlyList<NotificationView> Items, i
 
 // The signed-in user's own notifications. Another user's notification is "not found", never "forbidden": its
 // existence is not the caller's business.
-internal sealed class NotificationInbox(PlatformDbContext db, ActorContext actor, TimeProvider clock)
+internal sealed class NotificationsHandler(PlatformDbContext db, ActorContext actor, TimeProvider clock)
 {
     public const int MaxListed = 200;
 
@@ -54,7 +54,7 @@ internal static class NotificationEndpoints
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddScoped<Notifier>();
-        services.AddScoped<NotificationInbox>();
+        services.AddScoped<NotificationsHandler>();
         return services;
     }
 
@@ -64,10 +64,10 @@ internal static class NotificationEndpoints
             .WithTags("Notifications")
             .RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/", async (NotificationInbox inbox, CancellationToken cancellationToken) => TypedResults.Ok(await inbox.ListAsync(cancellationToken)))
+        group.MapGet("/", async (NotificationsHandler inbox, CancellationToken cancellationToken) => TypedResults.Ok(await inbox.ListAsync(cancellationToken)))
             .WithName("ListNotifications")
             .WithSummary("Lists the signed-in user's notifications, unread first, then newest first.");
-        group.MapPost("/{id:guid}/read", async (Guid id, NotificationInbox inbox, CancellationToken cancellationToken) =>
+        group.MapPost("/{id:guid}/read", async (Guid id, NotificationsHandler inbox, CancellationToken cancellationToken) =>
             {
                 await inbox.MarkReadAsync(id, cancellationToken);
                 return TypedResults.NoContent();

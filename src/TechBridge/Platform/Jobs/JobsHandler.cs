@@ -25,7 +25,7 @@ internal sealed record JobStatus(
     bool Running);
 
 // Reads what the jobs page and GET /api/v1/admin/jobs show, and asks for a round at once ("run now").
-internal sealed class JobBoard(
+internal sealed class JobsHandler(
     PlatformDbContext db,
     JobScheduler scheduler,
     OutboxDispatcher dispatcher,

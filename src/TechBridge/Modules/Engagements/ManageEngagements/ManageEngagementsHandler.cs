@@ -13,7 +13,7 @@ internal sealed record InterestRequest(string? ListingKind, Guid? ListingId, str
 
 internal sealed record MessageRequest(string? Body);
 
-// To: in-discussion, agreed, declined (with reasonCode from EngagementDesk.DeclineReasons and an optional note), closed.
+// To: in-discussion, agreed, declined (with reasonCode from ManageEngagementsHandler.DeclineReasons and an optional note), closed.
 internal sealed record TransitionRequest(string? To, string? ReasonCode, string? Note);
 
 // ListingOrganizationId / Name are null while the enterprise behind an anonymous demand is hidden from the caller.
@@ -53,7 +53,7 @@ internal sealed record Participant(string Side, Guid UserId)
 
 // Engagements: expressing interest, the message thread, mediation by a broker, and the state machine. Endpoints
 // and pages both go through here.
-internal sealed class EngagementDesk(PlatformDbContext db, IAccess access, IOrganizationFacts facts, IListingFacts listings, Notifier notifier, TimeProvider clock)
+internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess access, IOrganizationFacts facts, IListingFacts listings, Notifier notifier, TimeProvider clock)
 {
     public static readonly string[] DeclineReasons = ["budget", "timeline", "capability", "scope", "found-other", "no-response", "other"];
 
