@@ -59,6 +59,12 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
 
     public PlatformDbContext Db => db;
 
+    // The engagement the organization already has on a listing, so that a page offers it instead of a second interest.
+    public Task<Guid?> ExistingInterestAsync(Guid listingId, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Set<Engagement>().AsNoTracking()
+            .Where(e => e.ListingId == listingId && e.InterestedOrganizationId == organizationId)
+            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<EngagementResponse> ExpressInterestAsync(Guid actingOrganizationId, InterestRequest request, CancellationToken cancellationToken)
     {
         var userId = access.UserId;
@@ -116,9 +122,7 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
             // One engagement per listing and organization (a unique index): a second interest, or two at once, points
             // to the engagement that exists.
             db.ChangeTracker.Clear();
-            var existing = await db.Set<Engagement>().AsNoTracking()
-                .Where(x => x.ListingId == listing.Id && x.InterestedOrganizationId == organization.Id)
-                .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(cancellationToken);
+            var existing = await ExistingInterestAsync(listing.Id, organization.Id, cancellationToken);
             throw new ConflictException("interest_exists", "Your organization has already expressed interest in this listing.",
                 new Dictionary<string, object?> { ["engagementId"] = existing });
         }
