@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Forms;
 using TechBridge.Platform.Security;
 
@@ -43,15 +42,7 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
 
     public async Task<IActionResult> OnGetAsync(string? kind, Guid id, CancellationToken cancellationToken)
     {
-        ListingDetail detail;
-        try
-        {
-            detail = await listings.DetailAsync(kind, id, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var detail = await listings.DetailAsync(kind, id, cancellationToken);
 
         (Kind, ListingId) = (detail.Kind, detail.Id);
         (Offering, Demand, Achievement) = (detail.Response as OfferingResponse, detail.Response as DemandResponse, detail.Response as AchievementResponse);
