@@ -18,7 +18,7 @@ public sealed partial class ErrorTextsTests
         [("Platform/Search/SearchVocabulary.cs", "field")] = ["term", "words"],
         [("Modules/Listings/Data/BudgetRange.cs", "{field}MinFen")] = ["budgetMinFen"],
         [("Modules/Listings/Data/BudgetRange.cs", "{field}MaxFen")] = ["budgetMaxFen"],
-        [("Pages/Listings/ListingForms.cs", "field")] = ["amountFen", "milestones.amountFen", "priceFen", "askingPriceFen", "budgetMinFen", "budgetMaxFen"],
+        [("Platform/Forms/TypedAmounts.cs", "field")] = ["amountFen", "milestones.amountFen", "priceFen", "askingPriceFen", "budgetMinFen", "budgetMaxFen"],
     };
 
     // Proper names and units a Chinese sentence may spell in Latin letters.

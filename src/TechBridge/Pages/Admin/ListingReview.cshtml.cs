@@ -22,7 +22,7 @@ internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageMod
 
     public async Task<IActionResult> OnPostAsync(string[] selected, string decision, string? reason, CancellationToken cancellationToken)
     {
-        var items = selected.Select(s => s.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _)).Select(p => new ReviewItem(p[0], Guid.Parse(p[1]))).Take(ReviewListingsHandler.MaxBulkItems).ToList();
+        var items = selected.OfType<string>().Select(s => s.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _)).Select(p => new ReviewItem(p[0], Guid.Parse(p[1]))).Take(ReviewListingsHandler.MaxBulkItems).ToList();
         if (items.Count == 0)
         {
             Message = "Select at least one listing.";

@@ -66,7 +66,7 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
     }
 
     // Institutions answer an open call here: the same handler as POST /api/v1/demands/{id}/proposals.
-    public async Task<IActionResult> OnPostProposeAsync(Guid id, string? approach, string? priceYuan, int? durationDays, string? team, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostProposeAsync(Guid id, string? approach, string? priceYuan, string? durationDays, string? team, CancellationToken cancellationToken)
     {
         if (actor.UserId is null)
         {
@@ -83,10 +83,17 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
         var amounts = new TypedAmounts();
         var price = amounts.Fen("priceFen", priceYuan);
         amounts.ThrowIfInvalid();
-        await openCalls.SubmitAsync(id, new ProposalRequest(approach, price, durationDays, team), cancellationToken);
+        await openCalls.SubmitAsync(id, new ProposalRequest(approach, price, Days(durationDays), team), cancellationToken);
         ProposalSent = true;
         return Page();
     }
+
+    // Typed days read here rather than by model binding, whose refusal ("The value '…' is not valid.") is English: a
+    // number too large for a day count is out of the handler's range, which then names the range in the reader's words.
+    private static int? Days(string? typed) =>
+        string.IsNullOrWhiteSpace(typed) ? null
+        : int.TryParse(typed.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days
+        : 0;
 }
 
-internal sealed record ProposalForm(string? Approach, string? PriceYuan, int? DurationDays, string? Team);
+internal sealed record ProposalForm(string? Approach, string? PriceYuan, string? DurationDays, string? Team);
