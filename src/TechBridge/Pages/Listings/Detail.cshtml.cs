@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Forms;
 using TechBridge.Platform.Security;
 
@@ -43,15 +42,7 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
 
     public async Task<IActionResult> OnGetAsync(string? kind, Guid id, CancellationToken cancellationToken)
     {
-        ListingDetail detail;
-        try
-        {
-            detail = await listings.DetailAsync(kind, id, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var detail = await listings.DetailAsync(kind, id, cancellationToken);
 
         (Kind, ListingId) = (detail.Kind, detail.Id);
         (Offering, Demand, Achievement) = (detail.Response as OfferingResponse, detail.Response as DemandResponse, detail.Response as AchievementResponse);
@@ -75,7 +66,7 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
     }
 
     // Institutions answer an open call here: the same handler as POST /api/v1/demands/{id}/proposals.
-    public async Task<IActionResult> OnPostProposeAsync(Guid id, string? approach, string? priceYuan, int? durationDays, string? team, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostProposeAsync(Guid id, string? approach, string? priceYuan, string? durationDays, string? team, CancellationToken cancellationToken)
     {
         if (actor.UserId is null)
         {
@@ -92,10 +83,17 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
         var amounts = new TypedAmounts();
         var price = amounts.Fen("priceFen", priceYuan);
         amounts.ThrowIfInvalid();
-        await openCalls.SubmitAsync(id, new ProposalRequest(approach, price, durationDays, team), cancellationToken);
+        await openCalls.SubmitAsync(id, new ProposalRequest(approach, price, Days(durationDays), team), cancellationToken);
         ProposalSent = true;
         return Page();
     }
+
+    // Typed days read here rather than by model binding, whose refusal ("The value '…' is not valid.") is English: a
+    // number too large for a day count is out of the handler's range, which then names the range in the reader's words.
+    private static int? Days(string? typed) =>
+        string.IsNullOrWhiteSpace(typed) ? null
+        : int.TryParse(typed.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days
+        : 0;
 }
 
-internal sealed record ProposalForm(string? Approach, string? PriceYuan, int? DurationDays, string? Team);
+internal sealed record ProposalForm(string? Approach, string? PriceYuan, string? DurationDays, string? Team);

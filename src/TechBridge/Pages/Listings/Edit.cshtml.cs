@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ManageListing;
-using TechBridge.Platform.Errors;
+using TechBridge.Platform.Forms;
 using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Listings;
@@ -54,6 +54,11 @@ internal sealed class EditModel(ActorContext actor, IOrganizationFacts facts, IR
 
     public IReferenceData Reference => reference;
 
+    // For the pickers, which render their own label: whether a field has an error, and the id of its error text.
+    public bool HasError(string field) => ModelState.ErrorFor(field) is not null;
+
+    public string? DescribedBy(string field) => HasError(field) ? FormFieldTagHelper.IdOf(field) : null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Forms.TryGetValue(Kind ?? "", out var create))
@@ -74,15 +79,8 @@ internal sealed class EditModel(ActorContext actor, IOrganizationFacts facts, IR
             return Page();
         }
 
-        try
-        {
-            await Form.LoadAsync(handler, id, cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        await Form.LoadAsync(handler, id, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? action, CancellationToken cancellationToken)

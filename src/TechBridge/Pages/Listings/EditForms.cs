@@ -8,8 +8,6 @@ namespace TechBridge.Pages.Listings;
 // The forms' fields carry the names the browser posts; the errors come back under the API's field names.
 internal sealed class OfferingForm : IListingForm
 {
-    private static readonly char[] RegionSeparators = [',', ' ', '，', '、', '\n'];
-
     public string? Title { get; set; }
 
     public string? Description { get; set; }
@@ -27,8 +25,8 @@ internal sealed class OfferingForm : IListingForm
 
     public string? PriceYuan { get; set; }
 
-    // Region codes separated by commas or spaces.
-    public string? RegionsServed { get; set; }
+    // The region picker's choices (region codes).
+    public List<string> RegionsServed { get; set; } = [];
 
     public int? LeadTimeDays { get; set; }
 
@@ -48,7 +46,7 @@ internal sealed class OfferingForm : IListingForm
     {
         var o = await handler.GetOwnedAsync(ListingKinds.Offering, id, cancellationToken);
         (Title, Description, SectorCode, IndustryCode, BranchId) = (o.Title, o.Description, o.SectorCode, o.IndustryCode, o.BranchId);
-        (ServiceItems, PriceModel, PriceYuan, RegionsServed) = (string.Join('\n', o.ServiceItems), o.PriceModel, ListingForms.Yuan(o.PriceFen), string.Join(", ", o.RegionsServed));
+        (ServiceItems, PriceModel, PriceYuan, RegionsServed) = (string.Join('\n', o.ServiceItems), o.PriceModel, ListingForms.Yuan(o.PriceFen), [.. o.RegionsServed]);
         (LeadTimeDays, AcceptsInnovationVouchers, ContactName, ContactPhone) = (o.LeadTimeDays, o.AcceptsInnovationVouchers, o.ContactName, o.ContactPhone);
     }
 
@@ -58,7 +56,7 @@ internal sealed class OfferingForm : IListingForm
         var request = new OfferingRequest(Title, Description, SectorCode, IndustryCode, BranchId,
             (ServiceItems ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             PriceModel, amounts.Fen("priceFen", PriceYuan),
-            (RegionsServed ?? "").Split(RegionSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            RegionsServed.Where(r => !string.IsNullOrWhiteSpace(r)).ToList(),
             LeadTimeDays, AcceptsInnovationVouchers, ContactName, ContactPhone);
         amounts.ThrowIfInvalid();
         return (await handler.SaveAsync(ListingKinds.Offering, id, request, submit, cancellationToken)).Id;

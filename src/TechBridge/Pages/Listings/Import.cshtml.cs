@@ -9,53 +9,44 @@ using TechBridge.Platform.Security;
 namespace TechBridge.Pages.Listings;
 
 // /Listings/Import: upload a CSV or xlsx of achievements; the page refreshes itself while the job runs and then
-// shows the row-level error report. The same handler as POST and GET /api/v1/achievements/imports.
+// shows the row-level error report. The same handler as POST and GET /api/v1/achievements/imports; a refused file
+// comes back as the file field's error (the page filter), an unknown job as the error page.
 [Authorize]
 internal sealed class ImportModel(ActorContext actor, IOrganizationFacts facts, ImportAchievementsHandler importer) : PageModel
 {
+    // The column headers a file may use (English or Chinese), as the help text shows them.
+    public static IReadOnlyList<(string Field, string[] Headers)> Columns => ImportAchievementsEndpoints.Columns;
+
     public ImportJobResponse? Job { get; private set; }
 
-    public string? Message { get; private set; }
+    public bool NoOrganization { get; private set; }
 
     public bool Running => Job is { Status: "queued" or "running" };
 
-    public async Task<IActionResult> OnGetAsync(Guid? job, CancellationToken cancellationToken)
+    public async Task OnGetAsync(Guid? job, CancellationToken cancellationToken)
     {
+        NoOrganization = await ListingForms.ActAsync(actor, facts, cancellationToken) is null;
         if (job is { } id)
         {
-            try
-            {
-                await ListingForms.ActAsync(actor, facts, cancellationToken);
-                Job = await importer.GetAsync(id, cancellationToken);
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
+            Job = await importer.GetAsync(id, cancellationToken);
         }
-
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, string? mode, CancellationToken cancellationToken)
     {
-        var organization = await ListingForms.ActAsync(actor, facts, cancellationToken);
-        if (organization is null || file is null)
+        NoOrganization = await ListingForms.ActAsync(actor, facts, cancellationToken) is null;
+        if (NoOrganization)
         {
-            Message = organization is null ? "You are not a member of any organization." : "Choose a file.";
             return Page();
         }
 
-        try
+        if (file is null)
         {
-            await using var stream = file.OpenReadStream();
-            var started = await importer.StartAsync(file.FileName, file.Length, stream, mode, cancellationToken);
-            return RedirectToPage(new { job = started.Id });
+            throw InvalidRequestException.For("file", "required", "Choose a file.");
         }
-        catch (ProblemException problem)
-        {
-            Message = problem.Message;
-            return Page();
-        }
+
+        await using var stream = file.OpenReadStream();
+        var started = await importer.StartAsync(file.FileName, file.Length, stream, mode, cancellationToken);
+        return RedirectToPage(new { job = started.Id });
     }
 }

@@ -35,8 +35,6 @@ internal sealed class IndexModel(ListListingsHandler lists, IReferenceData refer
 
     public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
 
-    public Shared.RegionSelect RegionFilter { get; private set; } = new([], null, null);
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
@@ -45,7 +43,6 @@ internal sealed class IndexModel(ListListingsHandler lists, IReferenceData refer
             Region, null, null, PageNumber, PageSize);
         var (kind, page) = await lists.SummariesAsync(Kind, filter, cancellationToken);
         (Kind, Total, Rows) = (kind, page.Total, page.Items);
-        RegionNames = await reference.RegionNamesAsync(Rows.Select(r => r.Region).Append(Region ?? ""), cancellationToken);
-        RegionFilter = new Shared.RegionSelect(await reference.RegionChoicesAsync(cancellationToken), Region, Region is null ? null : RegionNames.GetValueOrDefault(Region));
+        RegionNames = await reference.RegionNamesAsync(Rows.Select(r => r.Region), cancellationToken);
     }
 }

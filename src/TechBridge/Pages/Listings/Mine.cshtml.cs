@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.ListListings;
@@ -12,15 +11,14 @@ using TechBridge.Platform.Security;
 namespace TechBridge.Pages.Listings;
 
 // /Listings/Mine: every listing of the organization the user acts for (the switcher's choice, else their first
-// membership), with submit, close and renew buttons (the same handler as POST /api/v1/{kind}s/{id}/{action}).
+// membership), with submit, close and renew buttons (the same handler as POST /api/v1/{kind}s/{id}/{action}); a
+// refused step comes back through the page filter (the reason above the list, or the error page).
 [Authorize]
-internal sealed class MineModel(ActorContext actor, IOrganizationFacts facts, ListListingsHandler lists, ChangeListingStatusHandler statuses) : PageModel
+internal sealed class MineModel(ActorContext actor, IOrganizationFacts facts, ListListingsHandler lists, ChangeListingStatusHandler statuses) : PageModel, IReloadAfterProblem
 {
     public OrganizationFacts? Organization { get; private set; }
 
     public IReadOnlyList<OwnListing> Rows { get; private set; } = [];
-
-    public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -32,31 +30,12 @@ internal sealed class MineModel(ActorContext actor, IOrganizationFacts facts, Li
             return NotFound();
         }
 
-        try
-        {
-            await statuses.OwnerChangeAsync(kind, id, action, cancellationToken);
-            return RedirectToPage();
-        }
-        catch (InvalidRequestException)
-        {
-            return BadRequest();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ProblemException problem)
-        {
-            Message = problem.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Message = "The item was changed by someone else; reload and try again.";
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
+        await statuses.OwnerChangeAsync(kind, id, action, cancellationToken);
+        return RedirectToPage();
     }
+
+    // A refused step (not a step this listing can take now) is shown above the list, which is loaded again.
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

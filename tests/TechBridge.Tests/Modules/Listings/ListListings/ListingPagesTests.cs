@@ -37,7 +37,7 @@ public abstract partial class ListingPagesTests(AppHost host)
         Assert.Contains(title, byCity, StringComparison.Ordinal);
         Assert.Contains("衡水市 枣强县", byCity, StringComparison.Ordinal);
         Assert.DoesNotContain($">{County}<", byCity, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"1311\" selected=\"selected\"", byCity, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"1311\" selected", byCity, StringComparison.Ordinal);
         Assert.Contains(title, byCounty, StringComparison.Ordinal);
         Assert.Contains($"<option value=\"{County}\" selected", byCounty, StringComparison.Ordinal);
         Assert.DoesNotContain(title, otherCity, StringComparison.Ordinal);
@@ -50,10 +50,10 @@ public abstract partial class ListingPagesTests(AppHost host)
 
         var page = await visitor.GetStringAsync(new Uri("/Listings?kind=offering&culture=en", UriKind.Relative));
 
-        Assert.Contains("<select name=\"region\">", page, StringComparison.Ordinal);
+        Assert.Contains("<select id=\"picker-region\" name=\"region\">", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<input name=\"region\"", page, StringComparison.Ordinal);
-        Assert.Contains("<optgroup label=\"Hebei\">", page, StringComparison.Ordinal);
-        foreach (var (code, name) in new[] { ("11", "北京市"), ("110108", "海淀区"), ("12", "天津市"), ("1301", "石家庄市"), ("1311", "衡水市"), ("XIONGAN", "雄安新区"), ("130682", "定州市") })
+        Assert.Contains("<optgroup label=\"河北省\"", page, StringComparison.Ordinal);
+        foreach (var (code, name) in new[] { ("11", "北京市"), ("110108", "海淀区"), ("12", "天津市"), ("1301", "石家庄市"), ("1311", "衡水市"), ("xiongan", "Xiong"), ("130682", "定州市") })
         {
             Assert.Contains($"<option value=\"{code}\"", page, StringComparison.Ordinal);
             Assert.Contains(name, page, StringComparison.Ordinal);
