@@ -49,8 +49,11 @@ public abstract class ErrorPagesTests(AppHost host)
         var fields = new Dictionary<string, string> { ["kind"] = "offering", ["listingId"] = offeringId.ToString(), ["message"] = "想了解检测周期" };
 
         var first = await PageForms.PostAsync(enterprise, detail, "/Engagements?handler=Interest", fields);
+        var page = await enterprise.GetStringAsync(new Uri(detail + "&culture=zh-CN", UriKind.Relative));
         var second = await PageForms.PostAsync(enterprise, detail, "/Engagements?handler=Interest", fields);
 
+        Assert.Contains($"href=\"/Engagements?id={first.Headers.Location!.ToString().Split('=')[1]}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Interest", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);

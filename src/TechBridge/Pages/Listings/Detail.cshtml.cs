@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Platform.Forms;
@@ -10,7 +11,7 @@ namespace TechBridge.Pages.Listings;
 
 // /Listings/Detail?kind=&id=: one listing, through the same handler as GET /api/v1/{kind}s/{id} (published for
 // everyone, the rest for the owner's members and the reviewing admins).
-internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, IReferenceData reference, ManageListingHandler listings, RespondToOpenCallHandler openCalls) : PageModel
+internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, IReferenceData reference, ManageListingHandler listings, RespondToOpenCallHandler openCalls, ManageEngagementsHandler engagements) : PageModel
 {
     // The proposal form (institutions answering an open call); kept in the page after a refused post.
     public ProposalForm Proposal { get; private set; } = new(null, null, null, null);
@@ -21,6 +22,8 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
     public bool ProposalSent { get; private set; }
 
     // The organization the signed-in user would express interest for (not the listing's owner), when the listing is published.
+    public Guid? ExistingEngagementId { get; private set; }
+
     public OrganizationFacts? Interested { get; private set; }
 
     public string Kind { get; private set; } = "";
@@ -50,6 +53,8 @@ internal sealed class DetailModel(ActorContext actor, IOrganizationFacts facts, 
         if (detail.IsPublished && acting is { IsVerified: true } && acting.Id != detail.OrganizationId)
         {
             Interested = acting;
+            // Interest is expressed once per organization: the page then leads to that engagement instead.
+            ExistingEngagementId = await engagements.ExistingInterestAsync(detail.Id, acting.Id, cancellationToken);
         }
 
         if (Demand is { IsOpenCall: true } demand)
