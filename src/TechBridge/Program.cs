@@ -4,7 +4,6 @@ using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
-using TechBridge.Platform.Persistence;
 
 var (verb, hostArgs) = OperatorVerbs.Split(args);
 var app = Compose(hostArgs);

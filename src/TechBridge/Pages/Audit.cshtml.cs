@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Auditing.BrowseAudit;
 using TechBridge.Platform.Auditing.ExportAudit;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages;
 

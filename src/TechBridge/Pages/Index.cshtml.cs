@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Pages;
 

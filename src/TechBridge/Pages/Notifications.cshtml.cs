@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages;
 

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Pages;
 

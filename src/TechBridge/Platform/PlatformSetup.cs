@@ -6,14 +6,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Cli;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Platform;

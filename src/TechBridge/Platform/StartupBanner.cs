@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Platform;
 

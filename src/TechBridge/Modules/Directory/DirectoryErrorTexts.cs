@@ -1,4 +1,3 @@
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Directory;
 

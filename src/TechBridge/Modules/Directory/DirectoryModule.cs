@@ -16,15 +16,12 @@ using TechBridge.Modules.Directory.RegisterOrganization;
 using TechBridge.Modules.Directory.RequestMembership;
 using TechBridge.Modules.Directory.Seed;
 using TechBridge.Modules.Directory.VerifyOrganization;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Outbox;
 using TechBridge.Platform;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Cli;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory;
 

@@ -3,10 +3,8 @@ using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.JudgeMatches;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Engagements.ServiceOrders;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Engagements;
 

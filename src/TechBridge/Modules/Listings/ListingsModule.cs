@@ -3,13 +3,10 @@ using TechBridge.Modules.Listings.ImportAchievements;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Modules.Listings.ReviewListings;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Jobs;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings;
 

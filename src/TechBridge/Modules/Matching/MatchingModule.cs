@@ -3,11 +3,9 @@ using TechBridge.Modules.Matching.Indexing;
 using TechBridge.Modules.Matching.ManageVocabulary;
 using TechBridge.Modules.Matching.MatchListings;
 using TechBridge.Modules.Matching.SearchListings;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Outbox;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Matching;
 

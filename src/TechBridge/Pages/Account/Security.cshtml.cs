@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.IssueToken;
 using TechBridge.Platform.Localization;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Account;
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Platform.Localization;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Account;
 

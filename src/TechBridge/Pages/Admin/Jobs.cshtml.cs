@@ -2,9 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Jobs;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Pages.Admin;

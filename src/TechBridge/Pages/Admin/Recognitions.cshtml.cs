@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Recognitions;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 

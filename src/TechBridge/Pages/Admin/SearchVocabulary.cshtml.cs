@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Matching.ManageVocabulary;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 

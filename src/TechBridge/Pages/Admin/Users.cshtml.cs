@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.ManageUsers;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Admin;
 

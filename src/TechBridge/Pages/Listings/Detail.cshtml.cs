@@ -5,7 +5,6 @@ using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Modules.Listings.RespondToOpenCall;
 using TechBridge.Platform.Forms;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Listings;
 

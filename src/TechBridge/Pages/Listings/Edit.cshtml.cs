@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Forms;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Listings;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Pages.Listings;

@@ -5,8 +5,6 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.ListListings;
 using TechBridge.Modules.Listings.ManageListing;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Listings;
 

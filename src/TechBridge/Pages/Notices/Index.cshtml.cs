@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.OnboardInstitution;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Pages.Notices;

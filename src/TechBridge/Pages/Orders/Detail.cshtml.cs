@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Engagements.Complaints;
 using TechBridge.Modules.Engagements.ServiceOrders;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
 
 namespace TechBridge.Pages.Orders;

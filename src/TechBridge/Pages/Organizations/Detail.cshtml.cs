@@ -5,7 +5,6 @@ using TechBridge.Modules.Directory.GetOrganization;
 using TechBridge.Modules.Directory.ManageBranches;
 using TechBridge.Modules.Directory.OnboardInstitution;
 using TechBridge.Modules.Directory.RequestMembership;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Pages.Organizations;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.ListMyOrganizations;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Organizations;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.RegisterOrganization;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
 
 namespace TechBridge.Pages.Organizations;

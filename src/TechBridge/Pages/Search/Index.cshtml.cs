@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Matching.SearchListings;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Pages.Search;
 

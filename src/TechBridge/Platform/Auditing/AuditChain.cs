@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Platform.Auditing;
 

@@ -1,4 +1,3 @@
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Auditing;
 

@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Auditing;
 

@@ -1,5 +1,3 @@
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Auditing;
 

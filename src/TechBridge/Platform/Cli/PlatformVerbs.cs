@@ -1,4 +1,3 @@
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search.Evaluation;
 
 namespace TechBridge.Platform.Cli;

@@ -1,4 +1,3 @@
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Platform.Forms;

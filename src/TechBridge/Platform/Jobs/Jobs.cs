@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Platform.Jobs;
 

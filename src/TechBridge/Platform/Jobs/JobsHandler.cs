@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Platform.Auditing;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Outbox;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Platform.Jobs;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Platform.Outbox;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Jobs;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Platform.Jobs;
 

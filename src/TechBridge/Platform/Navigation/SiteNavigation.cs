@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Navigation;
 

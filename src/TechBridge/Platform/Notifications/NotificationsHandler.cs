@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Notifications;
 

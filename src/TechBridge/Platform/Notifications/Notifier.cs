@@ -1,4 +1,3 @@
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Platform.Notifications;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Platform.Jobs;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Platform.Outbox;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Platform.Persistence;
 

@@ -5,7 +5,6 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using TechBridge.Platform.Errors;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace TechBridge.Platform.Search;

@@ -2,7 +2,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Platform.Search;
 

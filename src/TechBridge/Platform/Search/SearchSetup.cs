@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search.Evaluation;
 
 namespace TechBridge.Platform.Search;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Access;
 

@@ -3,10 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Directory.Access;
 

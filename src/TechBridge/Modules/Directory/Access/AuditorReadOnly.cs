@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Access;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.Access;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Directory.GetOrganization;
 

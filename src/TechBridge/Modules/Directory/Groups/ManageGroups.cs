@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Directory.Groups;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Directory.ImportRegions;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Cli;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.ImportRegions;
 

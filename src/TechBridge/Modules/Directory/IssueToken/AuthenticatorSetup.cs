@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.IssueToken;
 

@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using TechBridge.Modules.Directory.Access;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.IssueToken;
 

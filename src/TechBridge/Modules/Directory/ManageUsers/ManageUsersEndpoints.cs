@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Contracts;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.ManageUsers;
 

@@ -1,13 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Auditing;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Directory.ManageUsers;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Platform.Time;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 

@@ -1,5 +1,4 @@
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 

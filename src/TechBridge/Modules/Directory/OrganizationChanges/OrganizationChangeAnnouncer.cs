@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;

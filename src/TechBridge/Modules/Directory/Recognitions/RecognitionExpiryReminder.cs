@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Modules.Directory.Recognitions;

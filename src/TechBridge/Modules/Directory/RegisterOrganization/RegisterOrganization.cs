@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Directory.RegisterOrganization;
 

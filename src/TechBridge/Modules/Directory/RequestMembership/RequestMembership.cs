@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Notify;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Directory.RequestMembership;
 

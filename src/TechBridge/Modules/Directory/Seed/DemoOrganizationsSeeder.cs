@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Modules.Directory.Seed;

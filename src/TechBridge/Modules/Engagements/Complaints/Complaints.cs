@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Modules.Engagements.ServiceOrders;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Engagements.Complaints;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Engagements.Data;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Engagements.Contracts;
 

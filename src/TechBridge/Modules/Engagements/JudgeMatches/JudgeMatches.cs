@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Platform.Auditing;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Engagements.JudgeMatches;
 

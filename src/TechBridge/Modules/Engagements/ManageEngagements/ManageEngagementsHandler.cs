@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Modules.Listings.Contracts;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Engagements.ManageEngagements;
 

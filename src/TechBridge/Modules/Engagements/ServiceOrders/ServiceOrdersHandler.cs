@@ -1,13 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Listings.Contracts;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Notifications;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Modules.Engagements.ServiceOrders;

@@ -2,10 +2,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Outbox;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings.ChangeListingStatus;
 

@@ -1,7 +1,6 @@
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings.ChangeListingStatus;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings.Contracts;
 

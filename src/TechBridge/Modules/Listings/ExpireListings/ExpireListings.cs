@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Platform.Jobs;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Listings.ExpireListings;
 

@@ -2,16 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Jobs;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Modules.Listings.ImportAchievements;

@@ -1,13 +1,10 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
 using TechBridge.Platform.Auditing;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings.ListListings;
 

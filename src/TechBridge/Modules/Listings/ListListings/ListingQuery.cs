@@ -1,10 +1,8 @@
 using System.Linq.Expressions;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Listings.ListListings;
 

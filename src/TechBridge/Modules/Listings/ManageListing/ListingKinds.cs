@@ -1,12 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ListListings;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Modules.Listings.ManageListing;

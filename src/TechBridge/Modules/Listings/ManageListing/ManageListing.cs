@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
-using TechBridge.Platform.Errors;
 
 namespace TechBridge.Modules.Listings.ManageListing;
 

@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Data;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
-using TechBridge.Platform.Security;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Modules.Listings.RespondToOpenCall;

@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Outbox;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Modules.Listings.Seed;
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Matching.Contracts;
 using TechBridge.Modules.Matching.Data;
-using TechBridge.Platform.Errors;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
 
 namespace TechBridge.Modules.Matching.ManageVocabulary;

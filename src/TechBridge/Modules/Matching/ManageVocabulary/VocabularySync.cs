@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Matching.Data;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
 
 namespace TechBridge.Modules.Matching.ManageVocabulary;

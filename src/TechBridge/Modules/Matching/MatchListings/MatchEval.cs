@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Matching.Indexing;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Search;
 using TechBridge.Platform.Search.Evaluation;
 

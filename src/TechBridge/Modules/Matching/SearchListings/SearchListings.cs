@@ -2,9 +2,7 @@ using System.Globalization;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Matching.Indexing;
-using TechBridge.Platform.Errors;
 using TechBridge.Platform.Search;
-using TechBridge.Platform.Security;
 
 namespace TechBridge.Modules.Matching.SearchListings;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using TechBridge.Platform.Auditing.BrowseAudit;
 using TechBridge.Platform.Files;
-using TechBridge.Platform.Persistence;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Platform.Auditing.ExportAudit;
