@@ -29,8 +29,11 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         await provider.SelectOptionAsync("select[name=Kind]", "ServiceInstitution");
         await provider.FillAsync("input[name=LegalName]", name);
         await provider.FillAsync("input[name=CreditCode]", code);
-        await provider.SelectOptionAsync("select[name=RegionCode]", "130102");
-        await provider.FillAsync("input[name=Sectors]", "testing");
+        // The region picker: type part of the name, choose from the list (nobody types a code).
+        var regionPicker = provider.Locator("[data-enhanced]:has(select[name=RegionCode])");
+        await regionPicker.Locator("input[role=combobox]").FillAsync("长安");
+        await regionPicker.GetByRole(AriaRole.Option, new() { Name = "石家庄市 长安区" }).ClickAsync();
+        await provider.CheckAsync("input[name=Sectors][value=testing]");
         await provider.SetInputFilesAsync("input[name=Evidence]", new FilePayload
         {
             Name = "licence.pdf",
