@@ -7,28 +7,16 @@ namespace TechBridge.Tests.Platform.Search;
 
 public sealed partial class SearchEvalTests
 {
-    // ../shared/data beside the repository (CI lays a copy there too).
-    private static string KnownItemSet()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "data", "search-dev", "csl-known-item");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("../shared/data/search-dev/csl-known-item was not found above the test output.");
-    }
+    // A 50-document slice of the known-item set shipped with the tests (CslSlice/SOURCE.md).
+    private static string KnownItemSet() => Path.Combine(AppContext.BaseDirectory, "Platform", "Search", "CslSlice");
 
     [Fact]
     public async Task SearchEval_FiftyDocumentSlice_WritesTrecRunAndPrintsMetrics()
     {
         var source = KnownItemSet();
         var work = Directory.CreateTempSubdirectory("techbridge-eval-").FullName;
-        var corpusLines = File.ReadLines(Path.Combine(source, "corpus.jsonl")).Take(50).ToArray();
-        var ids = SearchEval.ReadCorpus(Path.Combine(source, "corpus.jsonl")).Take(50).Select(d => d.Id).ToHashSet();
+        var corpusLines = File.ReadLines(Path.Combine(source, "corpus.jsonl")).Where(l => l.Length > 0).ToArray();
+        var ids = SearchEval.ReadCorpus(Path.Combine(source, "corpus.jsonl")).Select(d => d.Id).ToHashSet();
         var qrels = File.ReadLines(Path.Combine(source, "qrels.tsv")).Where(l => ids.Contains(l.Split('\t', ' ')[2])).ToArray();
         var qids = qrels.Select(l => l.Split('\t', ' ')[0]).ToHashSet();
         var queries = File.ReadLines(Path.Combine(source, "queries-title.jsonl"))
