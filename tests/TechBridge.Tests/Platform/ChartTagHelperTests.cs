@@ -30,7 +30,17 @@ public sealed class ChartTagHelperTests
         var helper = new ChartTagHelper(new Chinese()) { Data = data };
         var output = new TagHelperOutput("chart", [], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
 
-        helper.Process(new TagHelperContext([], new Dictionary<object, object>(), "id"), output);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        try
+        {
+            helper.Process(new TagHelperContext([], new Dictionary<object, object>(), "id"), output);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+
         var html = output.Content.GetContent(HtmlEncoder.Create(UnicodeRanges.All));
 
         Assert.Equal("figure", output.TagName);

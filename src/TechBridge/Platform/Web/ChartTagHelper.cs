@@ -38,7 +38,8 @@ public sealed class ChartTagHelper(IStringLocalizerFactory localizers) : TagHelp
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "chart");
 
-        var caption = chart.Unit.Length == 0 ? chart.Title : $"{chart.Title}（{chart.Unit}）";
+        var chinese = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+        var caption = chart.Unit.Length == 0 ? chart.Title : chinese ? $"{chart.Title}（{chart.Unit}）" : $"{chart.Title} ({chart.Unit})";
         var spec = JsonSerializer.Serialize(new
         {
             kind = chart.Kind switch { ChartKind.Line => "line", ChartKind.Bar => "bar", _ => "stacked" },
