@@ -31,6 +31,7 @@ internal static class TechMarketModule
         services.AddScoped<FlowStatistics>();
         services.AddScoped<ITechnologyFlows>(sp => sp.GetRequiredService<FlowStatistics>());
         services.AddScoped<FlowsHandler>();
+        services.AddScoped<FlowExport>();
         services.AddScoped<IFileReadAuthorizer, ContractFileReadAuthorizer>();
         services.AddScoped<IDemoSeeder, DemoContractsSeeder>();
         services.AddPermissions(TechMarketPermissions.All);

@@ -134,13 +134,18 @@ internal sealed class DemoContractsSeeder(PlatformDbContext db, IOrganizationFac
         foreach (var (s, title, total, daysAgo) in list)
         {
             var submitted = today.AddDays(-daysAgo);
-            if (!calendar.Covers(submitted.Year) || !calendar.Covers(today.Year + 1))
+            var expert = ContractViewer.NeedsExperts(rules, total, false);
+            DateOnly due;
+            try
             {
-                // No deadline without the calendar: the demo leaves the queue empty rather than guess.
-                break;
+                due = ContractViewer.DueDate(calendar, rules, submitted, expert);
+            }
+            catch (CalendarMissingException)
+            {
+                // No deadline without the calendar: the demo leaves this one out rather than guess.
+                continue;
             }
 
-            var expert = ContractViewer.NeedsExperts(rules, total, false);
             db.Add(new TechContract
             {
                 ApplicationNumber = $"JS{submitted:yyyyMMdd}P{++n:D5}",
@@ -169,7 +174,7 @@ internal sealed class DemoContractsSeeder(PlatformDbContext db, IOrganizationFac
                 PaymentSchedule = "签约后支付 40%，验收后支付 60%",
                 ExpertReviewRequired = expert,
                 SubmittedOn = submitted,
-                DueOn = ContractViewer.DueDate(calendar, rules, submitted, expert),
+                DueOn = due,
                 Origin = "demo",
                 CreatedAt = clock.GetUtcNow(),
                 UpdatedAt = clock.GetUtcNow(),
