@@ -51,6 +51,7 @@ internal sealed class TechMarketErrorTexts : IErrorTextSource
 
     private static IEnumerable<ErrorText> Rules =>
     [
+        new("rule:date@from", "请按“年-月-日”填写起算日期。", "Give the start date as YYYY-MM-DD."),
         new("rule:range@add", "工作日天数须为 0 至 {max} 的整数。", "The number of working days is a whole number from 0 to {max}."),
         new("rule:range@year", "年份须在 2000 至 2100 之间。", "The year lies between 2000 and 2100."),
         new("rule:inYear", "日期须为所录入年份（{year}年）内的“年-月-日”。", "Each date is a YYYY-MM-DD date of the year entered ({year})."),
@@ -64,7 +65,7 @@ internal sealed class TechMarketErrorTexts : IErrorTextSource
         new("rule:notBeforeStart", "合同期限止不能早于期限起。", "The term cannot end before it starts."),
         new("rule:nothingChanged", "请填写新的合同期限止或新的支付方式。", "Give the new end of the term or the new payment schedule."),
         new("rule:outsideJingjinji", "本平台受理所在地为北京、天津或河北的卖方（技术进口为国内买方）的登记申请。", "This platform registers contracts of sellers (for a technology import, domestic buyers) located in Beijing, Tianjin or Hebei."),
-        new("rule:creditCode", "统一社会信用代码应为 18 位，由数字和除 I、O、S、V、Z 以外的大写字母组成。", "A unified social credit code has 18 characters: digits and capital letters except I, O, S, V and Z."),
+        new("rule:creditCode", "统一社会信用代码应为 18 位数字或大写字母，请核对。", "A unified social credit code has 18 characters: digits and capital letters except I, O, S, V and Z."),
         new("rule:month", "请按“年-月”填写月份，例如 2025-01。", "Give the month as YYYY-MM, for example 2025-01."),
         new("rule:monthRange", "结束月份不能早于开始月份，统计期最长 {max} 个月。", "The end month is not before the start month, and the period has at most {max} months."),
     ];

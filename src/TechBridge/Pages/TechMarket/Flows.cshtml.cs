@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.TechMarket.Contracts;
 using TechBridge.Modules.TechMarket.Flows;
+using TechBridge.Platform.Values;
+using TechBridge.Platform.Web;
 
 namespace TechBridge.Pages.TechMarket;
 
@@ -21,12 +23,25 @@ internal sealed class FlowsModel(FlowsHandler flows, FlowExport export, IReferen
 
     public IReadOnlyDictionary<string, string> FieldNames { get; private set; } = new Dictionary<string, string>();
 
+    // The matrix as stacked bars: one bar per seller region (output), stacked by buyer region (absorption), in 万元.
+    public ChartData Chart { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Defaults();
         Matrix = await flows.MatrixAsync(From, To, Level, cancellationToken);
         var zh = TechMarketText.Chinese;
         FieldNames = reference.TechnologyFields.ToDictionary(f => f.Code, f => zh ? f.NameZh : f.NameEn);
+        string Name(FlowRegion r) => zh ? r.Name : r.NameEn;
+        Chart = new ChartData(
+            zh ? "技术合同流向（卖方地区 × 买方地区，成交额）" : "Technology flows (seller region × buyer region, contract value)",
+            zh ? "万元" : "10,000 yuan",
+            ChartKind.StackedBar,
+            Matrix.Regions.Select(Name).ToList(),
+            Matrix.Regions.Select(buyer => new ChartSeries(
+                (zh ? "买方：" : "Buyer: ") + Name(buyer),
+                Matrix.Regions.Select(seller => Matrix.Cells.FirstOrDefault(c => c.Seller == seller.Code && c.Buyer == buyer.Code) is { } cell
+                    ? decimal.Round(new Money(cell.ContractValueFen).ToWan(), 2) : (decimal?)0m).ToList())).ToList());
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)

@@ -51,6 +51,7 @@ internal sealed record ContractResponse(
     string? RefusalReasons,
     string? ExpertOpinion,
     IReadOnlyList<EventResponse> Events,
+    IReadOnlyList<TaxIndicator> TaxIndicators,
     string YourRole);
 
 // Who may see an application and in which role; the one place that says so for both handlers and the files.
@@ -110,7 +111,7 @@ internal sealed class ContractViewer(PlatformDbContext db, IAccess access, IOrga
         c.Items.OrderBy(i => i.Sequence).Select(i => new ItemResponse(i.Sequence, i.Kind, i.Description, i.AmountFen)).ToList(),
         c.TechnologyFieldCode, c.IndustryCode, c.IpKind, c.FundingSource, c.SignedOn, c.TermFrom, c.TermTo, c.PaymentSchedule, c.BrokerName,
         c.ContractFileSha256, c.PublishPartyNames, StatusName(c.Status), c.Disputed, c.ExpertReviewRequired, c.SubmittedOn, c.DueOn,
-        IsPending(c.Status) && c.DueOn < today, c.AuthorityJurisdiction, c.CertificateNumber, c.RegisteredOn, c.RefusalReasons, c.ExpertOpinion, events, role);
+        IsPending(c.Status) && c.DueOn < today, c.AuthorityJurisdiction, c.CertificateNumber, c.RegisteredOn, c.RefusalReasons, c.ExpertOpinion, events, TaxIndicators.For(c.TypeCode, c.SubtypeCode), role);
 
     public static string StatusName(ContractStatus status) => status switch
     {
