@@ -34,8 +34,10 @@ internal sealed class FlowsModel(FlowsHandler flows, FlowExport export, IReferen
         FieldNames = reference.TechnologyFields.ToDictionary(f => f.Code, f => zh ? f.NameZh : f.NameEn);
         string Name(FlowRegion r) => zh ? r.Name : r.NameEn;
         Chart = new ChartData(
-            zh ? "技术合同流向（卖方地区 × 买方地区，成交额）" : "Technology flows (seller region × buyer region, contract value)",
-            zh ? "万元" : "10,000 yuan",
+            // The chart's caption puts the unit in full-width brackets, which an English page must not show: there the
+            // unit goes into the title.
+            zh ? "技术合同流向（卖方地区 × 买方地区，成交额）" : "Technology flows (seller region × buyer region, contract value in 10,000 yuan)",
+            zh ? "万元" : "",
             ChartKind.StackedBar,
             Matrix.Regions.Select(Name).ToList(),
             Matrix.Regions.Select(buyer => new ChartSeries(
