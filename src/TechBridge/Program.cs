@@ -2,6 +2,7 @@ using TechBridge.Modules.Directory;
 using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
+using TechBridge.Modules.TechMarket;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 
@@ -62,7 +63,8 @@ static WebApplication Compose(string[] hostArgs)
         .AddDirectory(builder.Configuration)
         .AddListings()
         .AddEngagements()
-        .AddMatching(builder.Configuration);
+        .AddMatching(builder.Configuration)
+        .AddTechMarket();
     return builder.Build();
 }
 

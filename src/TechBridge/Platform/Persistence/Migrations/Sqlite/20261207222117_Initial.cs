@@ -458,6 +458,137 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TechMarket_CalendarDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_CalendarDays", x => x.Date);
+                    table.CheckConstraint("CK_TechMarket_CalendarDays_Kind", "\"Kind\" IN (1, 2)");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_CalendarYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AddedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_ContractEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_ContractEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DealId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubtypeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SellerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SellerCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    SellerRegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    SellerEntityKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BuyerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BuyerCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    BuyerRegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    BuyerEntityKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ApplicantOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorityJurisdiction = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    RegistrantRegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    NonTechnicalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TechnologyAmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    IpKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FundingSource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PaymentSchedule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BrokerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContractFileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PublishPartyNames = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Disputed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpertReviewRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpertUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExpertOpinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RefusalReasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_Contracts", x => x.Id);
+                    table.CheckConstraint("CK_TechMarket_Contracts_Amounts", "\"TotalFen\" >= 0 AND \"NonTechnicalFen\" >= 0 AND \"NonTechnicalFen\" <= \"TotalFen\" AND \"TechnologyAmountFen\" = \"TotalFen\" - \"NonTechnicalFen\"");
+                    table.CheckConstraint("CK_TechMarket_Contracts_Status", "\"Status\" BETWEEN 1 AND 5");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_Deals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedTerms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgreedTotalFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContractFileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_Deals", x => x.Id);
+                    table.CheckConstraint("CK_TechMarket_Deals_Status", "\"Status\" BETWEEN 1 AND 4");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_Branches",
                 columns: table => new
                 {
@@ -915,6 +1046,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TechMarket_NonTechnicalItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_NonTechnicalItems", x => x.Id);
+                    table.CheckConstraint("CK_TechMarket_NonTechnicalItems_Amount", "\"AmountFen\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_TechMarket_NonTechnicalItems_TechMarket_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "TechMarket_Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -1336,6 +1490,54 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "IX_Platform_Outbox_EventType_Id",
                 table: "Platform_Outbox",
                 columns: new[] { "EventType", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_ContractEvents_ContractId_At",
+                table: "TechMarket_ContractEvents",
+                columns: new[] { "ContractId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_ApplicantOrganizationId",
+                table: "TechMarket_Contracts",
+                column: "ApplicantOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_ApplicationNumber",
+                table: "TechMarket_Contracts",
+                column: "ApplicationNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_CertificateNumber",
+                table: "TechMarket_Contracts",
+                column: "CertificateNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_RegisteredOn",
+                table: "TechMarket_Contracts",
+                column: "RegisteredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_Status_DueOn",
+                table: "TechMarket_Contracts",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Deals_BuyerOrganizationId",
+                table: "TechMarket_Deals",
+                column: "BuyerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Deals_SellerOrganizationId",
+                table: "TechMarket_Deals",
+                column: "SellerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_NonTechnicalItems_ContractId_Sequence",
+                table: "TechMarket_NonTechnicalItems",
+                columns: new[] { "ContractId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1441,6 +1643,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Platform_OutboxCursors");
 
             migrationBuilder.DropTable(
+                name: "TechMarket_CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_CalendarYears");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_ContractEvents");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_Deals");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_NonTechnicalItems");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Groups");
 
             migrationBuilder.DropTable(
@@ -1460,6 +1677,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Listings_Demands");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_Contracts");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");

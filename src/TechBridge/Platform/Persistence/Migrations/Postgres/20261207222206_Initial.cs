@@ -459,6 +459,137 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TechMarket_CalendarDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_CalendarDays", x => x.Date);
+                    table.CheckConstraint("CK_TechMarket_CalendarDays_Kind", "\"Kind\" IN (1, 2)");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_CalendarYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AddedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_ContractEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_ContractEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DealId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SubtypeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SellerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SellerCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    SellerRegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    SellerEntityKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BuyerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BuyerCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    BuyerRegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    BuyerEntityKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ApplicantOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorityJurisdiction = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    RegistrantRegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    TotalFen = table.Column<long>(type: "bigint", nullable: false),
+                    NonTechnicalFen = table.Column<long>(type: "bigint", nullable: false),
+                    TechnologyAmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    IpKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FundingSource = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    TermFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    TermTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    PaymentSchedule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    BrokerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContractFileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PublishPartyNames = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Disputed = table.Column<bool>(type: "boolean", nullable: false),
+                    ExpertReviewRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpertUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExpertOpinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RefusalReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_Contracts", x => x.Id);
+                    table.CheckConstraint("CK_TechMarket_Contracts_Amounts", "\"TotalFen\" >= 0 AND \"NonTechnicalFen\" >= 0 AND \"NonTechnicalFen\" <= \"TotalFen\" AND \"TechnologyAmountFen\" = \"TotalFen\" - \"NonTechnicalFen\"");
+                    table.CheckConstraint("CK_TechMarket_Contracts_Status", "\"Status\" BETWEEN 1 AND 5");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechMarket_Deals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AgreedTerms = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AgreedTotalFen = table.Column<long>(type: "bigint", nullable: true),
+                    ContractFileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_Deals", x => x.Id);
+                    table.CheckConstraint("CK_TechMarket_Deals_Status", "\"Status\" BETWEEN 1 AND 4");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_Branches",
                 columns: table => new
                 {
@@ -916,6 +1047,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TechMarket_NonTechnicalItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechMarket_NonTechnicalItems", x => x.Id);
+                    table.CheckConstraint("CK_TechMarket_NonTechnicalItems_Amount", "\"AmountFen\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_TechMarket_NonTechnicalItems_TechMarket_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "TechMarket_Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -1337,6 +1491,54 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "IX_Platform_Outbox_EventType_Id",
                 table: "Platform_Outbox",
                 columns: new[] { "EventType", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_ContractEvents_ContractId_At",
+                table: "TechMarket_ContractEvents",
+                columns: new[] { "ContractId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_ApplicantOrganizationId",
+                table: "TechMarket_Contracts",
+                column: "ApplicantOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_ApplicationNumber",
+                table: "TechMarket_Contracts",
+                column: "ApplicationNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_CertificateNumber",
+                table: "TechMarket_Contracts",
+                column: "CertificateNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_RegisteredOn",
+                table: "TechMarket_Contracts",
+                column: "RegisteredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Contracts_Status_DueOn",
+                table: "TechMarket_Contracts",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Deals_BuyerOrganizationId",
+                table: "TechMarket_Deals",
+                column: "BuyerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_Deals_SellerOrganizationId",
+                table: "TechMarket_Deals",
+                column: "SellerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechMarket_NonTechnicalItems_ContractId_Sequence",
+                table: "TechMarket_NonTechnicalItems",
+                columns: new[] { "ContractId", "Sequence" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1442,6 +1644,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_OutboxCursors");
 
             migrationBuilder.DropTable(
+                name: "TechMarket_CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_CalendarYears");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_ContractEvents");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_Deals");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_NonTechnicalItems");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Groups");
 
             migrationBuilder.DropTable(
@@ -1461,6 +1678,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Listings_Demands");
+
+            migrationBuilder.DropTable(
+                name: "TechMarket_Contracts");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");
