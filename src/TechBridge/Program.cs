@@ -1,5 +1,6 @@
 using TechBridge.Modules.Directory;
 using TechBridge.Modules.Engagements;
+using TechBridge.Modules.Instruments;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
 using TechBridge.Platform;
@@ -47,7 +48,8 @@ static WebApplication Compose(string[] hostArgs)
         .AddDirectory(builder.Configuration)
         .AddListings()
         .AddEngagements()
-        .AddMatching(builder.Configuration);
+        .AddMatching(builder.Configuration)
+        .AddInstruments(builder.Configuration);
     return builder.Build();
 }
 
