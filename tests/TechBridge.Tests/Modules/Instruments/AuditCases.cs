@@ -32,7 +32,7 @@ internal sealed class InstrumentsAuditCases : AuditCaseSet
         {
             using var setup = await InstrumentAsync(c.Host);
             await c.MarkAsync();
-            await JsonAsync(await ListingsTestData.PostAsync(setup.Booker, $"{Catalog}/{setup.InstrumentId}/series", new { start = Beijing(2, 9), end = Beijing(2, 10), purpose = "例行测试", frequency = "daily", occurrences = 3 }), HttpStatusCode.Created);
+            await JsonAsync(await PostWithKeyAsync(setup.Booker, $"{Catalog}/{setup.InstrumentId}/series", new { start = Beijing(2, 9), end = Beijing(2, 10), purpose = "例行测试", frequency = "daily", occurrences = 3 }), HttpStatusCode.Created);
         },
         ["ApproveInstrumentBooking"] = async c =>
         {

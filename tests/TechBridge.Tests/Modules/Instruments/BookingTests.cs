@@ -79,10 +79,10 @@ public abstract class BookingTests(AppHost host)
             start = Beijing(firstDay, 10, 30), end = Beijing(firstDay, 11, 30), purpose = "每日例行样品测试", frequency, occurrences,
         };
 
-        var refused = await JsonAsync(await ListingsTestData.PostAsync(setup.Booker, path, Series(2, "daily", 5)), HttpStatusCode.Conflict);
+        var refused = await JsonAsync(await PostWithKeyAsync(setup.Booker, path, Series(2, "daily", 5)), HttpStatusCode.Conflict);
         var mineAfterRefusal = await ListingsTestData.GetJsonAsync(setup.Booker, $"{Bookings}/mine");
-        var tooLong = await ListingsTestData.PostAsync(setup.Booker, path, Series(2, "weekly", 60));
-        var booked = await JsonAsync(await ListingsTestData.PostAsync(setup.Booker, path, Series(5, "weekly", 4)), HttpStatusCode.Created);
+        var tooLong = await PostWithKeyAsync(setup.Booker, path, Series(2, "weekly", 60));
+        var booked = await JsonAsync(await PostWithKeyAsync(setup.Booker, path, Series(5, "weekly", 4)), HttpStatusCode.Created);
 
         Assert.Equal("series_conflicts", refused.GetProperty("code").GetString());
         var conflict = Assert.Single(refused.GetProperty("conflicts").EnumerateArray());
@@ -196,7 +196,14 @@ public abstract class BookingTests(AppHost host)
         var catalog = await ListingsTestData.GetJsonAsync(anonymous, $"{Catalog}?pageSize=100");
         var items = catalog.GetProperty("items").EnumerateArray().Where(i => !i.GetProperty("ownerName").GetString()!.StartsWith("测试机构", StringComparison.Ordinal)).ToList();
         var selfService = items.Where(i => !i.GetProperty("approvalRequired").GetBoolean() && i.GetProperty("externalBookingAllowed").GetBoolean() && i.GetProperty("openForExternalUse").GetBoolean()).ToList();
-        using var enterprise = await host.CreateClientForAsync("enterprise.demo");
+        Guid enterpriseId;
+        using (var signedIn = await host.CreateClientForAsync("enterprise.demo"))
+        {
+            var organizations = await ListingsTestData.GetJsonAsync(signedIn, "/api/v1/me/organizations");
+            enterpriseId = (organizations.ValueKind == JsonValueKind.Array ? organizations : organizations.GetProperty("items"))[0].GetProperty("id").GetGuid();
+        }
+
+        using var enterprise = await host.CreateClientForAsync("enterprise.demo", enterpriseId);
         var booked = await JsonAsync(await BookAsync(enterprise, selfService[^1].GetProperty("id").GetGuid(), Beijing(7, 19), Beijing(7, 20)), HttpStatusCode.Created);
 
         Assert.True(items.Count >= 30, $"{items.Count} demo instruments");

@@ -83,7 +83,15 @@ internal static class InstrumentsTestKit
     };
 
     public static Task<HttpResponseMessage> BookAsync(HttpClient client, Guid instrumentId, DateTimeOffset start, DateTimeOffset end) =>
-        ListingsTestData.PostAsync(client, $"{Catalog}/{instrumentId}/bookings", Slot(start, end));
+        PostWithKeyAsync(client, $"{Catalog}/{instrumentId}/bookings", Slot(start, end));
+
+    // Booking routes require an Idempotency-Key: a fresh one per intended booking.
+    public static async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string path, object body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString("N"));
+        return await client.SendAsync(request);
+    }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -5,6 +5,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Instruments.BrowseCatalog;
 using TechBridge.Modules.Instruments.Data;
 using TechBridge.Modules.Instruments.Fees;
+using TechBridge.Platform.Idempotency;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Time;
 
@@ -271,11 +272,16 @@ internal sealed class BookInstrumentHandler(PlatformDbContext db, IAccess access
         v.ThrowIfInvalid();
     }
 
-    public static async Task<List<Booking>> ActiveBetweenAsync(PlatformDbContext db, Guid instrumentId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        await db.Set<Booking>().AsNoTracking()
-            .Where(b => b.InstrumentId == instrumentId && b.EndsAt > from && b.StartsAt < to && Booking.Active.Contains(b.Status))
+    // Instants go to the database in UTC (Npgsql writes timestamptz only with offset 0).
+    public static async Task<List<Booking>> ActiveBetweenAsync(PlatformDbContext db, Guid instrumentId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var fromUtc = from.ToUniversalTime();
+        var toUtc = to.ToUniversalTime();
+        return await db.Set<Booking>().AsNoTracking()
+            .Where(b => b.InstrumentId == instrumentId && b.EndsAt > fromUtc && b.StartsAt < toUtc && Booking.Active.Contains(b.Status))
             .OrderBy(b => b.StartsAt)
             .ToListAsync(cancellationToken);
+    }
 
     private static List<(int Index, Interval Requested, Booking Taken)> Conflicts(IReadOnlyList<Interval> intervals, IReadOnlyList<Booking> active)
     {
@@ -361,7 +367,7 @@ internal sealed class BookInstrumentHandler(PlatformDbContext db, IAccess access
         }
         catch (DbUpdateException e) when (IsOverlapRefusal(e))
         {
-            db.ChangeTracker.Clear();
+            // The tracker is left as it is: the idempotency middleware looks at its own record there.
             var from = intervals.Min(i => i.Start);
             var to = intervals.Max(i => i.End);
             var active = await ActiveBetweenAsync(db, instrumentId, from, to, cancellationToken);
@@ -404,6 +410,7 @@ internal static class BookInstrumentEndpoints
                 return TypedResults.Created($"/api/v1/instrument-bookings/{response.Id}", response);
             })
             .RequireAuthorization()
+            .RequireIdempotencyKey()
             .WithName("BookInstrument")
             .WithSummary("Books [start, end) for the acting organization: 201 with the booking (approved, or requested where the owner approves), 400 naming each broken booking rule, 409 naming the interval taken, 503 with Retry-After under contention.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -418,6 +425,7 @@ internal static class BookInstrumentEndpoints
                 return TypedResults.Created($"/api/v1/instrument-bookings/mine", response);
             })
             .RequireAuthorization()
+            .RequireIdempotencyKey()
             .WithName("BookInstrumentSeries")
             .WithSummary("Books a daily or weekly series (up to one year) all or nothing: 400 names each occurrence that breaks a rule, 409 lists every occurrence that overlaps a booking.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
