@@ -1012,6 +1012,236 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("CancellationFeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ChargedFeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EstimatedFeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PriceGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("InstrumentId", "EndsAt");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("Instruments_Bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Instruments_Bookings_Interval", "\"EndsAt\" > \"StartsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.FeeRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FromMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HourlyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PriceGroup")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "PriceGroup", "FromMinutes")
+                        .IsUnique();
+
+                    b.ToTable("Instruments_FeeRates", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Instruments_FeeRates_Positive", "\"HourlyFen\" >= 0 AND \"FromMinutes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Instrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ConsumablesPerHourFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DepreciationYears")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("FeeMode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FundingSourceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("OpenForExternalUse")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("OriginalValueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PurchaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RatedHoursPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("RequiredTraining")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Specialised")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Technicians")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Instruments_Instruments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Instruments_Instruments_Durations", "\"Rules_MinDurationMinutes\" > 0 AND \"Rules_MaxDurationMinutes\" >= \"Rules_MinDurationMinutes\"");
+
+                            t.HasCheckConstraint("CK_Instruments_Instruments_Value", "\"OriginalValueFen\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Listings.Data.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2074,6 +2304,70 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Booking", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Instruments.Data.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.FeeRate", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Instruments.Data.Instrument", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Instrument", b =>
+                {
+                    b.OwnsOne("TechBridge.Modules.Instruments.Data.BookingRules", "Rules", b1 =>
+                        {
+                            b1.Property<Guid>("InstrumentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("ApprovalRequired")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("BufferMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<long>("CancellationFeeFen")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("CancellationWindowHours")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("ExternalBookingAllowed")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("MaxAdvanceDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MaxDurationMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MinDurationMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MinNoticeMinutes")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("InstrumentId");
+
+                            b1.ToTable("Instruments_Instruments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InstrumentId");
+                        });
+
+                    b.Navigation("Rules")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Listings.Data.Proposal", b =>
                 {
                     b.HasOne("TechBridge.Modules.Listings.Data.TechnologyDemand", null)
@@ -2103,6 +2397,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
             modelBuilder.Entity("TechBridge.Modules.Engagements.Data.ServiceOrder", b =>
                 {
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Instrument", b =>
+                {
+                    b.Navigation("Rates");
                 });
 #pragma warning restore 612, 618
         }

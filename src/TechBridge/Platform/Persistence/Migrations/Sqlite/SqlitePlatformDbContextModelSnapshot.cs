@@ -1003,6 +1003,236 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancellationFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChargedFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EstimatedFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("InstrumentId", "EndsAt");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("Instruments_Bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Instruments_Bookings_Interval", "\"EndsAt\" > \"StartsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.FeeRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourlyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstrumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "PriceGroup", "FromMinutes")
+                        .IsUnique();
+
+                    b.ToTable("Instruments_FeeRates", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Instruments_FeeRates_Positive", "\"HourlyFen\" >= 0 AND \"FromMinutes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Instrument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsumablesPerHourFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepreciationYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeeMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FundingSourceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpenForExternalUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OriginalValueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PurchaseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RatedHoursPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredTraining")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Specialised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Technicians")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("Instruments_Instruments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Instruments_Instruments_Durations", "\"Rules_MinDurationMinutes\" > 0 AND \"Rules_MaxDurationMinutes\" >= \"Rules_MinDurationMinutes\"");
+
+                            t.HasCheckConstraint("CK_Instruments_Instruments_Value", "\"OriginalValueFen\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Listings.Data.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2061,6 +2291,70 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Booking", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Instruments.Data.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.FeeRate", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Instruments.Data.Instrument", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Instrument", b =>
+                {
+                    b.OwnsOne("TechBridge.Modules.Instruments.Data.BookingRules", "Rules", b1 =>
+                        {
+                            b1.Property<Guid>("InstrumentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("ApprovalRequired")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("BufferMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("CancellationFeeFen")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CancellationWindowHours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("ExternalBookingAllowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxAdvanceDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxDurationMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinDurationMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinNoticeMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("InstrumentId");
+
+                            b1.ToTable("Instruments_Instruments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InstrumentId");
+                        });
+
+                    b.Navigation("Rules")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Listings.Data.Proposal", b =>
                 {
                     b.HasOne("TechBridge.Modules.Listings.Data.TechnologyDemand", null)
@@ -2090,6 +2384,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
             modelBuilder.Entity("TechBridge.Modules.Engagements.Data.ServiceOrder", b =>
                 {
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Instruments.Data.Instrument", b =>
+                {
+                    b.Navigation("Rates");
                 });
 #pragma warning restore 612, 618
         }

@@ -174,6 +174,51 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Instruments_Instruments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Manufacturer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OriginalValueFen = table.Column<long>(type: "bigint", nullable: false),
+                    PurchaseDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    FundingSourceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    OpenForExternalUse = table.Column<bool>(type: "boolean", nullable: false),
+                    Technicians = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Specialised = table.Column<bool>(type: "boolean", nullable: false),
+                    RatedHoursPerYear = table.Column<int>(type: "integer", nullable: false),
+                    RequiredTraining = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Rules_MinDurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Rules_MaxDurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Rules_MinNoticeMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Rules_MaxAdvanceDays = table.Column<int>(type: "integer", nullable: false),
+                    Rules_BufferMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Rules_CancellationWindowHours = table.Column<int>(type: "integer", nullable: false),
+                    Rules_CancellationFeeFen = table.Column<long>(type: "bigint", nullable: false),
+                    Rules_ApprovalRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    Rules_ExternalBookingAllowed = table.Column<bool>(type: "boolean", nullable: false),
+                    FeeMode = table.Column<int>(type: "integer", nullable: false),
+                    DepreciationYears = table.Column<int>(type: "integer", nullable: false),
+                    ConsumablesPerHourFen = table.Column<long>(type: "bigint", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instruments_Instruments", x => x.Id);
+                    table.CheckConstraint("CK_Instruments_Instruments_Durations", "\"Rules_MinDurationMinutes\" > 0 AND \"Rules_MaxDurationMinutes\" >= \"Rules_MinDurationMinutes\"");
+                    table.CheckConstraint("CK_Instruments_Instruments_Value", "\"OriginalValueFen\" > 0");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Listings_Achievements",
                 columns: table => new
                 {
@@ -886,6 +931,68 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Instruments_Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PriceGroup = table.Column<int>(type: "integer", nullable: false),
+                    EstimatedFeeFen = table.Column<long>(type: "bigint", nullable: false),
+                    ChargedFeeFen = table.Column<long>(type: "bigint", nullable: true),
+                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationFeeFen = table.Column<long>(type: "bigint", nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instruments_Bookings", x => x.Id);
+                    table.CheckConstraint("CK_Instruments_Bookings_Interval", "\"EndsAt\" > \"StartsAt\"");
+                    table.ForeignKey(
+                        name: "FK_Instruments_Bookings_Instruments_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments_Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Instruments_FeeRates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PriceGroup = table.Column<int>(type: "integer", nullable: false),
+                    FromMinutes = table.Column<int>(type: "integer", nullable: false),
+                    HourlyFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instruments_FeeRates", x => x.Id);
+                    table.CheckConstraint("CK_Instruments_FeeRates_Positive", "\"HourlyFen\" >= 0 AND \"FromMinutes\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Instruments_FeeRates_Instruments_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments_Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Listings_Proposals",
                 columns: table => new
                 {
@@ -1220,6 +1327,47 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 column: "ProviderOrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Bookings_InstrumentId_EndsAt",
+                table: "Instruments_Bookings",
+                columns: new[] { "InstrumentId", "EndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Bookings_OrganizationId",
+                table: "Instruments_Bookings",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Bookings_SeriesId",
+                table: "Instruments_Bookings",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Bookings_Status_StartsAt",
+                table: "Instruments_Bookings",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Bookings_UserId",
+                table: "Instruments_Bookings",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_FeeRates_InstrumentId_PriceGroup_FromMinutes",
+                table: "Instruments_FeeRates",
+                columns: new[] { "InstrumentId", "PriceGroup", "FromMinutes" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Instruments_OwnerOrganizationId",
+                table: "Instruments_Instruments",
+                column: "OwnerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Instruments_RegionCode",
+                table: "Instruments_Instruments",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Listings_Achievements_OrganizationId",
                 table: "Listings_Achievements",
                 column: "OrganizationId");
@@ -1403,6 +1551,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_Ratings");
 
             migrationBuilder.DropTable(
+                name: "Instruments_Bookings");
+
+            migrationBuilder.DropTable(
+                name: "Instruments_FeeRates");
+
+            migrationBuilder.DropTable(
                 name: "Listings_Achievements");
 
             migrationBuilder.DropTable(
@@ -1458,6 +1612,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Engagements_Orders");
+
+            migrationBuilder.DropTable(
+                name: "Instruments_Instruments");
 
             migrationBuilder.DropTable(
                 name: "Listings_Demands");
