@@ -33,6 +33,10 @@ internal sealed class DetailModel(BrowseCatalogHandler catalog, AvailabilityHand
     [BindProperty]
     public string? Purpose { get; set; }
 
+    // A free hour chosen in the calendar ("2026-12-09T10:00"): fills the form's date and hour.
+    [BindProperty(SupportsGet = true)]
+    public string? Slot { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public int? Minutes { get; set; }
 
@@ -50,6 +54,14 @@ internal sealed class DetailModel(BrowseCatalogHandler catalog, AvailabilityHand
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
+        if (Slot is { Length: 16 } slot && DateOnly.TryParseExact(slot[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && TimeOnly.TryParseExact(slot[11..], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var hour))
+        {
+            Date = day;
+            From = hour.ToString("HH:mm", CultureInfo.InvariantCulture);
+            To = hour.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
+        }
+
         Instrument = await catalog.GetAsync(Id, cancellationToken);
         Calendar = await availability.WeekAsync(Id, Week, cancellationToken);
         if (Minutes is { } minutes)

@@ -177,12 +177,17 @@ public abstract class BookingTests(AppHost host)
             regionCode = "13", address = "A", rules = new { minDurationMinutes = 120, maxDurationMinutes = 60 },
             fees = new { mode = "per-reservation", rates = new[] { new { priceGroup = "vip", fromMinutes = 0, hourlyFen = 1L } } },
         }), HttpStatusCode.BadRequest);
+        var updated = await JsonAsync(await setup.Owner.PutAsJsonAsync(new Uri($"{Catalog}/{setup.InstrumentId}", UriKind.Relative), Body(notice: 30)), HttpStatusCode.OK);
+        var updateByBooker = await setup.Booker.PutAsJsonAsync(new Uri($"{Catalog}/{setup.InstrumentId}", UriKind.Relative), Body());
         var listed = await ListingsTestData.GetJsonAsync(setup.Owner, $"{Catalog}?owner={setup.OwnerId}");
         var detail = await ListingsTestData.GetJsonAsync(setup.Booker, $"{Catalog}/{setup.InstrumentId}");
 
         Assert.Equal(
             ["categoryCode:unknown", "fees.rates[0].priceGroup:unknown", "name:required", "originalValueFen:range", "purchaseDate:notInFuture", "regionCode:countyLevel", "rules.maxDurationMinutes:notBelowMinimum"],
             Rules(invalid));
+        Assert.Equal(30, updated.GetProperty("rules").GetProperty("minNoticeMinutes").GetInt32());
+        Assert.Equal(3, updated.GetProperty("fees").GetProperty("rates").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, updateByBooker.StatusCode);
         Assert.Equal(setup.InstrumentId, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         // 3,280,000 元 ÷ (5 years × 1,400 h) = 468.57 元/h.
         Assert.Equal(46_857, detail.GetProperty("fees").GetProperty("suggestedHourlyFen").GetInt64());

@@ -164,7 +164,16 @@ internal sealed class ManageCatalogHandler(PlatformDbContext db, IAccess access,
         instrument.RatedHoursPerYear = rated;
         instrument.RequiredTraining = string.IsNullOrWhiteSpace(request.RequiredTraining) ? null : request.RequiredTraining.Trim();
         instrument.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        instrument.Rules = rules;
+        // Values copied into the tracked owned row: replacing the owned instance would make EF delete and re-add it.
+        instrument.Rules.MinDurationMinutes = rules.MinDurationMinutes;
+        instrument.Rules.MaxDurationMinutes = rules.MaxDurationMinutes;
+        instrument.Rules.MinNoticeMinutes = rules.MinNoticeMinutes;
+        instrument.Rules.MaxAdvanceDays = rules.MaxAdvanceDays;
+        instrument.Rules.BufferMinutes = rules.BufferMinutes;
+        instrument.Rules.CancellationWindowHours = rules.CancellationWindowHours;
+        instrument.Rules.CancellationFeeFen = rules.CancellationFeeFen;
+        instrument.Rules.ApprovalRequired = rules.ApprovalRequired;
+        instrument.Rules.ExternalBookingAllowed = rules.ExternalBookingAllowed;
         instrument.FeeMode = mode;
         instrument.DepreciationYears = years;
         instrument.ConsumablesPerHourFen = consumables;
@@ -177,7 +186,9 @@ internal sealed class ManageCatalogHandler(PlatformDbContext db, IAccess access,
         instrument.Rates.Clear();
         foreach (var rate in rates)
         {
+            // Added explicitly: a new row with its key already set would otherwise be taken for an existing one.
             rate.InstrumentId = instrument.Id;
+            db.Add(rate);
             instrument.Rates.Add(rate);
         }
 
