@@ -189,7 +189,11 @@ internal sealed class ManageCatalogHandler(PlatformDbContext db, IAccess access,
             // Added explicitly: a new row with its key already set would otherwise be taken for an existing one.
             rate.InstrumentId = instrument.Id;
             db.Add(rate);
-            instrument.Rates.Add(rate);
+            if (!instrument.Rates.Contains(rate))
+            {
+                // EF's fix-up has already put it there when the instrument is tracked.
+                instrument.Rates.Add(rate);
+            }
         }
 
         instrument.UpdatedAt = clock.GetUtcNow();
