@@ -1,5 +1,6 @@
 using TechBridge.Modules.Directory;
 using TechBridge.Modules.Engagements;
+using TechBridge.Modules.Instruments;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
 using TechBridge.Modules.TechMarket;
@@ -64,7 +65,8 @@ static WebApplication Compose(string[] hostArgs)
         .AddListings()
         .AddEngagements()
         .AddMatching(builder.Configuration)
-        .AddTechMarket();
+        .AddTechMarket()
+        .AddInstruments(builder.Configuration);
     return builder.Build();
 }
 

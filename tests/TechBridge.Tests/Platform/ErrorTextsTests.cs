@@ -13,6 +13,8 @@ public sealed partial class ErrorTextsTests
     {
         [("Modules/Directory/Access/Access.cs", "ActingOrganization.Header")] = ["X-Organization"],
         [("Platform/Idempotency/IdempotencyMiddleware.cs", "Header")] = ["Idempotency-Key"],
+        [("Modules/Instruments/BookInstrument/BookInstrument.cs", "{at}start")] = ["start", "occurrences.start"],
+        [("Modules/Instruments/BookInstrument/BookInstrument.cs", "{at}end")] = ["end", "occurrences.end"],
         [("Platform/Files/FileStore.cs", "field")] = ["file", "evidence", "evidenceSha256"],
         [("Platform/Auditing/BrowseAudit/BrowseAudit.cs", "field")] = ["from", "to", "page", "pageSize"],
         [("Modules/Matching/SearchListings/SearchListings.cs", "field")] = ["kind", "sector", "field", "industry", "recognition", "region"],
