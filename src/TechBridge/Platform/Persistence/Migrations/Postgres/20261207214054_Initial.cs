@@ -320,6 +320,55 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Monitoring_Kpis",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DefinitionZh = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DefinitionEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Formula = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false),
+                    Comparison = table.Column<int>(type: "integer", nullable: false),
+                    SourceKind = table.Column<int>(type: "integer", nullable: false),
+                    ResponsibleUnits = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PlanReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IndicatorKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContextSeriesCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContextNoteZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ContextNoteEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PendingReasonZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PendingReasonEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    FromPlan = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_Kpis", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Monitoring_PlanGoals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    TextZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    KpiCodes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_PlanGoals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
@@ -899,6 +948,59 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Monitoring_KpiTargets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KpiId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    EnteredBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_KpiTargets", x => x.Id);
+                    table.CheckConstraint("CK_Monitoring_KpiTargets_Year", "\"Year\" BETWEEN 2000 AND 2100");
+                    table.ForeignKey(
+                        name: "FK_Monitoring_KpiTargets_Monitoring_Kpis_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "Monitoring_Kpis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Monitoring_KpiValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KpiId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReportedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportedForOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_KpiValues", x => x.Id);
+                    table.CheckConstraint("CK_Monitoring_KpiValues_Value", "\"Value\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Monitoring_KpiValues_Monitoring_Kpis_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "Monitoring_Kpis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -1285,6 +1387,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_Kpis_Code",
+                table: "Monitoring_Kpis",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_KpiTargets_KpiId_Year",
+                table: "Monitoring_KpiTargets",
+                columns: new[] { "KpiId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_KpiValues_KpiId_Year",
+                table: "Monitoring_KpiValues",
+                columns: new[] { "KpiId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_PlanGoals_Code",
+                table: "Monitoring_PlanGoals",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_AuditRecords_ChainSequence",
                 table: "Platform_AuditRecords",
                 column: "ChainSequence",
@@ -1396,6 +1521,15 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Matching_Vocabulary");
 
             migrationBuilder.DropTable(
+                name: "Monitoring_KpiTargets");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_KpiValues");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_PlanGoals");
+
+            migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");
 
             migrationBuilder.DropTable(
@@ -1436,6 +1570,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Listings_Demands");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_Kpis");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");

@@ -319,6 +319,55 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Monitoring_Kpis",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DefinitionZh = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DefinitionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Formula = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Unit = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comparison = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponsibleUnits = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PlanReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IndicatorKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContextSeriesCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContextNoteZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ContextNoteEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PendingReasonZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PendingReasonEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromPlan = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_Kpis", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Monitoring_PlanGoals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    TextZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    KpiCodes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_PlanGoals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
@@ -898,6 +947,59 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Monitoring_KpiTargets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KpiId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EnteredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_KpiTargets", x => x.Id);
+                    table.CheckConstraint("CK_Monitoring_KpiTargets_Year", "\"Year\" BETWEEN 2000 AND 2100");
+                    table.ForeignKey(
+                        name: "FK_Monitoring_KpiTargets_Monitoring_Kpis_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "Monitoring_Kpis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Monitoring_KpiValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KpiId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReportedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportedForOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_KpiValues", x => x.Id);
+                    table.CheckConstraint("CK_Monitoring_KpiValues_Value", "\"Value\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_Monitoring_KpiValues_Monitoring_Kpis_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "Monitoring_Kpis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -1284,6 +1386,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_Kpis_Code",
+                table: "Monitoring_Kpis",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_KpiTargets_KpiId_Year",
+                table: "Monitoring_KpiTargets",
+                columns: new[] { "KpiId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_KpiValues_KpiId_Year",
+                table: "Monitoring_KpiValues",
+                columns: new[] { "KpiId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Monitoring_PlanGoals_Code",
+                table: "Monitoring_PlanGoals",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_AuditRecords_ChainSequence",
                 table: "Platform_AuditRecords",
                 column: "ChainSequence",
@@ -1395,6 +1520,15 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Matching_Vocabulary");
 
             migrationBuilder.DropTable(
+                name: "Monitoring_KpiTargets");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_KpiValues");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_PlanGoals");
+
+            migrationBuilder.DropTable(
                 name: "Platform_AuditRecords");
 
             migrationBuilder.DropTable(
@@ -1435,6 +1569,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Listings_Demands");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_Kpis");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");
