@@ -37,8 +37,8 @@ internal static class MonitoringText
 
     public static string Definition(IStringLocalizer<UiText> t, string definition) => definition switch
     {
-        "output" => t["Output (输出): counted by the seller's province"],
-        "absorption" => t["Absorption (吸纳): counted by the buyer's province"],
+        "output" => t["Output: counted by the seller's province"],
+        "absorption" => t["Absorption: counted by the buyer's province"],
         "recognitions" => t["Recognitions in the year"],
         _ => t["Evaluation results"],
     };

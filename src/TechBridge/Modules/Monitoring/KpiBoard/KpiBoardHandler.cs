@@ -170,7 +170,10 @@ internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicat
             ?? kpi.Targets.OrderByDescending(t => t.Year).FirstOrDefault();
         var latest = trend.Count > 0 ? trend[^1] : null;
         var points = trend.Select(t => (t.Year, t.Value)).ToList();
-        var projection = target is null ? new Projection(null, null, null) : Forecast.Project(points, target.Year);
+        // A target year already behind the latest value needs no projection: its actual value is in the trend.
+        var projection = target is null || (latest is not null && target.Year < latest.Year)
+            ? new Projection(null, null, null)
+            : Forecast.Project(points, target.Year);
         var strict = kpi.Comparison == KpiComparison.MoreThan;
         var status = target is null
             ? KpiStatus.NotAssessable
