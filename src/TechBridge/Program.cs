@@ -3,6 +3,7 @@ using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
 using TechBridge.Modules.Monitoring;
+using TechBridge.Modules.Supervision;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 
@@ -49,7 +50,8 @@ static WebApplication Compose(string[] hostArgs)
         .AddListings()
         .AddEngagements()
         .AddMatching(builder.Configuration)
-        .AddMonitoring();
+        .AddMonitoring()
+        .AddSupervision();
     return builder.Build();
 }
 

@@ -22,6 +22,7 @@ internal static class MonitoringModule
         services.AddScoped<KpiBoardHandler>();
         services.AddScoped<ManageKpisHandler>();
         services.AddScoped<KpiExportHandler>();
+        services.AddScoped<IKpiSnapshot, KpiSnapshot>();
         services.AddNavigation(
             new(NavigationGroup.More, 60, "Plan monitoring", "/Monitoring", NavigationAudience.SignedIn),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 60, "Leading group dashboard", "/Monitoring", MonitoringPermissions.ManageKpis));
