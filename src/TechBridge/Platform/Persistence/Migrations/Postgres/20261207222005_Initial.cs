@@ -491,6 +491,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Supervision_Tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SectionZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TitleZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    KpiCodes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Supervision_Tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Supervision_Tasks_Supervision_Tasks_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Supervision_Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_Branches",
                 columns: table => new
                 {
@@ -1001,6 +1027,75 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Supervision_Milestones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Supervision_Milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Supervision_Milestones_Supervision_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Supervision_Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Supervision_Reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false),
+                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    KpiCodes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CompletedMilestoneId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Supervision_Reports", x => x.Id);
+                    table.CheckConstraint("CK_Supervision_Reports_Percent", "\"Percent\" BETWEEN 0 AND 100");
+                    table.ForeignKey(
+                        name: "FK_Supervision_Reports_Supervision_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Supervision_Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Supervision_TaskUnits",
+                columns: table => new
+                {
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    NameInPlan = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Supervision_TaskUnits", x => new { x.TaskId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_Supervision_TaskUnits_Supervision_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Supervision_Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -1440,6 +1535,37 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "IX_Platform_Outbox_EventType_Id",
                 table: "Platform_Outbox",
                 columns: new[] { "EventType", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supervision_Milestones_CompletedAt_DueOn",
+                table: "Supervision_Milestones",
+                columns: new[] { "CompletedAt", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supervision_Milestones_TaskId",
+                table: "Supervision_Milestones",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supervision_Reports_TaskId_ReportedAt",
+                table: "Supervision_Reports",
+                columns: new[] { "TaskId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supervision_Tasks_Number_RegionCode",
+                table: "Supervision_Tasks",
+                columns: new[] { "Number", "RegionCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supervision_Tasks_ParentId",
+                table: "Supervision_Tasks",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Supervision_TaskUnits_OrganizationId",
+                table: "Supervision_TaskUnits",
+                column: "OrganizationId");
         }
 
         /// <inheritdoc />
@@ -1551,6 +1677,15 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_OutboxCursors");
 
             migrationBuilder.DropTable(
+                name: "Supervision_Milestones");
+
+            migrationBuilder.DropTable(
+                name: "Supervision_Reports");
+
+            migrationBuilder.DropTable(
+                name: "Supervision_TaskUnits");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Groups");
 
             migrationBuilder.DropTable(
@@ -1573,6 +1708,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Monitoring_Kpis");
+
+            migrationBuilder.DropTable(
+                name: "Supervision_Tasks");
 
             migrationBuilder.DropTable(
                 name: "Directory_Organizations");
