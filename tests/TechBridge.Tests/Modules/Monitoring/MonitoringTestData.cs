@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Monitoring.Contracts;
 using TechBridge.Tests.Modules.Directory;
