@@ -94,7 +94,8 @@ public abstract class MonitoringTests(AppHost host)
         using var admin = await MonitoringTestData.ProvinceAdminAsync(host);
         using var otherAdmin = await MonitoringTestData.ProvinceAdminAsync(host);
         using var agency = await MonitoringTestData.AgencyClientAsync(host, "省科技厅");
-        using var stranger = host.CreateBearerClient((await DirectoryTestData.CreateUserAsync(host)).Token);
+        var (_, stranger) = await TechBridge.Tests.Modules.Listings.ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        using var strangerClient = stranger;
         var code = $"t{Guid.NewGuid():N}"[..12];
         await DirectoryTestKit.PostAsync(admin, Kpis, new
         {

@@ -92,14 +92,15 @@ internal sealed class OfficialStatistics
         Group(rows.Where(r => r[2] == block).Select(r => (r[0], Year(r[1]), Number(r[3]))));
 
     private static Dictionary<string, IReadOnlyDictionary<int, double>> Group(IEnumerable<(string Province, int Year, double Value)> rows) =>
-        rows.GroupBy(r => r.Province, StringComparer.Ordinal).ToDictionary(
+        // The yearbook leaves some cells empty ("NA"): no value, not zero.
+        rows.Where(r => !double.IsNaN(r.Value)).GroupBy(r => r.Province, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => (IReadOnlyDictionary<int, double>)g.GroupBy(r => r.Year).OrderBy(y => y.Key).ToDictionary(y => y.Key, y => y.Sum(r => r.Value)),
             StringComparer.Ordinal);
 
     private static int Year(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 
-    private static double Number(string value) => double.Parse(value, CultureInfo.InvariantCulture);
+    private static double Number(string value) => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;
 
     private static List<string[]> Rows(string directory, string file)
     {
