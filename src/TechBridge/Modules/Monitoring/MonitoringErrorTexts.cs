@@ -24,7 +24,7 @@ internal sealed class MonitoringErrorTexts : IErrorTextSource
         new("rule:range@year", "年份须在 2000 至 2100 年之间。", "The year is between 2000 and 2100."),
         new("rule:range@targetYear", "目标年份须在 2000 至 2100 年之间。", "The target year is between 2000 and 2100."),
         new("rule:unknown@regionCode", "请选择河北省的市或县，全省合计请留空。", "Choose a city or county of Hebei, or leave it empty for the province total."),
-        new("rule:unknown@format", "导出格式为 xlsx 或 csv。", "The export format is xlsx or csv."),
+        new("rule:unknown@format", "导出格式须为电子表格或逗号分隔文本。", "The export format is xlsx or csv."),
         new("code:kpi_exists", "已有相同代码的指标。", "A KPI with this code already exists."),
         new("code:kpi_computed", "该指标由平台数据自动计算，无需报送。", "This KPI is computed from platform data; its values are not reported."),
         new("code:own_report", "数值须由录入人以外的管理员确认。", "A value is confirmed by an admin other than the one who entered it."),

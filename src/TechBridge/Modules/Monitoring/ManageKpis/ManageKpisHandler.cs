@@ -47,7 +47,7 @@ internal sealed class ManageKpisHandler(IAccess access, IOrganizationFacts organ
             validation.Add("unit", "unknown", "Unit is count, percent or hundred-million-yuan.");
         }
 
-        CheckTarget(validation, request.TargetYear, request.TargetValue, "targetYear", "targetValue");
+        CheckTarget(validation, request.TargetYear, request.TargetValue, forNewKpi: true);
         validation.Required("targetSource", request.TargetSource).MaxLength("targetSource", request.TargetSource, 300);
         validation.ThrowIfInvalid();
 
@@ -86,7 +86,7 @@ internal sealed class ManageKpisHandler(IAccess access, IOrganizationFacts organ
     {
         await access.RequirePermissionAsync(MonitoringPermissions.ManageKpis, Jurisdictions.Hebei, cancellationToken);
         var validation = new Validation();
-        CheckTarget(validation, request.Year, request.Value, "year", "value");
+        CheckTarget(validation, request.Year, request.Value, forNewKpi: false);
         validation.Required("source", request.Source).MaxLength("source", request.Source, 300);
         validation.ThrowIfInvalid();
         var kpi = await db.Set<Kpi>().Include(k => k.Targets).FirstOrDefaultAsync(k => k.Code == code, cancellationToken) ?? throw new NotFoundException("The KPI");
@@ -191,20 +191,43 @@ internal sealed class ManageKpisHandler(IAccess access, IOrganizationFacts organ
         return new ValueReported(row.Id, code, row.Year, row.Value, true);
     }
 
-    private static void CheckTarget(Validation validation, int? year, double? value, string yearField, string valueField)
+    // A new KPI names its first target's fields targetYear/targetValue; a target of an existing KPI, year/value.
+    private static void CheckTarget(Validation validation, int? year, double? value, bool forNewKpi)
     {
         if (year is not { } y || y < 2000 || y > 2100)
         {
-            validation.Add(yearField, "range", "The target year is between 2000 and 2100.");
+            if (forNewKpi)
+            {
+                validation.Add("targetYear", "range", "The target year is between 2000 and 2100.");
+            }
+            else
+            {
+                validation.Add("year", "range", "The target year is between 2000 and 2100.");
+            }
         }
 
-        if (value is not { } v || double.IsNaN(v) || double.IsInfinity(v))
+        var problem = value is not { } v || double.IsNaN(v) || double.IsInfinity(v) ? "required" : v < 0 ? "nonNegative" : null;
+        if (problem == "required")
         {
-            validation.Add(valueField, "required", "Enter the target value.");
+            if (forNewKpi)
+            {
+                validation.Add("targetValue", "required", "Enter the target value.");
+            }
+            else
+            {
+                validation.Add("value", "required", "Enter the target value.");
+            }
         }
-        else if (v < 0)
+        else if (problem == "nonNegative")
         {
-            validation.Add(valueField, "nonNegative", "A target is never negative.");
+            if (forNewKpi)
+            {
+                validation.Add("targetValue", "nonNegative", "A target is never negative.");
+            }
+            else
+            {
+                validation.Add("value", "nonNegative", "A target is never negative.");
+            }
         }
     }
 }

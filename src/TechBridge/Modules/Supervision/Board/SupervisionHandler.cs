@@ -117,10 +117,7 @@ internal sealed class SupervisionHandler(PlatformDbContext db, IAccess access, I
         }
 
         var kpis = (request.KpiCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
-        if (string.Join(';', kpis).Length > 300)
-        {
-            validation.Add("kpiCodes", "maxLength", "Too many KPIs.");
-        }
+        validation.MaxLength("kpiCodes", string.Join(';', kpis), 300);
 
         validation.ThrowIfInvalid();
         var now = clock.GetUtcNow();
