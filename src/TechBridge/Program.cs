@@ -3,7 +3,12 @@ using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Instruments;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
+<<<<<<< HEAD
 using TechBridge.Modules.TechMarket;
+=======
+using TechBridge.Modules.Monitoring;
+using TechBridge.Modules.Supervision;
+>>>>>>> monitoring
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 
@@ -66,7 +71,9 @@ static WebApplication Compose(string[] hostArgs)
         .AddEngagements()
         .AddMatching(builder.Configuration)
         .AddTechMarket()
-        .AddInstruments(builder.Configuration);
+        .AddInstruments(builder.Configuration)
+        .AddMonitoring()
+        .AddSupervision();
     return builder.Build();
 }
 

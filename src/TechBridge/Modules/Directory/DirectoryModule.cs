@@ -59,6 +59,8 @@ internal static class DirectoryModule
         services.AddSingleton<IReferenceData, Reference.ReferenceData>();
         services.AddScoped<IOrganizationFacts, Facts.OrganizationFactsReader>();
         services.AddScoped<IOrganizationSearchSource, Facts.OrganizationSearchSource>();
+        services.AddScoped<IPlanCounts, Facts.PlanCountsReader>();
+        services.AddScoped<IGovernmentAgencies, Facts.GovernmentAgencies>();
         services.AddJob<Recognitions.RecognitionExpiryReminder>("directory.recognition-expiry", "Recognition expiry reminders", c => TimeSpan.FromMinutes(c.GetValue("Recognitions:ReminderPeriodMinutes", 60.0)));
         services.AddScoped<IOutboxSource, Modules.Directory.OrganizationChanges.OrganizationChangeAnnouncer>();
         services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();

@@ -1,0 +1,32 @@
+using TechBridge.Modules.Monitoring.Catalog;
+using TechBridge.Modules.Monitoring.Contracts;
+using TechBridge.Modules.Monitoring.ExportKpis;
+using TechBridge.Modules.Monitoring.Indicators;
+using TechBridge.Modules.Monitoring.KpiBoard;
+using TechBridge.Modules.Monitoring.ManageKpis;
+using TechBridge.Platform;
+using TechBridge.Platform.Navigation;
+
+namespace TechBridge.Modules.Monitoring;
+
+// The plan's KPI catalog and targets, live indicators computed by the modules that own the data, official series,
+// forecasts and status, the leading group's dashboard and exports (统计监测, 发展目标).
+internal static class MonitoringModule
+{
+    public static IServiceCollection AddMonitoring(this IServiceCollection services)
+    {
+        services.AddErrorTexts<MonitoringErrorTexts>();
+        services.AddPermissions(MonitoringPermissions.All);
+        services.AddScoped<IStartupDataLoader, PlanCatalogLoader>();
+        services.AddScoped<IIndicatorSource, DirectoryIndicators>();
+        services.AddScoped<KpiBoardHandler>();
+        services.AddScoped<ManageKpisHandler>();
+        services.AddScoped<KpiExportHandler>();
+        services.AddScoped<IKpiSnapshot, KpiSnapshot>();
+        services.AddNavigation(
+            new(NavigationGroup.More, 60, "Plan monitoring", "/Monitoring", NavigationAudience.SignedIn),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 60, "Leading group dashboard", "/Monitoring", MonitoringPermissions.ManageKpis));
+        services.AddRoutes(app => app.MapGroup("/api/v1/monitoring").WithTags("Monitoring").RequireAuthorization().MapMonitoring());
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using TechBridge.Modules.Monitoring.KpiBoard;
+using TechBridge.Platform.Localization;
+
+namespace TechBridge.Pages.Monitoring;
+
+// Words for the monitoring pages' codes (status, unit, source kind), in the page's language.
+internal static class MonitoringText
+{
+    public static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    public static string Pick(string zh, string en) => Chinese ? zh : en;
+
+    public static string Status(IStringLocalizer<UiText> t, string status) => status switch
+    {
+        "achieved" => t["Achieved"],
+        "on-track" => t["On track"],
+        "at-risk" => t["At risk"],
+        "off-track" => t["Off track"],
+        _ => t["Not assessable"],
+    };
+
+    public static string Unit(IStringLocalizer<UiText> t, string unit) => unit switch
+    {
+        "percent" => "%",
+        "hundred-million-yuan" => t["100 million yuan"],
+        _ => t["units"],
+    };
+
+    public static string SourceKind(IStringLocalizer<UiText> t, string kind) => kind switch
+    {
+        "official-series" => t["Official statistics series"],
+        "reported" => t["Reported by the responsible agencies"],
+        _ => t["Computed from platform data"],
+    };
+
+    public static string Definition(IStringLocalizer<UiText> t, string definition) => definition switch
+    {
+        "output" => t["Output: counted by the seller's province"],
+        "absorption" => t["Absorption: counted by the buyer's province"],
+        "recognitions" => t["Recognitions in the year"],
+        _ => t["Evaluation results"],
+    };
+
+    public static string Value(double? value, string unit) => KpiBoardHandler.Format(value, unit);
+}
