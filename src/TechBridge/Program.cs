@@ -3,12 +3,9 @@ using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Instruments;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
-<<<<<<< HEAD
-using TechBridge.Modules.TechMarket;
-=======
 using TechBridge.Modules.Monitoring;
 using TechBridge.Modules.Supervision;
->>>>>>> monitoring
+using TechBridge.Modules.TechMarket;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 
