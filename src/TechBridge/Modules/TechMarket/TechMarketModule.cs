@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TechBridge.Modules.Monitoring.Contracts;
 using TechBridge.Modules.TechMarket.Calendar;
 using TechBridge.Modules.TechMarket.Contracts;
 using TechBridge.Modules.TechMarket.Deals;
@@ -31,6 +32,7 @@ internal static class TechMarketModule
         services.AddScoped<FlowStatistics>();
         services.AddScoped<ITechnologyFlows>(sp => sp.GetRequiredService<FlowStatistics>());
         services.AddScoped<FlowsHandler>();
+        services.AddScoped<IIndicatorSource, Indicators.HebeiShareIndicator>();
         services.AddScoped<FlowExport>();
         services.AddScoped<IFileReadAuthorizer, ContractFileReadAuthorizer>();
         services.AddScoped<IDemoSeeder, DemoContractsSeeder>();
