@@ -26,6 +26,7 @@ internal sealed class ManageListingHandler(ListingLifecycle lifecycle, ListingVi
         if (submit)
         {
             lifecycle.Submit(listing);
+            await lifecycle.NotifyAsync(listing, cancellationToken);
         }
 
         await lifecycle.Db.SaveChangesAsync(cancellationToken);
@@ -43,6 +44,7 @@ internal sealed class ManageListingHandler(ListingLifecycle lifecycle, ListingVi
         if (submit)
         {
             lifecycle.Submit(listing);
+            await lifecycle.NotifyAsync(listing, cancellationToken);
         }
 
         await lifecycle.Db.SaveChangesAsync(cancellationToken);

@@ -708,6 +708,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AgreementProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreementProposedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("Anonymous")
                         .HasColumnType("boolean");
 
@@ -937,8 +945,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.Property<long>("AmountFen")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("ClientIdentityHidden")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ClientOrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -948,6 +962,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveryEvidenceFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("DeliveryEvidenceSha256")
                         .HasMaxLength(64)
@@ -978,6 +996,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -996,11 +1021,15 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
                     b.HasIndex("ClientOrganizationId");
 
+                    b.HasIndex("DeliveryEvidenceSha256");
+
                     b.HasIndex("EngagementId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 6");
 
                     b.HasIndex("ProposalId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 6");
 
                     b.HasIndex("ProviderOrganizationId");
 
@@ -1656,6 +1685,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.Property<string>("Link")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");

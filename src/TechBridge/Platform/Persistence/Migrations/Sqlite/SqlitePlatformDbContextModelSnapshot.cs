@@ -699,6 +699,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AgreementProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementProposedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
 
@@ -928,8 +936,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.Property<long>("AmountFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ClientIdentityHidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ClientOrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -939,6 +953,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryEvidenceFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DeliveryEvidenceSha256")
                         .HasMaxLength(64)
@@ -969,6 +987,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -987,11 +1012,15 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ClientOrganizationId");
 
+                    b.HasIndex("DeliveryEvidenceSha256");
+
                     b.HasIndex("EngagementId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 6");
 
                     b.HasIndex("ProposalId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 6");
 
                     b.HasIndex("ProviderOrganizationId");
 
@@ -1644,6 +1673,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Link")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReadAt")

@@ -112,6 +112,8 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     IdentityRevealedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     BrokerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreementProposedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    AgreementProposedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DeclineReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     DeclineNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -155,9 +157,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Scope = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientIdentityHidden = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RefusedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DeliveryNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     DeliveryEvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeliveryEvidenceFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DisputeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -400,6 +407,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Parameters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -1174,16 +1182,23 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 column: "ClientOrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Orders_DeliveryEvidenceSha256",
+                table: "Engagements_Orders",
+                column: "DeliveryEvidenceSha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Engagements_Orders_EngagementId",
                 table: "Engagements_Orders",
                 column: "EngagementId",
-                unique: true);
+                unique: true,
+                filter: "\"Status\" <> 6");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_Orders_ProposalId",
                 table: "Engagements_Orders",
                 column: "ProposalId",
-                unique: true);
+                unique: true,
+                filter: "\"Status\" <> 6");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_Orders_ProviderOrganizationId",

@@ -113,6 +113,8 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     IdentityRevealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     BrokerUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    AgreementProposedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    AgreementProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DeclineReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     DeclineNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -156,9 +158,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Scope = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    ClientIdentityHidden = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DeliveryNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     DeliveryEvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DeliveryEvidenceFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DisputeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -401,6 +408,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Parameters = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -1175,16 +1183,23 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 column: "ClientOrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Engagements_Orders_DeliveryEvidenceSha256",
+                table: "Engagements_Orders",
+                column: "DeliveryEvidenceSha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Engagements_Orders_EngagementId",
                 table: "Engagements_Orders",
                 column: "EngagementId",
-                unique: true);
+                unique: true,
+                filter: "\"Status\" <> 6");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_Orders_ProposalId",
                 table: "Engagements_Orders",
                 column: "ProposalId",
-                unique: true);
+                unique: true,
+                filter: "\"Status\" <> 6");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Engagements_Orders_ProviderOrganizationId",
