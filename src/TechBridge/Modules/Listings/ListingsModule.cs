@@ -21,6 +21,7 @@ internal static class ListingsModule
         services.AddScoped<ListingViewer>();
         services.AddScoped<ManageListingHandler>();
         services.AddScoped<ListListings.ListListingsHandler>();
+        services.AddScoped<ListListings.ExportListingsHandler>();
         services.AddScoped<ChangeListingStatusHandler>();
         services.AddScoped<ReviewListingsHandler>();
         services.AddScoped<RespondToOpenCallHandler>();

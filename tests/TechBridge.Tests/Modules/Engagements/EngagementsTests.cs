@@ -265,6 +265,29 @@ public abstract class EngagementsTests(AppHost host)
     }
 
     [Fact]
+    public async Task DeclineOnThePage_WithoutConfirmation_IsRefusedAndNothingChanges()
+    {
+        var (_, provider) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
+        var (_, enterprise) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        var offeringId = await ListingsTestData.PublishAsync(host, provider, "offerings", ListingsTestData.Offering());
+        var id = (await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/engagements", new { listingKind = "offering", listingId = offeringId }))).GetProperty("id").GetGuid();
+        var fields = new Dictionary<string, string> { ["to"] = "declined", ["reasonCode"] = "capability" };
+
+        var unconfirmed = await PageForms.PostAsync(provider, $"/Engagements?id={id}", $"/Engagements?id={id}&handler=Transition&culture=zh-CN", fields);
+        var unconfirmedPage = await unconfirmed.Content.ReadAsStringAsync();
+        var still = await ListingsTestData.GetJsonAsync(provider, $"/api/v1/engagements/{id}");
+        fields["confirmed"] = "true";
+        var confirmed = await PageForms.PostAsync(provider, $"/Engagements?id={id}", $"/Engagements?id={id}&handler=Transition", fields);
+        var after = await ListingsTestData.GetJsonAsync(provider, $"/api/v1/engagements/{id}");
+
+        Assert.Contains("请勾选确认后再提交", unconfirmedPage, StringComparison.Ordinal);
+        Assert.Equal("open", still.GetProperty("engagement").GetProperty("status").GetString());
+        Assert.True(confirmed.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, confirmed.StatusCode.ToString());
+        Assert.Equal("declined", after.GetProperty("engagement").GetProperty("status").GetString());
+        Assert.Equal("capability", after.GetProperty("engagement").GetProperty("declineReason").GetString());
+    }
+
+    [Fact]
     public async Task Withdraw_OnlyByTheInterestedSide_EndsTheThread()
     {
         var (_, provider) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
