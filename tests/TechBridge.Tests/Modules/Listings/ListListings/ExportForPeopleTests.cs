@@ -21,7 +21,7 @@ public abstract class ExportForPeopleTests(AppHost host)
         var english = await RowsAsync(anonymous, "/api/v1/offerings/export.xlsx?culture=en&sector=testing");
         var pageCsv = await anonymous.GetStringAsync(new Uri("/Listings?handler=Export&format=csv&kind=offering&sector=testing&culture=zh-CN", UriKind.Relative));
 
-        Assert.Equal(["类别", "标题", "机构"], chinese[0].Take(3));
+        Assert.Equal(["类型", "标题", "机构"], chinese[0].Take(3));
         var row = chinese.Single(r => r[1] == title);
         Assert.Equal("服务产品", row[0]);
         Assert.Equal("检验检测", row[4]);
@@ -29,7 +29,7 @@ public abstract class ExportForPeopleTests(AppHost host)
         Assert.DoesNotContain("testing", row);
         Assert.Equal("Title", english[0][1]);
         Assert.Equal("Testing and inspection", english.Single(r => r[1] == title)[4]);
-        Assert.StartsWith("类别,标题", pageCsv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("类型,标题", pageCsv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains(title, pageCsv, StringComparison.Ordinal);
     }
 
