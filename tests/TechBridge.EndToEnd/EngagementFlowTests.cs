@@ -169,7 +169,7 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
         return page;
     }
 
