@@ -1,18 +1,19 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 
 namespace TechBridge.EndToEnd;
 
-// The supply–demand journey in the browser: an enterprise posts a demand through the form, an admin approves it
-// (API), a service institution expresses interest, the enterprise agrees and places the order, the institution
-// delivers and the enterprise accepts and rates. Every page visited passes axe.
+// The supply–demand journey in the browser: an enterprise posts a demand through the form, the province's admin clears
+// it from the review queue, a service institution expresses interest, the enterprise proposes to agree and the
+// institution confirms, the enterprise places the order and the institution confirms it, delivers with an uploaded
+// evidence file, and the enterprise downloads it, accepts and rates. Every page visited passes axe; screenshots of
+// the main steps land in the temp folder techbridge-e2e-screenshots.
 [Collection(BrowserCollection.Name)]
 public sealed class EngagementFlowTests(BrowserFixture browser)
 {
     private const string Password = "TechBridge-demo-2026";
+
+    private static readonly string Screenshots = Path.Combine(Path.GetTempPath(), "techbridge-e2e-screenshots");
 
     [Fact]
     public async Task Demand_PostedInForm_Interest_Agreement_Order_Delivered_Accepted_PagesPassAxe()
@@ -36,7 +37,19 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await enterprise.WaitForURLAsync("**/Listings/Detail?kind=demand&id=*");
         var demandId = new Uri(enterprise.Url).Query.Split("id=")[1];
 
-        await ApproveAsync(demandId);
+        // The admin of the province clears the review queue: the demand is there with its description and date.
+        var admin = await SignInAsync("admin.hebei");
+        await admin.GotoAsync("/Admin/ListingReview");
+        await AssertAccessibleAsync(admin);
+        var row = admin.Locator("tr", new() { HasText = title });
+        await row.GetByText("The applicant's description").ClickAsync();
+        Assert.Contains("在线测厚与闭环控制", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync(admin, "review-queue");
+        await row.Locator("input[name='selected']").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Approve selected" }).ClickAsync();
+        await admin.WaitForSelectorAsync($"text=Approved 1: {title}");
+        await ShotAsync(admin, "review-queue-approved");
+        await AssertAccessibleAsync(admin);
 
         // The published demand shows its matches, each explaining what every signal contributed.
         await enterprise.GotoAsync($"/Listings/Detail?kind=demand&id={demandId}");
@@ -61,8 +74,19 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
 
         await enterprise.GotoAsync(engagementUrl);
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Start the discussion" }).ClickAsync();
-        await enterprise.GetByRole(AriaRole.Button, new() { Name = "Confirm the agreement" }).ClickAsync();
+        await enterprise.GetByRole(AriaRole.Button, new() { Name = "Propose to agree" }).ClickAsync();
+        await enterprise.WaitForSelectorAsync("text=You proposed to agree. Waiting for the other side to confirm.");
         await AssertAccessibleAsync(enterprise);
+
+        // Agreement needs both sides: the institution confirms what the enterprise proposed.
+        await provider.GotoAsync(engagementUrl);
+        await provider.WaitForSelectorAsync("text=The other side proposes to agree.");
+        await ShotAsync(provider, "agreement-proposed");
+        await provider.GetByRole(AriaRole.Button, new() { Name = "Confirm the agreement" }).ClickAsync();
+        await provider.WaitForSelectorAsync("dd:has-text('Agreed')");
+        await AssertAccessibleAsync(provider);
+
+        await enterprise.GotoAsync(engagementUrl);
         await enterprise.GetByRole(AriaRole.Link, new() { Name = "Place the service order" }).ClickAsync();
         await enterprise.WaitForURLAsync("**/Orders/Place?*");
         await AssertAccessibleAsync(enterprise);
@@ -83,13 +107,30 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await AssertAccessibleAsync(enterprise);
         var orderUrl = enterprise.Url;
 
+        Assert.Contains("Waiting for the provider to confirm the order.", await enterprise.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The order runs once the institution confirms it; delivery carries an uploaded evidence file.
         await provider.GotoAsync(orderUrl);
+        await ShotAsync(provider, "order-to-confirm");
+        await AssertAccessibleAsync(provider);
+        await provider.GetByRole(AriaRole.Button, new() { Name = "Confirm the order" }).ClickAsync();
+        await provider.WaitForSelectorAsync("dd:has-text('In progress')");
         await provider.GetByLabel("Delivery note").FillAsync("系统已安装调试完成，附验收测试记录。");
+        await provider.GetByLabel("Evidence file (PDF or image, at most 10 MB)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "验收测试记录.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.4\n% acceptance test record\n%%EOF\n"u8.ToArray(),
+        });
         await provider.GetByRole(AriaRole.Button, new() { Name = "Mark as delivered" }).ClickAsync();
         await provider.GetByRole(AriaRole.Button, new() { Name = "Mark as delivered" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await AssertAccessibleAsync(provider);
 
         await enterprise.GotoAsync(orderUrl);
+        var evidence = enterprise.GetByRole(AriaRole.Link, new() { Name = "验收测试记录.pdf" });
+        var evidenceStatus = await enterprise.EvaluateAsync<int>("url => fetch(url).then(r => r.status)", await evidence.GetAttributeAsync("href"));
+        Assert.Equal(200, evidenceStatus);
+        await ShotAsync(enterprise, "order-delivered");
         await enterprise.GetByRole(AriaRole.Button, new() { Name = "Accept the delivery" }).ClickAsync();
         await enterprise.Locator("input[name='stars'][value='5']").CheckAsync();
         await enterprise.GetByLabel("Comment").FillAsync("响应及时，调试规范。");
@@ -102,8 +143,21 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await enterprise.GotoAsync("/Engagements");
         await AssertAccessibleAsync(enterprise);
 
+        await ShotAsync(enterprise, "engagements");
+        await enterprise.GotoAsync("/Notifications");
+        var notifications = await enterprise.Locator("main").InnerTextAsync();
+        await ShotAsync(enterprise, "notifications");
+
         Assert.Contains("Accepted", orders, StringComparison.Ordinal);
         Assert.Contains("Agreed", await enterprise.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("was delivered", notifications, StringComparison.Ordinal);
+        Assert.Contains("confirmed by the provider", notifications, StringComparison.Ordinal);
+    }
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "engagement-" + name + ".png"), FullPage = true });
     }
 
     private async Task<IPage> SignInAsync(string userName)
@@ -115,20 +169,8 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForSelectorAsync("a[href='/Engagements']");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
         return page;
-    }
-
-    // The reviewing admin of the demand's province approves through the API (demo admins skip TOTP in demo mode).
-    private async Task ApproveAsync(string demandId)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(browser.App.BaseUrl) };
-        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin.hebei", password = Password });
-        token.EnsureSuccessStatusCode();
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        using var approve = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/demands/{demandId}/approve");
-        approve.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        (await http.SendAsync(approve)).EnsureSuccessStatusCode();
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

@@ -23,6 +23,8 @@ using TechBridge.Platform.Files;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Cli;
 
+using TechBridge.Platform.Notifications;
+
 namespace TechBridge.Modules.Directory;
 
 internal static class DirectoryModule
@@ -69,6 +71,7 @@ internal static class DirectoryModule
         services.AddSingleton<OnboardingOptions>();
         services.AddScoped<OnboardingHandler>();
         services.AddScoped<Notify.DirectoryRecipients>();
+        services.AddNotificationTemplates(Notify.DirectoryNotices.All);
         services.AddScoped<BrowseDirectory.BrowseDirectoryHandler>();
         services.AddScoped<ListGroupsHandler>();
         services.AddScoped<ManageGroupsHandler>();

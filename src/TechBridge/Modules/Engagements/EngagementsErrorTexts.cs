@@ -26,6 +26,8 @@ internal sealed class EngagementsErrorTexts : IErrorTextSource
         new("field:outcome", "处理结果", "Outcome"),
         new("field:queryListingId", "查询信息", "Listing searched from"),
         new("field:candidateListingId", "候选信息", "Candidate listing"),
+        new("field:confirmed", "确认", "Confirmation"),
+        new("field:evidenceFile", "交付证明文件", "Delivery evidence file"),
     ];
 
     private static IEnumerable<ErrorText> Rules =>
@@ -42,6 +44,10 @@ internal sealed class EngagementsErrorTexts : IErrorTextSource
         new("rule:required@milestones.dueDate", "请填写每个里程碑的截止日期。", "Every milestone needs a due date."),
         new("rule:positive@milestones.amountFen", "每个里程碑的金额须大于零。", "Every milestone needs an amount greater than zero."),
         new("rule:range@stars", "请选择 1 至 5 星。", "Choose 1 to 5 stars."),
+        new("rule:required@confirmed", "请勾选确认后再提交。", "Tick the box to confirm."),
+        new("rule:required@evidenceFile", "请上传交付证明文件（PDF 或图片）。", "Attach the delivery evidence (a PDF or an image)."),
+        new("rule:past@milestones.dueDate", "里程碑截止日期不能早于今天。", "A milestone's due date cannot be before today."),
+        new("rule:order@milestones.dueDate", "里程碑须按时间先后排列：截止日期不能早于上一个里程碑。", "Milestones follow each other: a due date cannot be before the previous milestone's."),
     ];
 
     private static IEnumerable<ErrorText> Codes =>
@@ -55,5 +61,7 @@ internal sealed class EngagementsErrorTexts : IErrorTextSource
         new("code:order_not_accepted", "订单验收通过后才能评价。", "An order can be rated once its delivery has been accepted."),
         new("code:already_rated", "该订单已经评价过了。", "This order has already been rated."),
         new("code:already_resolved", "该投诉已经处理完毕。", "This complaint has already been resolved."),
+        new("code:agreement_pending", "贵方已提出达成合作，请等待对方确认。", "Your side has proposed the agreement; the other side confirms it."),
+        new("code:order_exists", "该对接或揭榜方案已有订单，请在“我的订单”中查看。", "This engagement or proposal already has an order; see My orders."),
     ];
 }

@@ -4,7 +4,9 @@ using TechBridge.Modules.Engagements.JudgeMatches;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Engagements.ServiceOrders;
 using TechBridge.Platform;
+using TechBridge.Platform.Files;
 using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Notifications;
 
 namespace TechBridge.Modules.Engagements;
 
@@ -20,6 +22,8 @@ internal static class EngagementsModule
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<JudgeMatchesHandler>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
+        services.AddScoped<IFileReadAuthorizer, OrderEvidenceReadAuthorizer>();
+        services.AddNotificationTemplates(EngagementNotices.All);
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(
             new(NavigationGroup.Mine, 30, "My engagements", "/Engagements", NavigationAudience.SignedIn),

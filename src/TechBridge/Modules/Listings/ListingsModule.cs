@@ -7,6 +7,7 @@ using TechBridge.Platform.Jobs;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Notifications;
 
 namespace TechBridge.Modules.Listings;
 
@@ -16,9 +17,11 @@ internal static class ListingsModule
     {
         services.AddErrorTexts<ListingsErrorTexts>();
         services.AddScoped<ListingLifecycle>();
+        services.AddNotificationTemplates(ListingNotices.All);
         services.AddScoped<ListingViewer>();
         services.AddScoped<ManageListingHandler>();
         services.AddScoped<ListListings.ListListingsHandler>();
+        services.AddScoped<ListListings.ExportListingsHandler>();
         services.AddScoped<ChangeListingStatusHandler>();
         services.AddScoped<ReviewListingsHandler>();
         services.AddScoped<RespondToOpenCallHandler>();

@@ -14,6 +14,13 @@ internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageMod
 
     public IReadOnlyList<ReviewItemResult> Results { get; private set; } = [];
 
+    public string? Decision { get; private set; }
+
+    // Titles of the queue as it was before the decision, to name the items the results speak of.
+    private Dictionary<Guid, string> titles = [];
+
+    public string TitleOf(Guid id) => titles.GetValueOrDefault(id) ?? Queue.FirstOrDefault(q => q.Id == id)?.Title ?? "";
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
@@ -22,6 +29,9 @@ internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageMod
     // errors on this page through the page filter.
     public async Task<IActionResult> OnPostAsync(string[]? selected, string? decision, string? reason, CancellationToken cancellationToken)
     {
+        await LoadAsync(cancellationToken);
+        titles = Queue.ToDictionary(q => q.Id, q => q.Title);
+        Decision = decision;
         var items = (selected ?? []).Select(s => (s ?? "").Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[1], out _))
             .Select(p => new ReviewItem(p[0], Guid.Parse(p[1]))).Take(ReviewListingsHandler.MaxBulkItems + 1).ToList();
         Results = (await review.ReviewAsync(new BulkReviewRequest(decision, reason, items), cancellationToken)).Results;

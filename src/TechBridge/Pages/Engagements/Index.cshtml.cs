@@ -50,8 +50,14 @@ internal sealed class IndexModel(ManageEngagementsHandler desk, ActorContext act
         return Redirect($"/Engagements?id={Id}");
     }
 
-    public async Task<IActionResult> OnPostTransitionAsync(string? to, string? reasonCode, string? note, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTransitionAsync(string? to, string? reasonCode, string? note, bool confirmed, CancellationToken cancellationToken)
     {
+        // Declining and withdrawing end the engagement: the page asks for an explicit confirmation first.
+        if (to is "declined" or "withdrawn" && !confirmed)
+        {
+            throw InvalidRequestException.For("confirmed", "required", "Tick the box to confirm.");
+        }
+
         await desk.TransitionAsync(Id!.Value, new TransitionRequest(to, reasonCode, note), cancellationToken);
         return Redirect($"/Engagements?id={Id}");
     }

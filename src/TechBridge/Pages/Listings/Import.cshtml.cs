@@ -15,6 +15,19 @@ internal sealed class ImportModel(ActorContext actor, IOrganizationFacts facts, 
     // The column headers a file may use (English or Chinese), as the help text shows them.
     public static IReadOnlyList<(string Field, string[] Headers)> Columns => ImportAchievementsEndpoints.Columns;
 
+    // ?handler=Template&format=xlsx|csv: an empty sheet with the columns in the reader's language and one example
+    // row to overwrite.
+    public IActionResult OnGetTemplate(string? format)
+    {
+        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var headers = Columns.Select(c => chinese ? c.Headers.FirstOrDefault(h => h.Any(ch => ch > 0x7F)) ?? c.Headers[0] : c.Headers[0]).ToList();
+        string?[] example = ["基于深度学习的焊缝缺陷检测", "利用卷积神经网络识别 X 射线焊缝图像中的气孔、夹渣和未熔合缺陷。", "深度学习;焊缝", "electronics", "C34", "6", "", "许可;转让", "120000"];
+        var table = new TechBridge.Platform.Files.ExportTable(headers, [example]);
+        return format == "csv"
+            ? File(TechBridge.Platform.Files.TableExport.ToCsv(table), "text/csv; charset=utf-8", "achievements-template.csv")
+            : File(TechBridge.Platform.Files.TableExport.ToXlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "achievements-template.xlsx");
+    }
+
     public ImportJobResponse? Job { get; private set; }
 
     public bool NoOrganization { get; private set; }

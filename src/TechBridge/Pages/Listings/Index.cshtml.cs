@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.ListListings;
 using TechBridge.Modules.Listings.ManageListing;
+using TechBridge.Platform.Files;
 
 namespace TechBridge.Pages.Listings;
 
 // /Listings: published offerings, demands and achievements, one kind at a time, filtered and paged; the same query
 // as GET /api/v1/{kind}s, so a filter gives the page and the API the same listings.
-internal sealed class IndexModel(ListListingsHandler lists, IReferenceData reference) : PageModel
+internal sealed class IndexModel(ListListingsHandler lists, IReferenceData reference, ExportListingsHandler exports) : PageModel
 {
     private const int PageSize = 20;
 
@@ -44,5 +45,16 @@ internal sealed class IndexModel(ListListingsHandler lists, IReferenceData refer
         var (kind, page) = await lists.SummariesAsync(Kind, filter, cancellationToken);
         (Kind, Total, Rows) = (kind, page.Total, page.Items);
         RegionNames = await reference.RegionNamesAsync(Rows.Select(r => r.Region), cancellationToken);
+    }
+
+    // ?handler=Export&format=xlsx|csv: the filtered listings (all pages) in the reader's language.
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
+        var filter = new ListingFilter(reference.SectorExists(Sector) ? Sector : null, reference.TechnologyFieldExists(Field) ? Field : null, null, Region, null, null, 1, 100);
+        var (kind, table) = await exports.TableAsync(Kind, filter, cancellationToken);
+        return format == "csv"
+            ? File(TableExport.ToCsv(table), "text/csv; charset=utf-8", kind + "s.csv")
+            : File(TableExport.ToXlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", kind + "s.xlsx");
     }
 }

@@ -7,11 +7,11 @@ using TechBridge.Platform.Files;
 
 namespace TechBridge.Pages.Orders;
 
-// /Orders/Detail?id=: one order with the step its viewer may take: deliver (provider), accept or dispute, rate and
-// complain (client). A refused step comes back as field errors here or as the error page (ProblemPageFilter).
+// /Orders/Detail?id=: one order with the step its viewer may take: confirm or refuse it and deliver with an evidence
+// file (provider), accept or dispute, rate and complain (client). A refused step comes back as field errors here or as the error page (ProblemPageFilter).
 [Authorize]
 [RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
-internal sealed class DetailModel(ServiceOrdersHandler desk, ComplaintsHandler complaints, FileStore files) : PageModel, IReloadAfterProblem
+internal sealed class DetailModel(ServiceOrdersHandler desk, ComplaintsHandler complaints) : PageModel, IReloadAfterProblem
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,10 +24,27 @@ internal sealed class DetailModel(ServiceOrdersHandler desk, ComplaintsHandler c
 
     public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostDeliverAsync(string? note, IFormFile? evidence, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeliverAsync(string? note, IFormFile? evidenceFile, CancellationToken cancellationToken)
     {
-        var sha256 = evidence is null ? null : (await files.SaveAsync(evidence, "evidenceSha256", cancellationToken)).Sha256;
-        await desk.DeliverAsync(Id, new DeliveryRequest(note, sha256), cancellationToken);
+        await desk.DeliverAsync(Id, new DeliveryRequest(note, evidenceFile), cancellationToken);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        await desk.ConfirmAsync(Id, cancellationToken);
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostRefuseAsync(string? reason, bool confirmed, CancellationToken cancellationToken)
+    {
+        // Refusing ends the order: the page asks for the reason and an explicit confirmation.
+        if (!confirmed)
+        {
+            throw InvalidRequestException.For("confirmed", "required", "Tick the box to confirm the refusal.");
+        }
+
+        await desk.RefuseAsync(Id, new RefusalRequest(reason), cancellationToken);
         return RedirectToPage(new { id = Id });
     }
 

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TechBridge.Platform.Notifications;
 
-// An in-app message to one user ("your booking was approved"). Kind is a stable machine word for filtering;
-// Title and Body are already in the words the user reads.
+// An in-app message to one user ("your booking was approved"). Kind is a stable machine word for filtering and,
+// when Parameters is set, the key of the NotificationTemplate that renders it in the reader's language; Title and
+// Body then hold the English rendering (for clients that do not render). Rows without Parameters (written before
+// templates) are shown as stored.
 internal sealed class Notification
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -17,6 +19,9 @@ internal sealed class Notification
     public required string Body { get; set; }
 
     public string? Link { get; set; }
+
+    // The template's values as a JSON object of strings.
+    public string? Parameters { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -34,6 +39,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Title).HasMaxLength(200);
         builder.Property(n => n.Body).HasMaxLength(2000);
         builder.Property(n => n.Link).HasMaxLength(500);
+        builder.Property(n => n.Parameters).HasMaxLength(4000);
         builder.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using TechBridge.Platform.Localization;
 
 namespace TechBridge.Platform.Notifications;
 
@@ -7,7 +9,7 @@ internal sealed record NotificationList(IReadOnlyList<NotificationView> Items, i
 
 // The signed-in user's own notifications. Another user's notification is "not found", never "forbidden": its
 // existence is not the caller's business.
-internal sealed class NotificationsHandler(PlatformDbContext db, ActorContext actor, TimeProvider clock)
+internal sealed class NotificationsHandler(PlatformDbContext db, ActorContext actor, TimeProvider clock, NotificationTemplates templates, IStringLocalizer<UiText> t)
 {
     public const int MaxListed = 200;
 
@@ -15,12 +17,17 @@ internal sealed class NotificationsHandler(PlatformDbContext db, ActorContext ac
     {
         var userId = CurrentUser();
         var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId);
-        var items = await mine
+        var rows = await mine
             .OrderBy(n => n.ReadAt == null ? 0 : 1)
             .ThenByDescending(n => n.CreatedAt)
             .Take(MaxListed)
-            .Select(n => new NotificationView(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt))
             .ToListAsync(cancellationToken);
+        // Rendered now, in the language of this request: the reader's, not the sender's.
+        var items = rows.Select(n =>
+        {
+            var (title, body) = templates.Render(t, n.Kind, n.Parameters, n.Title, n.Body);
+            return new NotificationView(n.Id, n.Kind, title, body, n.Link, n.CreatedAt, n.ReadAt);
+        }).ToList();
         return new NotificationList(items, await mine.CountAsync(n => n.ReadAt == null, cancellationToken));
     }
 
@@ -50,6 +57,7 @@ internal static class NotificationEndpoints
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddScoped<Notifier>();
+        services.AddSingleton<NotificationTemplates>();
         services.AddScoped<NotificationsHandler>();
         return services;
     }

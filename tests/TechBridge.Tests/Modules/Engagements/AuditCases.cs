@@ -57,11 +57,23 @@ internal sealed class EngagementsAuditCases : AuditCaseSet
             await c.MarkAsync();
             await PostAsync(deal.Enterprise, Orders, OrderBody(deal.Id), HttpStatusCode.Created);
         },
+        ["ConfirmOrder"] = async c =>
+        {
+            using var deal = await PlacedAsync(c);
+            await c.MarkAsync();
+            await PostAsync(deal.Provider, $"{Orders}/{deal.Id}/confirmation", null, HttpStatusCode.OK);
+        },
+        ["RefuseOrder"] = async c =>
+        {
+            using var deal = await PlacedAsync(c);
+            await c.MarkAsync();
+            await PostAsync(deal.Provider, $"{Orders}/{deal.Id}/refusal", new { reason = "排期已满" }, HttpStatusCode.OK);
+        },
         ["DeliverOrder"] = async c =>
         {
             using var deal = await OrderedAsync(c);
             await c.MarkAsync();
-            await PostAsync(deal.Provider, $"{Orders}/{deal.Id}/delivery", new { note = "检测报告已出具" }, HttpStatusCode.OK);
+            await DeliverAsync(deal);
         },
         ["AcceptOrder"] = async c =>
         {
@@ -148,29 +160,47 @@ internal sealed class EngagementsAuditCases : AuditCaseSet
         return new Deal(provider, enterprise, engagement.GetProperty("id").GetGuid());
     }
 
-    // The provider has taken the interest into discussion and confirmed agreement; Id is the engagement.
+    // The provider has taken the interest into discussion and proposed agreement, the enterprise confirmed it; Id is
+    // the engagement.
     private static async Task<Deal> AgreedAsync(AuditCaseContext c)
     {
         var deal = await InterestedAsync(c);
         await PostAsync(deal.Provider, $"{Engagements}/{deal.Id}/transitions", new { to = "in-discussion" }, HttpStatusCode.OK);
         await PostAsync(deal.Provider, $"{Engagements}/{deal.Id}/transitions", new { to = "agreed" }, HttpStatusCode.OK);
+        await PostAsync(deal.Enterprise, $"{Engagements}/{deal.Id}/transitions", new { to = "agreed" }, HttpStatusCode.OK);
         return deal;
     }
 
-    // The enterprise has placed an order on the agreed engagement; Id is the order.
-    private static async Task<Deal> OrderedAsync(AuditCaseContext c)
+    // The enterprise has placed an order on the agreed engagement, not yet confirmed; Id is the order.
+    private static async Task<Deal> PlacedAsync(AuditCaseContext c)
     {
         var deal = await AgreedAsync(c);
         var order = await PostAsync(deal.Enterprise, Orders, OrderBody(deal.Id), HttpStatusCode.Created);
         return deal with { Id = order.GetProperty("id").GetGuid() };
     }
 
+    // The provider has confirmed the order the enterprise placed; Id is the order.
+    private static async Task<Deal> OrderedAsync(AuditCaseContext c)
+    {
+        var deal = await PlacedAsync(c);
+        await PostAsync(deal.Provider, $"{Orders}/{deal.Id}/confirmation", null, HttpStatusCode.OK);
+        return deal;
+    }
+
     // The provider has delivered the order; Id is the order.
     private static async Task<Deal> DeliveredAsync(AuditCaseContext c)
     {
         var deal = await OrderedAsync(c);
-        await PostAsync(deal.Provider, $"{Orders}/{deal.Id}/delivery", new { note = "检测报告已出具" }, HttpStatusCode.OK);
+        await DeliverAsync(deal);
         return deal;
+    }
+
+    // Delivery is a multipart form: the note and the evidence file (a minimal PDF).
+    private static async Task DeliverAsync(Deal deal)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("检测报告已出具"), "note" }, { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "evidenceFile", "报告.pdf" } };
+        var response = await deal.Provider.PostAsync(new Uri($"{Orders}/{deal.Id}/delivery", UriKind.Relative), form);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"delivery: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private static async Task DeleteAsync(HttpClient client, string path, HttpStatusCode expected)

@@ -24,19 +24,32 @@ public abstract class EngagementsTests(AppHost host)
         var reply = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/messages", new { body = "一般五个工作日" });
         var agreeTooEarly = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
         var discuss = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "in-discussion" });
-        var agreeByInterested = await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
-        var agreed = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
+        var proposed = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
+        var proposedTwice = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
+        var enterpriseSees = await ListingsTestData.GetJsonAsync(enterprise, $"/api/v1/engagements/{id}");
+        var orderBeforeAgreement = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", OrderBody(id, 100_000L, 60_000L, 40_000L));
+        var agreed = await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
         var thread = await ListingsTestData.GetJsonAsync(enterprise, $"/api/v1/engagements/{id}");
         var strangerThread = await stranger.GetAsync(new Uri($"/api/v1/engagements/{id}", UriKind.Relative));
         var strangerMessage = await ListingsTestData.PostAsync(stranger, $"/api/v1/engagements/{id}/messages", new { body = "我也来" });
 
+        var orderByProvider = await ListingsTestData.PostAsync(provider, "/api/v1/orders", OrderBody(id, 100_000L, 60_000L, 40_000L));
         var order = await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", OrderBody(id, 100_000L, 60_000L, 40_000L)));
         var orderId = order.GetProperty("id").GetGuid();
         var secondOrder = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", OrderBody(id, 100_000L, 100_000L));
         var strangerOrder = await stranger.GetAsync(new Uri($"/api/v1/orders/{orderId}", UriKind.Relative));
+        var deliverBeforeConfirmation = await DeliverAsync(provider, orderId, "检测报告已出具", Pdf);
+        var confirmByClient = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/confirmation");
+        var confirmed = await ListingsTestData.PostAsync(provider, $"/api/v1/orders/{orderId}/confirmation");
         var acceptEarly = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/acceptance");
-        var deliverByClient = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/delivery", new { note = "x" });
-        var delivered = await ListingsTestData.PostAsync(provider, $"/api/v1/orders/{orderId}/delivery", new { note = "检测报告已出具" });
+        var deliverByClient = await DeliverAsync(enterprise, orderId, "x", Pdf);
+        var deliverWithoutFile = await DeliverAsync(provider, orderId, "检测报告已出具", null);
+        var deliverWithText = await DeliverAsync(provider, orderId, "检测报告已出具", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"u8.ToArray());
+        var delivered = await DeliverAsync(provider, orderId, "检测报告已出具", Pdf);
+        var deliveredOrder = await delivered.Content.ReadFromJsonAsync<JsonElement>();
+        var evidenceUrl = deliveredOrder.GetProperty("evidenceUrl").GetString()!;
+        var clientEvidence = await enterprise.GetAsync(new Uri(evidenceUrl, UriKind.Relative));
+        var strangerEvidence = await stranger.GetAsync(new Uri(evidenceUrl, UriKind.Relative));
         var rateEarly = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/rating", new { stars = 5 });
         var accepted = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/acceptance");
         var badStars = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/rating", new { stars = 6 });
@@ -49,17 +62,35 @@ public abstract class EngagementsTests(AppHost host)
         Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, agreeTooEarly.StatusCode);
         Assert.Equal(HttpStatusCode.OK, discuss.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, agreeByInterested.StatusCode);
+        Assert.Equal("in-discussion", (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, proposedTwice.StatusCode);
+        Assert.True(enterpriseSees.GetProperty("engagement").GetProperty("awaitingYourConfirmation").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, orderBeforeAgreement.StatusCode);
         Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+        Assert.Equal("agreed", (await agreed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("agreed", thread.GetProperty("engagement").GetProperty("status").GetString());
         Assert.Equal(2, thread.GetProperty("messages").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, strangerThread.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, strangerMessage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, orderByProvider.StatusCode);
+        Assert.Equal("awaiting-provider", order.GetProperty("status").GetString());
+        Assert.Equal(id, order.GetProperty("engagementId").GetGuid());
         Assert.Equal(HttpStatusCode.Conflict, secondOrder.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, strangerOrder.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, deliverBeforeConfirmation.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, confirmByClient.StatusCode);
+        Assert.Equal("in-progress", (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, acceptEarly.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, deliverByClient.StatusCode);
+        Assert.Contains("evidenceFile", await deliverWithoutFile.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, deliverWithoutFile.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, deliverWithText.StatusCode);
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), deliveredOrder.GetProperty("deliveryEvidenceSha256").GetString());
+        Assert.Equal("报告.pdf", deliveredOrder.GetProperty("deliveryEvidenceFileName").GetString());
+        Assert.Equal(HttpStatusCode.OK, clientEvidence.StatusCode);
+        Assert.Equal(Pdf, await clientEvidence.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, strangerEvidence.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, rateEarly.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badStars.StatusCode);
@@ -70,6 +101,7 @@ public abstract class EngagementsTests(AppHost host)
         Assert.Equal(providerId, final.GetProperty("providerOrganizationId").GetGuid());
         Assert.Equal(2, final.GetProperty("milestones").GetArrayLength());
         Assert.Contains(providerNotifications.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "engagement.interest");
+        Assert.Contains(providerNotifications.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "order.placed");
     }
 
     [Fact]
@@ -81,6 +113,7 @@ public abstract class EngagementsTests(AppHost host)
         var id = (await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/engagements", new { listingKind = "offering", listingId = offeringId }))).GetProperty("id").GetGuid();
         await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "in-discussion" });
         await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
+        await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
 
         var uneven = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", OrderBody(id, 100_000L, 60_000L, 30_000L));
         var problem = await uneven.Content.ReadAsStringAsync();
@@ -107,12 +140,13 @@ public abstract class EngagementsTests(AppHost host)
         await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{id}/messages", new { body = "请提供案例" });
         await ListingsTestData.PostAsync(broker, $"/api/v1/engagements/{id}/messages", new { body = "我来协调双方时间" });
         var discussed = await ListingsTestData.PostAsync(broker, $"/api/v1/engagements/{id}/transitions", new { to = "in-discussion" });
-        var agreed = await ListingsTestData.PostAsync(broker, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
+        var proposedByBroker = await ListingsTestData.PostAsync(broker, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
+        var agreed = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" });
         var hiddenRaw = await (await provider.GetAsync(new Uri($"/api/v1/engagements/{id}", UriKind.Relative))).Content.ReadAsStringAsync();
         var hidden = JsonDocument.Parse(hiddenRaw).RootElement;
         var providerNotes = await (await provider.GetAsync(new Uri("/api/v1/notifications", UriKind.Relative))).Content.ReadAsStringAsync();
         var enterpriseName = (await ListingsTestData.GetJsonAsync(enterprise, $"/api/v1/engagements/{id}")).GetProperty("engagement").GetProperty("listingOrganizationName").GetString()!;
-        var orderWhileHidden = await ListingsTestData.PostAsync(provider, "/api/v1/orders", OrderBody(id, 50_000L, 50_000L));
+        var orderWhileHidden = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", OrderBody(id, 50_000L, 50_000L));
         var revealByProvider = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/reveal");
         var revealed = await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{id}/reveal");
         var shown = await ListingsTestData.GetJsonAsync(provider, $"/api/v1/engagements/{id}");
@@ -122,7 +156,9 @@ public abstract class EngagementsTests(AppHost host)
         Assert.Equal(HttpStatusCode.OK, mediated.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, mediatedAgain.StatusCode);
         Assert.Equal(HttpStatusCode.OK, discussed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, proposedByBroker.StatusCode);
         Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+        Assert.Equal("agreed", (await agreed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, hidden.GetProperty("engagement").GetProperty("listingOrganizationId").ValueKind);
         Assert.DoesNotContain(enterpriseId.ToString(), hiddenRaw, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(enterpriseName, hiddenRaw, StringComparison.Ordinal);
@@ -148,7 +184,8 @@ public abstract class EngagementsTests(AppHost host)
 
         var order = await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", ProposalOrderBody(proposalId)));
         var orderId = order.GetProperty("id").GetGuid();
-        await ListingsTestData.PostAsync(institute, $"/api/v1/orders/{orderId}/delivery", new { note = "样机交付" });
+        Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(institute, $"/api/v1/orders/{orderId}/confirmation")).StatusCode);
+        await DeliverAsync(institute, orderId, "样机交付", Pdf);
         var disputed = await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/dispute", new { reason = "精度未达到约定指标" });
         var complaint = await CreatedAsync(await ListingsTestData.PostAsync(enterprise, $"/api/v1/orders/{orderId}/complaints", new { text = "交付精度不足，沟通无果" }));
         var complaintId = complaint.GetProperty("id").GetGuid();
@@ -161,7 +198,7 @@ public abstract class EngagementsTests(AppHost host)
         var badOutcome = await ListingsTestData.PostAsync(tianjin, $"/api/v1/complaints/{complaintId}/resolution", new { outcomeCode = "maybe", outcome = "x" });
         var resolved = await ListingsTestData.PostAsync(tianjin, $"/api/v1/complaints/{complaintId}/resolution", new { outcomeCode = "partly-upheld", outcome = "双方同意补充测试后重新交付" });
         var resolvedAgain = await ListingsTestData.PostAsync(tianjin, $"/api/v1/complaints/{complaintId}/resolution", new { outcomeCode = "rejected", outcome = "x" });
-        var redelivered = await ListingsTestData.PostAsync(institute, $"/api/v1/orders/{orderId}/delivery", new { note = "补充测试后重新交付" });
+        var redelivered = await DeliverAsync(institute, orderId, "补充测试后重新交付", Png);
         var adminReadsOrder = await tianjin.GetAsync(new Uri($"/api/v1/orders/{orderId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, beforeDecision.StatusCode);
@@ -176,6 +213,7 @@ public abstract class EngagementsTests(AppHost host)
         Assert.Equal(HttpStatusCode.Conflict, resolvedAgain.StatusCode);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         Assert.Equal(HttpStatusCode.OK, adminReadsOrder.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tianjin.GetAsync(new Uri($"/api/v1/files/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Png))}", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -224,6 +262,175 @@ public abstract class EngagementsTests(AppHost host)
         Assert.StartsWith("query_listing_id,candidate_listing_id,grade,reason,broker,at", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains($"{query},{candidate},2,capability-fit,", csv, StringComparison.Ordinal);
         Assert.Contains($"{query},{other},0,region-mismatch,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeclineOnThePage_WithoutConfirmation_IsRefusedAndNothingChanges()
+    {
+        var (_, provider) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
+        var (_, enterprise) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        var offeringId = await ListingsTestData.PublishAsync(host, provider, "offerings", ListingsTestData.Offering());
+        var id = (await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/engagements", new { listingKind = "offering", listingId = offeringId }))).GetProperty("id").GetGuid();
+        var fields = new Dictionary<string, string> { ["to"] = "declined", ["reasonCode"] = "capability" };
+
+        var unconfirmed = await PageForms.PostAsync(provider, $"/Engagements?id={id}", $"/Engagements?id={id}&handler=Transition&culture=zh-CN", fields);
+        var unconfirmedPage = await unconfirmed.Content.ReadAsStringAsync();
+        var still = await ListingsTestData.GetJsonAsync(provider, $"/api/v1/engagements/{id}");
+        fields["confirmed"] = "true";
+        var confirmed = await PageForms.PostAsync(provider, $"/Engagements?id={id}", $"/Engagements?id={id}&handler=Transition", fields);
+        var after = await ListingsTestData.GetJsonAsync(provider, $"/api/v1/engagements/{id}");
+
+        Assert.Contains("请勾选确认后再提交", unconfirmedPage, StringComparison.Ordinal);
+        Assert.Equal("open", still.GetProperty("engagement").GetProperty("status").GetString());
+        Assert.True(confirmed.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, confirmed.StatusCode.ToString());
+        Assert.Equal("declined", after.GetProperty("engagement").GetProperty("status").GetString());
+        Assert.Equal("capability", after.GetProperty("engagement").GetProperty("declineReason").GetString());
+    }
+
+    [Fact]
+    public async Task Withdraw_OnlyByTheInterestedSide_EndsTheThread()
+    {
+        var (_, provider) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
+        var (_, enterprise) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        var offeringId = await ListingsTestData.PublishAsync(host, provider, "offerings", ListingsTestData.Offering());
+        var id = (await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/engagements", new { listingKind = "offering", listingId = offeringId }))).GetProperty("id").GetGuid();
+
+        var byProvider = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "withdrawn" });
+        var withdrawn = await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{id}/transitions", new { to = "withdrawn" });
+        var messageAfter = await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/messages", new { body = "还在吗？" });
+        var providerNotes = await ListingsTestData.GetJsonAsync(provider, "/api/v1/notifications?culture=zh-CN");
+
+        Assert.Equal(HttpStatusCode.Forbidden, byProvider.StatusCode);
+        Assert.Equal("withdrawn", (await withdrawn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, messageAfter.StatusCode);
+        Assert.Contains(providerNotes.GetProperty("items").EnumerateArray(), n => n.GetProperty("title").GetString()!.Contains("已撤回合作意向", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PlaceOrder_MilestoneDueDatesOutOfOrderOrPast_AreRefusedOnTheirRow()
+    {
+        var (_, provider) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
+        var (_, enterprise) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        var id = await AgreedEngagementAsync(provider, enterprise);
+
+        var outOfOrder = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders?culture=zh-CN", new
+        {
+            engagementId = id, scope = "检测", amountFen = 100_000L,
+            milestones = new[] { new { title = "验收", dueDate = Due, amountFen = 50_000L }, new { title = "进场", dueDate = Due.AddDays(-10), amountFen = 50_000L } },
+        });
+        var past = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", new
+        {
+            engagementId = id, scope = "检测", amountFen = 100_000L,
+            milestones = new[] { new { title = "进场", dueDate = new DateOnly(2001, 1, 1), amountFen = 100_000L } },
+        });
+        var outOfOrderBody = await outOfOrder.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, outOfOrder.StatusCode);
+        Assert.Contains("milestones[1].dueDate", outOfOrderBody, StringComparison.Ordinal);
+        Assert.Contains("截止日期不能早于上一个里程碑", outOfOrderBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Contains("milestones[0].dueDate", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnonymousOpenCall_OrderIsPlacedByTheEnterprise_ProviderNeverLearnsItsName()
+    {
+        var (enterpriseId, enterprise) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        var (_, institute) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.UniversityOrInstitute, "130104");
+        var demandId = await ListingsTestData.PublishAsync(host, enterprise, "demands", ListingsTestData.Demand(visibility: "anonymous", openCall: true));
+        var proposalId = (await CreatedAsync(await ListingsTestData.PostAsync(institute, $"/api/v1/demands/{demandId}/proposals", new { approach = "在线测厚", priceFen = 200_000L, durationDays = 60, team = "教授 1 名" }))).GetProperty("id").GetGuid();
+        await ListingsTestData.PostAsync(enterprise, $"/api/v1/demands/{demandId}/decision", new { selectedProposalId = proposalId, reasons = new[] { new { proposalId, reason = "方案成熟" } } });
+        var enterpriseName = (await ListingsTestData.GetJsonAsync(enterprise, $"/api/v1/organizations/{enterpriseId}")).GetProperty("legalName").GetString()!;
+
+        var byProvider = await ListingsTestData.PostAsync(institute, "/api/v1/orders", ProposalOrderBody(proposalId));
+        var order = await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", ProposalOrderBody(proposalId)));
+        var orderId = order.GetProperty("id").GetGuid();
+        var providerRaw = await (await institute.GetAsync(new Uri($"/api/v1/orders/{orderId}", UriKind.Relative))).Content.ReadAsStringAsync();
+        var providerList = await (await institute.GetAsync(new Uri("/api/v1/orders", UriKind.Relative))).Content.ReadAsStringAsync();
+        var providerPage = await (await institute.GetAsync(new Uri($"/Orders/Detail?id={orderId}", UriKind.Relative))).Content.ReadAsStringAsync();
+        var providerNotes = await (await institute.GetAsync(new Uri("/api/v1/notifications", UriKind.Relative))).Content.ReadAsStringAsync();
+        var refusedWithoutReason = await ListingsTestData.PostAsync(institute, $"/api/v1/orders/{orderId}/refusal", new { });
+        var refused = await ListingsTestData.PostAsync(institute, $"/api/v1/orders/{orderId}/refusal", new { reason = "金额与方案报价不符" });
+        var placedAgain = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", ProposalOrderBody(proposalId));
+        var enterpriseNotes = await ListingsTestData.GetJsonAsync(enterprise, "/api/v1/notifications?culture=en");
+
+        Assert.Equal(HttpStatusCode.Forbidden, byProvider.StatusCode);
+        Assert.Equal(enterpriseName, order.GetProperty("clientName").GetString());
+        Assert.DoesNotContain(enterpriseName, providerRaw, StringComparison.Ordinal);
+        Assert.DoesNotContain(enterpriseId.ToString(), providerRaw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(enterpriseName, providerList, StringComparison.Ordinal);
+        Assert.DoesNotContain(enterpriseName, providerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(enterpriseName, providerNotes, StringComparison.Ordinal);
+        Assert.Contains("匿名", providerPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedWithoutReason.StatusCode);
+        Assert.Equal("refused", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, placedAgain.StatusCode);
+        Assert.Contains(enterpriseNotes.GetProperty("items").EnumerateArray(), n => n.GetProperty("body").GetString() == "The provider refused the order. Reason: 金额与方案报价不符");
+    }
+
+    [Fact]
+    public async Task Notifications_AreRenderedInTheReadersLanguage_WithStatusesAsWords()
+    {
+        var (_, provider) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
+        var (_, enterprise) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        var id = await AgreedEngagementAsync(provider, enterprise);
+        var title = (await ListingsTestData.GetJsonAsync(enterprise, $"/api/v1/engagements/{id}")).GetProperty("engagement").GetProperty("listingTitle").GetString();
+
+        // The provider confirmed the enterprise's proposal: the enterprise reads that, in its own language.
+        var chinese = await ListingsTestData.GetJsonAsync(enterprise, "/api/v1/notifications?culture=zh-CN");
+        var english = await ListingsTestData.GetJsonAsync(enterprise, "/api/v1/notifications?culture=en");
+        var page = await (await provider.GetAsync(new Uri("/Notifications?culture=zh-CN", UriKind.Relative))).Content.ReadAsStringAsync();
+
+        Assert.Contains(chinese.GetProperty("items").EnumerateArray(), n => n.GetProperty("title").GetString() == $"「{title}」：已达成合作"
+            && n.GetProperty("body").GetString() == "对接状态已变为：已达成合作。");
+        Assert.Contains(english.GetProperty("items").EnumerateArray(), n => n.GetProperty("title").GetString() == $"「{title}」: Agreed");
+        Assert.Contains($"「{title}」收到新的合作意向", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProviderConfirmations_Racing_OneWinsAndTheClientHearsOnce()
+    {
+        var (_, provider) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
+        var (_, enterprise) = await ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.Enterprise, "130102");
+        var id = await AgreedEngagementAsync(provider, enterprise);
+        var orderId = (await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", OrderBody(id, 100_000L, 100_000L)))).GetProperty("id").GetGuid();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => i % 2 == 0
+            ? ListingsTestData.PostAsync(provider, $"/api/v1/orders/{orderId}/confirmation")
+            : ListingsTestData.PostAsync(provider, $"/api/v1/orders/{orderId}/refusal", new { reason = "排期已满" })));
+        var final = await ListingsTestData.GetJsonAsync(enterprise, $"/api/v1/orders/{orderId}");
+        var notes = await ListingsTestData.GetJsonAsync(enterprise, "/api/v1/notifications");
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.True(final.GetProperty("status").GetString() is "in-progress" or "refused");
+        Assert.Equal(1, notes.GetProperty("items").EnumerateArray().Count(n => n.GetProperty("kind").GetString() is "order.confirmed" or "order.refused"));
+    }
+
+    private async Task<Guid> AgreedEngagementAsync(HttpClient provider, HttpClient enterprise)
+    {
+        var offeringId = await ListingsTestData.PublishAsync(host, provider, "offerings", ListingsTestData.Offering());
+        var id = (await CreatedAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/engagements", new { listingKind = "offering", listingId = offeringId }))).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "in-discussion" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{id}/transitions", new { to = "agreed" })).StatusCode);
+        return id;
+    }
+
+    // The smallest files the store accepts by their magic bytes.
+    private static readonly byte[] Pdf = "%PDF-1.4\n% 检测报告\n%%EOF\n"u8.ToArray();
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
+
+    private static async Task<HttpResponseMessage> DeliverAsync(HttpClient client, Guid orderId, string note, byte[]? file)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(note), "note" } };
+        if (file is not null)
+        {
+            form.Add(new ByteArrayContent(file), "evidenceFile", file[0] == 0x89 ? "照片.png" : "报告.pdf");
+        }
+
+        return await client.PostAsync(new Uri($"/api/v1/orders/{orderId}/delivery", UriKind.Relative), form);
     }
 
     private static object OrderBody(Guid engagementId, long amountFen, params long[] shares) => new

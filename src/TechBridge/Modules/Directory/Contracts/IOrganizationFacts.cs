@@ -20,6 +20,9 @@ internal interface IOrganizationFacts
     // The members' user ids: notifications addressed to an organization go to each of them.
     Task<IReadOnlyList<Guid>> MemberUserIdsAsync(Guid organizationId, CancellationToken cancellationToken = default);
 
+    // Admins holding the permission for a jurisdiction that covers the region: queue notifications go to them.
+    Task<IReadOnlyList<Guid>> AdminUserIdsAsync(string permission, string regionCode, CancellationToken cancellationToken = default);
+
     // Demo organizations of a kind, for seeders of other modules.
     Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default);
 }

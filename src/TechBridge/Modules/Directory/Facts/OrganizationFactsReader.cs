@@ -37,6 +37,13 @@ internal sealed class OrganizationFactsReader(PlatformDbContext db) : IOrganizat
     public async Task<IReadOnlyList<Guid>> MemberUserIdsAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
         await db.Set<Membership>().Where(m => m.OrganizationId == organizationId).Select(m => m.UserId).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Guid>> AdminUserIdsAsync(string permission, string regionCode, CancellationToken cancellationToken = default)
+    {
+        var grants = await db.Set<AdminGrant>().AsNoTracking().Where(g => g.Permission == permission)
+            .Select(g => new { g.UserId, g.JurisdictionCode }).ToListAsync(cancellationToken);
+        return grants.Where(g => Jurisdictions.Covers(g.JurisdictionCode, regionCode)).Select(g => g.UserId).Distinct().ToList();
+    }
+
     public async Task<IReadOnlyList<OrganizationFacts>> MembershipsOfUserNameAsync(string userName, CancellationToken cancellationToken = default)
     {
         var userId = await db.Users.Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);

@@ -28,6 +28,14 @@ internal sealed class DirectoryRecipients(PlatformDbContext db, Notifier notifie
             .Select(g => g.UserId).Distinct().ToList();
     }
 
+    public void Send(IEnumerable<Guid> recipients, NotificationTemplate template, Dictionary<string, string> parameters, string? link)
+    {
+        foreach (var userId in recipients.Distinct())
+        {
+            notifier.Notify(userId, template, parameters, link);
+        }
+    }
+
     public void Send(IEnumerable<Guid> recipients, string kind, string title, string body, string? link)
     {
         foreach (var userId in recipients.Distinct())

@@ -30,7 +30,7 @@ internal static class AddRecognitionEndpoint
     }
 }
 
-internal sealed class AddRecognitionHandler(IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock)
+internal sealed class AddRecognitionHandler(IAccess access, IReferenceData reference, PlatformDbContext db, TimeProvider clock, Notify.DirectoryRecipients recipients)
 {
     public async Task<RecognitionResponse> AddAsync(Guid organizationId, AddRecognitionRequest request, CancellationToken cancellationToken)
     {
@@ -84,6 +84,12 @@ internal sealed class AddRecognitionHandler(IAccess access, IReferenceData refer
             CreatedAt = now,
         };
         db.Add(recognition);
+        if (!admin)
+        {
+            recipients.Send(await recipients.AdminsAsync(DirectoryPermissions.ManageRecognitions, organization.RegionCode, _ => true, cancellationToken),
+                Notify.DirectoryNotices.RecognitionRequested, new() { ["organization"] = organization.LegalName }, "/Admin/Recognitions");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return RecognitionMapping.ToResponse(recognition, organization, reference);
     }

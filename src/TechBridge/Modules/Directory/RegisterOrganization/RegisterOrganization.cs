@@ -102,7 +102,7 @@ internal static partial class RegisterOrganizationEndpoint
     internal static partial Regex CountryPattern();
 }
 
-internal sealed class RegisterOrganizationHandler(PlatformDbContext db, IAccess access, FileStore files, IReferenceData regions, TimeProvider clock)
+internal sealed class RegisterOrganizationHandler(PlatformDbContext db, IAccess access, FileStore files, IReferenceData regions, TimeProvider clock, Notify.DirectoryRecipients recipients)
 {
     public async Task<RegisterOrganizationResponse> HandleAsync(RegisterOrganizationRequest request, CancellationToken cancellationToken)
     {
@@ -236,6 +236,9 @@ internal sealed class RegisterOrganizationHandler(PlatformDbContext db, IAccess 
         organization.Sectors.AddRange(sectors.Select(s => new OrganizationSector { OrganizationId = organization.Id, SectorCode = s }));
         db.Add(organization);
         db.Add(new Membership { UserId = userId, OrganizationId = organization.Id, Role = MembershipRole.Owner, CreatedAt = now });
+        // The verifiers of the region hear of the request at once (their queue is where they act on it).
+        recipients.Send((await recipients.AdminsAsync(DirectoryPermissions.VerifyOrganizations, organization.RegionCode, _ => true, cancellationToken)).Where(u => u != userId),
+            Notify.DirectoryNotices.VerificationRequested, new() { ["organization"] = organization.LegalName }, "/Admin/Verification");
         await db.SaveChangesAsync(cancellationToken);
         return new RegisterOrganizationResponse(organization.Id, organization.Verification.ToString(), warnings);
     }

@@ -84,11 +84,11 @@ internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess ac
         var owners = await recipients.MembersAsync(organization.Id, ownersOnly: true, cancellationToken);
         if (decision == VerificationStatus.Verified)
         {
-            recipients.Send(owners, "organization-verified", "机构注册已核验", $"{organization.LegalName} 的注册信息已通过核验，现在可以在平台上开展业务。", $"/Organizations/{organization.Id}");
+            recipients.Send(owners, DirectoryNotices.Verified, new() { ["organization"] = organization.LegalName }, $"/Organizations/{organization.Id}");
         }
         else
         {
-            recipients.Send(owners, "organization-rejected", "机构注册未通过核验", $"{organization.LegalName} 的注册信息未通过核验。理由：{reason}", $"/Organizations/{organization.Id}");
+            recipients.Send(owners, DirectoryNotices.Rejected, new() { ["organization"] = organization.LegalName, ["reason"] = reason ?? "" }, $"/Organizations/{organization.Id}");
         }
 
         await db.SaveChangesAsync(cancellationToken);

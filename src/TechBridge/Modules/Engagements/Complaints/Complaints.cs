@@ -3,6 +3,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Modules.Engagements.ServiceOrders;
+using TechBridge.Platform.Localization;
 using TechBridge.Platform.Notifications;
 
 namespace TechBridge.Modules.Engagements.Complaints;
@@ -40,6 +41,12 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(complaint);
+        // The admins who handle it hear of it at once (the queue is where they act on it).
+        foreach (var adminId in await facts.AdminUserIdsAsync(EngagementsPermissions.ResolveComplaints, order.ProviderRegionCode, cancellationToken))
+        {
+            notifier.Notify(adminId, EngagementNotices.ComplaintFiled, new Dictionary<string, string> { ["order"] = order.Title }, "/Admin/Complaints");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(complaint, order.Title, cancellationToken);
     }
@@ -97,7 +104,8 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
         recipients.UnionWith(await facts.MemberUserIdsAsync(order.ProviderOrganizationId, cancellationToken));
         foreach (var userId in recipients)
         {
-            notifier.Notify(userId, "complaint.resolved", $"Complaint about 「{order.Title}」 resolved", $"{complaint.OutcomeCode}: {complaint.Outcome}", $"/Orders/Detail?id={order.Id}");
+            notifier.Notify(userId, EngagementNotices.ComplaintResolved,
+                new Dictionary<string, string> { ["order"] = order.Title, ["outcomeCode"] = CodeLabels.OfOutcome(complaint.OutcomeCode), ["outcome"] = complaint.Outcome }, $"/Orders/Detail?id={order.Id}");
         }
 
         await db.SaveChangesAsync(cancellationToken);

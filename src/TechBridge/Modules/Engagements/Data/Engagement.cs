@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TechBridge.Modules.Engagements.Data;
 
-// Open → InDiscussion → Agreed / Declined (with a reason code) → Closed.
+// Open → InDiscussion → (one side proposes, the other confirms) Agreed / Declined (with a reason code) → Closed; the
+// interested organization may withdraw its interest while nothing is agreed.
 internal enum EngagementStatus
 {
     Open = 1,
@@ -10,6 +11,7 @@ internal enum EngagementStatus
     Agreed = 3,
     Declined = 4,
     Closed = 5,
+    Withdrawn = 6,
 }
 
 // An organization's interest in someone else's published listing, and the conversation that follows. For an
@@ -45,6 +47,12 @@ internal sealed class Engagement
     // The concurrency token: each transition is UPDATE … WHERE Status = <the status it was read in>; the loser of a
     // race updates no row and gets 409.
     public EngagementStatus Status { get; set; } = EngagementStatus.Open;
+
+    // "listing" or "interested": the side that proposed 达成合作 and now waits for the other side to confirm. A
+    // concurrency token, so that two proposals at once leave one proposer.
+    public string? AgreementProposedBy { get; set; }
+
+    public DateTimeOffset? AgreementProposedAt { get; set; }
 
     public string? DeclineReason { get; set; }
 
@@ -95,6 +103,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.Property(e => e.DeclineNote).HasMaxLength(1000);
         builder.Property(e => e.Status).IsConcurrencyToken();
         builder.Property(e => e.BrokerUserId).IsConcurrencyToken();
+        builder.Property(e => e.AgreementProposedBy).HasMaxLength(16).IsConcurrencyToken();
         // One engagement per listing and interested organization: expressing interest twice is a 409.
         builder.HasIndex(e => new { e.ListingId, e.InterestedOrganizationId }).IsUnique();
         builder.HasIndex(e => e.ListingOrganizationId);

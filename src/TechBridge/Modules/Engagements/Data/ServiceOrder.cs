@@ -2,13 +2,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace TechBridge.Modules.Engagements.Data;
 
-// InProgress → Delivered (provider) → Accepted or Disputed (client); a disputed order can be delivered again.
+// The client places it → AwaitingProvider → the provider confirms (InProgress) or refuses (Refused); InProgress →
+// Delivered (provider, with an evidence file) → Accepted or Disputed (client); a disputed order can be delivered again.
 internal enum OrderStatus
 {
     InProgress = 1,
     Delivered = 2,
     Accepted = 3,
     Disputed = 4,
+    AwaitingProvider = 5,
+    Refused = 6,
 }
 
 // A service order: what an agreed engagement or a selected open-call proposal becomes (innovation vouchers later
@@ -35,12 +38,24 @@ internal sealed class ServiceOrder
 
     public long AmountFen { get; set; }
 
+    // Placed from a selected proposal on an anonymous demand: the provider reads neither the client's name nor its id.
+    public bool ClientIdentityHidden { get; set; }
+
     // Concurrency token, as for engagements.
-    public OrderStatus Status { get; set; } = OrderStatus.InProgress;
+    public OrderStatus Status { get; set; } = OrderStatus.AwaitingProvider;
+
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    public string? RefusalReason { get; set; }
+
+    public DateTimeOffset? RefusedAt { get; set; }
 
     public string? DeliveryNote { get; set; }
 
+    // The hash the platform computed of the uploaded evidence file (never typed by a user), and the file's name.
     public string? DeliveryEvidenceSha256 { get; set; }
+
+    public string? DeliveryEvidenceFileName { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }
 
@@ -143,11 +158,15 @@ internal sealed class ServiceOrderConfiguration : IEntityTypeConfiguration<Servi
         builder.Property(o => o.Scope).HasMaxLength(4000);
         builder.Property(o => o.DeliveryNote).HasMaxLength(4000);
         builder.Property(o => o.DeliveryEvidenceSha256).HasMaxLength(64);
+        builder.Property(o => o.DeliveryEvidenceFileName).HasMaxLength(255);
+        builder.Property(o => o.RefusalReason).HasMaxLength(2000);
         builder.Property(o => o.DisputeReason).HasMaxLength(2000);
         builder.Property(o => o.Status).IsConcurrencyToken();
-        // One order per engagement and per selected proposal.
-        builder.HasIndex(o => o.EngagementId).IsUnique();
-        builder.HasIndex(o => o.ProposalId).IsUnique();
+        // One live order per engagement and per selected proposal; an order the provider refused leaves room for the
+        // client to place a corrected one.
+        builder.HasIndex(o => o.EngagementId).IsUnique().HasFilter("\"Status\" <> 6");
+        builder.HasIndex(o => o.ProposalId).IsUnique().HasFilter("\"Status\" <> 6");
+        builder.HasIndex(o => o.DeliveryEvidenceSha256);
         builder.HasIndex(o => o.ClientOrganizationId);
         builder.HasIndex(o => o.ProviderOrganizationId);
         builder.HasMany(o => o.Milestones).WithOne().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Cascade);

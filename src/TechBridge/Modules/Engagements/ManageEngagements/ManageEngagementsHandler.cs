@@ -9,11 +9,13 @@ internal sealed record InterestRequest(string? ListingKind, Guid? ListingId, str
 
 internal sealed record MessageRequest(string? Body);
 
-// To: in-discussion, agreed, declined (with reasonCode from ManageEngagementsHandler.DeclineReasons and an optional note), closed.
+// To: in-discussion, agreed (proposes, or confirms the other side's proposal), declined (with reasonCode from
+// ManageEngagementsHandler.DeclineReasons and an optional note), withdrawn (the interested side), closed.
 internal sealed record TransitionRequest(string? To, string? ReasonCode, string? Note);
 
 // ListingOrganizationId / Name are null while the enterprise behind an anonymous demand is hidden from the caller.
-// YourSide: listing, interested, broker (the mediating broker), or admin (reads only).
+// YourSide: listing, interested, broker (the mediating broker), or admin (reads only). AgreementProposedBy: the side
+// (listing or interested) that proposed 达成合作 and waits; AwaitingYourConfirmation: the caller's side confirms it.
 internal sealed record EngagementResponse(
     Guid Id,
     string ListingKind,
@@ -29,6 +31,8 @@ internal sealed record EngagementResponse(
     Guid? BrokerUserId,
     string? DeclineReason,
     string? DeclineNote,
+    string? AgreementProposedBy,
+    bool AwaitingYourConfirmation,
     string YourSide,
     Guid? OrderId,
     DateTimeOffset CreatedAt,
@@ -108,7 +112,7 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
             db.Add(new EngagementMessage { EngagementId = engagement.Id, AuthorUserId = userId, AuthorSide = "interested", Body = request.Message.Trim(), CreatedAt = now });
         }
 
-        await NotifyAsync(engagement, userId, "engagement.interest", $"New interest in 「{listing.Title}」", $"{organization.LegalName} is interested in your listing.", "listing", cancellationToken);
+        await NotifyAsync(engagement, userId, EngagementNotices.Interest, new() { ["organization"] = organization.LegalName }, "listing", cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -208,7 +212,7 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
             throw new ForbiddenException("Only the parties and the mediating broker write in the thread.");
         }
 
-        if (engagement.Status == EngagementStatus.Closed)
+        if (engagement.Status is EngagementStatus.Closed or EngagementStatus.Withdrawn)
         {
             throw new ConflictException("engagement_closed", "The engagement is closed.");
         }
@@ -216,11 +220,15 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
         var message = new EngagementMessage { EngagementId = id, AuthorUserId = participant.UserId, AuthorSide = participant.Side, Body = request.Body!.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(message);
         engagement.UpdatedAt = message.CreatedAt;
-        await NotifyAsync(engagement, participant.UserId, "engagement.message", $"New message about 「{engagement.ListingTitle}」", Shorten(message.Body), null, cancellationToken);
+        await NotifyAsync(engagement, participant.UserId, EngagementNotices.Message, new() { ["text"] = Shorten(message.Body) }, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new MessageResponse(message.Id, message.AuthorSide, null, message.Body, message.CreatedAt);
     }
 
+    // in-discussion: the listing's side (or its broker) takes the interest up. agreed: the first call by a side
+    // proposes 达成合作, a call by the other side confirms it (the broker speaks for the anonymous enterprise). declined:
+    // either side, with a reason code. withdrawn: the interested organization takes its interest back. closed: after
+    // agreement or a refusal.
     public async Task<EngagementResponse> TransitionAsync(Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
         var (engagement, participant) = await LoadAsync(id, cancellationToken, forUpdate: true);
@@ -230,13 +238,15 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
         }
 
         var from = engagement.Status;
+        var side = SideOf(participant);
         var (to, allowed, who) = request.To switch
         {
-            "in-discussion" => (EngagementStatus.InDiscussion, from == EngagementStatus.Open, participant.Side != "interested"),
-            "agreed" => (EngagementStatus.Agreed, from == EngagementStatus.InDiscussion, participant.Side != "interested"),
+            "in-discussion" => (EngagementStatus.InDiscussion, from == EngagementStatus.Open, side == "listing"),
+            "agreed" => (EngagementStatus.Agreed, from == EngagementStatus.InDiscussion, true),
             "declined" => (EngagementStatus.Declined, from is EngagementStatus.Open or EngagementStatus.InDiscussion, true),
+            "withdrawn" => (EngagementStatus.Withdrawn, from is EngagementStatus.Open or EngagementStatus.InDiscussion, participant.Side == "interested"),
             "closed" => (EngagementStatus.Closed, from is EngagementStatus.Agreed or EngagementStatus.Declined, true),
-            _ => throw InvalidRequestException.For("to", "unknown", "to is in-discussion, agreed, declined or closed."),
+            _ => throw InvalidRequestException.For("to", "unknown", "to is in-discussion, agreed, declined, withdrawn or closed."),
         };
         if (to == EngagementStatus.Declined)
         {
@@ -253,8 +263,9 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
 
         if (!who)
         {
-            // The listing's side (or its broker) answers the interest: takes it into discussion and confirms agreement.
-            throw new ForbiddenException("The listing's organization or the mediating broker makes this step.");
+            throw new ForbiddenException(to == EngagementStatus.Withdrawn
+                ? "The organization that expressed interest withdraws it."
+                : "The listing's organization or the mediating broker makes this step.");
         }
 
         if (!allowed)
@@ -262,12 +273,44 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
             throw new ConflictException("transition_not_allowed", $"An engagement that is {Name(from)} cannot become {Name(to)}.");
         }
 
+        var now = clock.GetUtcNow();
+        engagement.UpdatedAt = now;
+        if (to == EngagementStatus.Agreed && engagement.AgreementProposedBy != OtherSide(side))
+        {
+            if (engagement.AgreementProposedBy == side)
+            {
+                throw new ConflictException("agreement_pending", "Your side proposed the agreement already; the other side confirms it.");
+            }
+
+            // The first side proposes; the status stays in discussion until the other side confirms. The proposer is
+            // a concurrency token: two proposals at once leave one proposer, the other caller gets 409.
+            engagement.AgreementProposedBy = side;
+            engagement.AgreementProposedAt = now;
+            await NotifyAsync(engagement, participant.UserId, EngagementNotices.AgreementProposed, [], OtherSide(side), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return await ToResponseAsync(engagement, participant, cancellationToken);
+        }
+
         engagement.Status = to;
-        engagement.UpdatedAt = clock.GetUtcNow();
-        await NotifyAsync(engagement, participant.UserId, "engagement.status", $"「{engagement.ListingTitle}」: {Name(to)}", $"The engagement is now {Name(to)}.", null, cancellationToken);
+        if (to == EngagementStatus.Declined)
+        {
+            await NotifyAsync(engagement, participant.UserId, EngagementNotices.Declined,
+                new() { ["reason"] = engagement.DeclineReason!, ["note"] = engagement.DeclineNote ?? "" }, null, cancellationToken);
+        }
+        else
+        {
+            await NotifyAsync(engagement, participant.UserId, to == EngagementStatus.Withdrawn ? EngagementNotices.Withdrawn : EngagementNotices.Status,
+                new() { ["status"] = Name(to) }, null, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(engagement, participant, cancellationToken);
     }
+
+    // The side a participant speaks for: the mediating broker speaks for the anonymous enterprise (the listing's side).
+    private static string SideOf(Participant participant) => participant.Side == "broker" ? "listing" : participant.Side;
+
+    private static string OtherSide(string side) => side == "listing" ? "interested" : "listing";
 
     // A broker takes on an anonymous engagement nobody mediates yet (conditional: one broker wins, the other gets 409).
     public async Task<EngagementResponse> MediateAsync(Guid id, CancellationToken cancellationToken)
@@ -288,7 +331,7 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
         var userId = access.UserId;
         engagement.BrokerUserId = userId;
         engagement.UpdatedAt = clock.GetUtcNow();
-        await NotifyAsync(engagement, userId, "engagement.broker", $"A broker mediates 「{engagement.ListingTitle}」", "A technology broker now mediates this engagement.", null, cancellationToken);
+        await NotifyAsync(engagement, userId, EngagementNotices.Broker, [], null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(engagement, new Participant("broker", userId), cancellationToken);
     }
@@ -309,7 +352,7 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
 
         engagement.IdentityRevealedAt = clock.GetUtcNow();
         engagement.UpdatedAt = engagement.IdentityRevealedAt.Value;
-        await NotifyAsync(engagement, participant.UserId, "engagement.revealed", $"「{engagement.ListingTitle}」: the enterprise named itself", "The enterprise behind the demand is now shown to you.", null, cancellationToken);
+        await NotifyAsync(engagement, participant.UserId, EngagementNotices.Revealed, [], null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(engagement, participant, cancellationToken);
     }
@@ -320,11 +363,15 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
     {
         var names = await facts.FindManyAsync([e.ListingOrganizationId, e.InterestedOrganizationId], cancellationToken);
         var hidden = HidesIdentity(e, participant);
-        var orderId = await db.Set<ServiceOrder>().AsNoTracking().Where(o => o.EngagementId == e.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        var orderId = await db.Set<ServiceOrder>().AsNoTracking().Where(o => o.EngagementId == e.Id && o.Status != OrderStatus.Refused)
+            .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
         return new EngagementResponse(e.Id, e.ListingKind, e.ListingId, e.ListingTitle, Name(e.Status),
             hidden ? null : e.ListingOrganizationId, hidden ? null : names.GetValueOrDefault(e.ListingOrganizationId)?.LegalName,
             e.InterestedOrganizationId, names.GetValueOrDefault(e.InterestedOrganizationId)?.LegalName ?? "",
-            e.Anonymous, e.IdentityRevealedAt is not null, e.BrokerUserId, e.DeclineReason, e.DeclineNote, participant.Side, orderId, e.CreatedAt, e.UpdatedAt);
+            e.Anonymous, e.IdentityRevealedAt is not null, e.BrokerUserId, e.DeclineReason, e.DeclineNote,
+            e.Status == EngagementStatus.InDiscussion ? e.AgreementProposedBy : null,
+            e.Status == EngagementStatus.InDiscussion && e.AgreementProposedBy is { } proposer && participant.Writes && proposer != SideOf(participant),
+            participant.Side, orderId, e.CreatedAt, e.UpdatedAt);
     }
 
     public static string Name(EngagementStatus status) => status switch
@@ -333,12 +380,13 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
         EngagementStatus.InDiscussion => "in-discussion",
         EngagementStatus.Agreed => "agreed",
         EngagementStatus.Declined => "declined",
+        EngagementStatus.Withdrawn => "withdrawn",
         _ => "closed",
     };
 
     // Everyone in the engagement but the actor hears of it: both organizations' members and the broker. A hidden
     // enterprise's name never appears in the texts (they name the listing, not the organization).
-    private async Task NotifyAsync(Engagement engagement, Guid actorUserId, string kind, string title, string body, string? onlySide, CancellationToken cancellationToken)
+    private async Task NotifyAsync(Engagement engagement, Guid actorUserId, NotificationTemplate template, Dictionary<string, string> parameters, string? onlySide, CancellationToken cancellationToken)
     {
         var recipients = new HashSet<Guid>();
         if (onlySide is null or "listing")
@@ -357,9 +405,10 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
         }
 
         recipients.Remove(actorUserId);
+        parameters["listing"] = engagement.ListingTitle;
         foreach (var userId in recipients)
         {
-            notifier.Notify(userId, kind, title, body, $"/Engagements?id={engagement.Id}");
+            notifier.Notify(userId, template, parameters, $"/Engagements?id={engagement.Id}");
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace TechBridge.Modules.Engagements.ServiceOrders;
 
@@ -13,7 +14,7 @@ internal static class OrderEndpoints
                 return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
             })
             .WithName("PlaceOrder")
-            .WithSummary("Turns an agreed engagement or a selected open-call proposal into a service order with milestones whose shares add up to the amount.")
+            .WithSummary("The client turns an agreed engagement or its selected open-call proposal into a service order (milestones whose shares add up to the amount); it runs once the provider confirms it.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -28,9 +29,27 @@ internal static class OrderEndpoints
             .WithSummary("One order (client, provider, admins of the provider's jurisdiction).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/delivery", async Task<Ok<OrderResponse>> (Guid id, DeliveryRequest request, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.DeliverAsync(id, request, ct)))
+        group.MapPost("/{id:guid}/confirmation", async Task<Ok<OrderResponse>> (Guid id, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.ConfirmAsync(id, ct)))
+            .WithName("ConfirmOrder")
+            .WithSummary("The provider confirms the order the client placed; work starts.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/refusal", async Task<Ok<OrderResponse>> (Guid id, RefusalRequest request, ServiceOrdersHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.RefuseAsync(id, request, ct)))
+            .WithName("RefuseOrder")
+            .WithSummary("The provider refuses the order the client placed, with a reason; the client may place a corrected one.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/delivery", async Task<Ok<OrderResponse>> (Guid id, [FromForm] string? note, IFormFile? evidenceFile, ServiceOrdersHandler desk, CancellationToken ct) =>
+                TypedResults.Ok(await desk.DeliverAsync(id, new DeliveryRequest(note, evidenceFile), ct)))
+            .DisableAntiforgery() // bearer-token API, as for POST /api/v1/files; the page posts through its own form
+            .Accepts<IFormFile>("multipart/form-data")
             .WithName("DeliverOrder")
-            .WithSummary("The provider marks the order delivered with a note and optionally an evidence file's sha256 (from POST /api/v1/files).")
+            .WithSummary("The provider marks the order delivered: multipart form with a note and evidenceFile (PDF, PNG or JPEG); the platform keeps the file's hash.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

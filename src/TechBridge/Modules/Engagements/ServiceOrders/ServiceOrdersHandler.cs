@@ -5,6 +5,7 @@ using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Notifications;
+using TechBridge.Platform.Time;
 using TechBridge.Platform.Values;
 
 namespace TechBridge.Modules.Engagements.ServiceOrders;
@@ -14,9 +15,12 @@ internal sealed record MilestoneRequest(string? Title, DateOnly? DueDate, long? 
 // From an agreed engagement (engagementId) or a selected open-call proposal (proposalId): exactly one of them.
 internal sealed record OrderRequest(Guid? EngagementId, Guid? ProposalId, string? Title, string? Scope, long? AmountFen, IReadOnlyList<MilestoneRequest>? Milestones);
 
-internal sealed record DeliveryRequest(string? Note, string? EvidenceSha256);
+// The evidence is the uploaded file itself; the platform computes and keeps its hash.
+internal sealed record DeliveryRequest(string? Note, IFormFile? Evidence);
 
 internal sealed record DisputeRequest(string? Reason);
+
+internal sealed record RefusalRequest(string? Reason);
 
 internal sealed record RatingRequest(int? Stars, string? Comment);
 
@@ -24,13 +28,14 @@ internal sealed record MilestoneResponse(int Sequence, string Title, DateOnly Du
 
 internal sealed record RatingResponse(int Stars, string? Comment, DateTimeOffset At);
 
-// YourSide: client, provider or admin (reads only).
+// YourSide: client, provider or admin (reads only). ClientOrganizationId and ClientName are null for the provider
+// while the client is the hidden enterprise of an anonymous demand. EvidenceUrl downloads the delivery evidence.
 internal sealed record OrderResponse(
     Guid Id,
     Guid? EngagementId,
     Guid? ProposalId,
-    Guid ClientOrganizationId,
-    string ClientName,
+    Guid? ClientOrganizationId,
+    string? ClientName,
     Guid ProviderOrganizationId,
     string ProviderName,
     string Title,
@@ -39,8 +44,11 @@ internal sealed record OrderResponse(
     string AmountDisplay,
     string Status,
     IReadOnlyList<MilestoneResponse> Milestones,
+    string? RefusalReason,
     string? DeliveryNote,
     string? DeliveryEvidenceSha256,
+    string? DeliveryEvidenceFileName,
+    string? EvidenceUrl,
     DateTimeOffset? DeliveredAt,
     DateTimeOffset? AcceptedAt,
     string? DisputeReason,
@@ -49,7 +57,10 @@ internal sealed record OrderResponse(
     DateTimeOffset CreatedAt);
 
 // Service orders: placing, delivery, acceptance or dispute, and the client's rating. Endpoints and pages share it.
-internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access, IOrganizationFacts facts, IListingFacts listings, ManageEngagementsHandler engagements, Notifier notifier, TimeProvider clock)
+// The client (the enterprise) places an order; the provider confirms it before work starts, so neither side sets the
+// scope and amount alone.
+internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access, IOrganizationFacts facts, IListingFacts listings, ManageEngagementsHandler engagements,
+    FileStore files, Notifier notifier, TimeProvider clock)
 {
     public const int MaxMilestones = 20;
 
@@ -73,6 +84,8 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
             validation.Add("milestones", "count", $"An order has 1 to {MaxMilestones} milestones.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxMilestones });
         }
 
+        var today = DateOnly.FromDateTime(AdjustableClock.ToChina(clock.GetUtcNow()).DateTime);
+        DateOnly? previousDue = null;
         for (var i = 0; i < milestones.Count && i < MaxMilestones; i++)
         {
             var m = milestones[i];
@@ -81,6 +94,17 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
             {
                 validation.Add($"milestones[{i}].dueDate", "required", "A milestone has a due date.");
             }
+            else if (m.DueDate < today)
+            {
+                validation.Add($"milestones[{i}].dueDate", "past", "A milestone's due date is today or later.");
+            }
+            else if (m.DueDate < previousDue)
+            {
+                // Milestones are a sequence: each falls due no earlier than the one before it.
+                validation.Add($"milestones[{i}].dueDate", "order", "A milestone falls due no earlier than the one before it.");
+            }
+
+            previousDue = m.DueDate ?? previousDue;
 
             if (m.AmountFen is not > 0)
             {
@@ -97,12 +121,21 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         validation.ThrowIfInvalid();
         Guid client, provider;
         string title;
+        var clientHidden = false;
+        var mine = (await facts.MembershipsOfAsync(userId, cancellationToken)).Select(m => m.Id).ToHashSet();
         if (request.EngagementId is { } engagementId)
         {
             var (engagement, participant) = await engagements.LoadAsync(engagementId, cancellationToken);
             if (!participant.IsParty)
             {
                 throw new ForbiddenException("The parties of the engagement place its order.");
+            }
+
+            if (!mine.Contains(engagement.ClientOrganizationId))
+            {
+                // The provider does not set the scope and amount of its own order: the client places it, the
+                // provider confirms it.
+                throw new ForbiddenException("The client places the order; the provider confirms it.");
             }
 
             if (engagement.Status != EngagementStatus.Agreed)
@@ -121,13 +154,18 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         else
         {
             var proposal = await listings.FindSelectedProposalAsync(request.ProposalId!.Value, cancellationToken);
-            var mine = (await facts.MembershipsOfAsync(userId, cancellationToken)).Select(m => m.Id).ToHashSet();
             if (proposal is null || !(mine.Contains(proposal.DemandOrganizationId) || mine.Contains(proposal.ProposalOrganizationId)))
             {
                 throw new NotFoundException("The selected proposal");
             }
 
+            if (!mine.Contains(proposal.DemandOrganizationId))
+            {
+                throw new ForbiddenException("The enterprise that selected the proposal places the order; the provider confirms it.");
+            }
+
             (client, provider, title) = (proposal.DemandOrganizationId, proposal.ProposalOrganizationId, proposal.DemandTitle);
+            clientHidden = proposal.DemandIdentityHidden;
         }
 
         var providerFacts = await facts.FindAsync(provider, cancellationToken) ?? throw new NotFoundException("The provider");
@@ -138,17 +176,50 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
             ClientOrganizationId = client,
             ProviderOrganizationId = provider,
             ProviderRegionCode = providerFacts.RegionCode,
+            ClientIdentityHidden = clientHidden,
             Title = string.IsNullOrWhiteSpace(request.Title) ? title : request.Title.Trim(),
             Scope = request.Scope!.Trim(),
             AmountFen = request.AmountFen!.Value,
+            Status = OrderStatus.AwaitingProvider,
             CreatedByUserId = userId,
             CreatedAt = clock.GetUtcNow(),
             Milestones = milestones.Select((m, i) => new OrderMilestone { Sequence = i + 1, Title = m.Title!.Trim(), DueDate = m.DueDate!.Value, AmountFen = m.AmountFen!.Value }).ToList(),
         };
         db.Add(order);
-        await NotifyAsync(order, userId, "order.placed", $"New service order 「{order.Title}」", $"Amount {new Money(order.AmountFen).ToDisplay()}.", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return await ToResponseAsync(order, await SideAsync(order, cancellationToken) ?? "client", cancellationToken);
+        await NotifyAsync(order, userId, EngagementNotices.OrderPlaced, new() { ["amount"] = new Money(order.AmountFen).ToDisplay() }, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (Problem.From(e) is { Code: "constraint" })
+        {
+            // One live order per engagement or proposal (a filtered unique index), also when two are placed at once.
+            throw new ConflictException("order_exists", "This engagement or proposal already has an order.");
+        }
+
+        return await ToResponseAsync(order, "client", cancellationToken);
+    }
+
+    // The provider confirms the order the client placed: work starts.
+    public async Task<OrderResponse> ConfirmAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (order, side) = await LoadAsync(id, cancellationToken, forUpdate: true);
+        Require(side == "provider", "The provider confirms the order.");
+        Transition(order, OrderStatus.InProgress, OrderStatus.AwaitingProvider);
+        order.ConfirmedAt = clock.GetUtcNow();
+        return await SaveAsync(order, side, EngagementNotices.OrderConfirmed, [], cancellationToken);
+    }
+
+    // The provider refuses the order with a reason; the client may place a corrected one.
+    public async Task<OrderResponse> RefuseAsync(Guid id, RefusalRequest request, CancellationToken cancellationToken)
+    {
+        new Validation().Required("reason", request.Reason).MaxLength("reason", request.Reason, 2000).ThrowIfInvalid();
+        var (order, side) = await LoadAsync(id, cancellationToken, forUpdate: true);
+        Require(side == "provider", "The provider refuses the order.");
+        Transition(order, OrderStatus.Refused, OrderStatus.AwaitingProvider);
+        order.RefusalReason = request.Reason!.Trim();
+        order.RefusedAt = clock.GetUtcNow();
+        return await SaveAsync(order, side, EngagementNotices.OrderRefused, new() { ["reason"] = order.RefusalReason }, cancellationToken);
     }
 
     public async Task<(ServiceOrder Order, string Side)> LoadAsync(Guid id, CancellationToken cancellationToken, bool forUpdate = false)
@@ -196,23 +267,32 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         return await ToResponseAsync(order, side, cancellationToken);
     }
 
+    // The provider delivers with a note and the evidence file; the platform stores the file and keeps its hash (the
+    // file is checked only after the caller may deliver, so nobody else leaves files behind).
     public async Task<OrderResponse> DeliverAsync(Guid id, DeliveryRequest request, CancellationToken cancellationToken)
     {
         var validation = new Validation().Required("note", request.Note).MaxLength("note", request.Note, 4000);
-        var sha = string.IsNullOrWhiteSpace(request.EvidenceSha256) ? null : request.EvidenceSha256.Trim().ToLowerInvariant();
-        if (sha is not null && (!FileStore.IsSha256(sha) || !await db.Set<FileUpload>().AnyAsync(f => f.Sha256 == sha && f.UserId == access.UserId, cancellationToken)))
+        if (request.Evidence is null)
         {
-            validation.Add("evidenceSha256", "unknown", "Upload the evidence with POST /api/v1/files first and give its sha256.");
+            validation.Add("evidenceFile", "required", "Attach the delivery evidence (a PDF or an image).");
         }
 
         validation.ThrowIfInvalid();
         var (order, side) = await LoadAsync(id, cancellationToken, forUpdate: true);
         Require(side == "provider", "The provider marks the order delivered.");
+        if (order.Status is not (OrderStatus.InProgress or OrderStatus.Disputed))
+        {
+            throw new ConflictException("transition_not_allowed", $"An order that is {Name(order.Status)} cannot become {Name(OrderStatus.Delivered)}.");
+        }
+
+        var stored = await files.SaveAsync(request.Evidence!, "evidenceFile", cancellationToken);
         Transition(order, OrderStatus.Delivered, OrderStatus.InProgress, OrderStatus.Disputed);
         order.DeliveryNote = request.Note!.Trim();
-        order.DeliveryEvidenceSha256 = sha;
+        order.DeliveryEvidenceSha256 = stored.Sha256;
+        var name = Path.GetFileName(request.Evidence!.FileName);
+        order.DeliveryEvidenceFileName = string.IsNullOrWhiteSpace(name) ? null : name.Length > 255 ? name[..255] : name;
         order.DeliveredAt = clock.GetUtcNow();
-        return await SaveAsync(order, side, "order.delivered", $"「{order.Title}」 was delivered", "Accept the delivery or dispute it.", cancellationToken);
+        return await SaveAsync(order, side, EngagementNotices.OrderDelivered, [], cancellationToken);
     }
 
     public async Task<OrderResponse> AcceptAsync(Guid id, CancellationToken cancellationToken)
@@ -221,7 +301,7 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         Require(side == "client", "The client accepts the delivery.");
         Transition(order, OrderStatus.Accepted, OrderStatus.Delivered);
         order.AcceptedAt = clock.GetUtcNow();
-        return await SaveAsync(order, side, "order.accepted", $"「{order.Title}」 was accepted", "The client accepted the delivery.", cancellationToken);
+        return await SaveAsync(order, side, EngagementNotices.OrderAccepted, [], cancellationToken);
     }
 
     public async Task<OrderResponse> DisputeAsync(Guid id, DisputeRequest request, CancellationToken cancellationToken)
@@ -232,7 +312,7 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         Transition(order, OrderStatus.Disputed, OrderStatus.Delivered);
         order.DisputeReason = request.Reason!.Trim();
         order.DisputedAt = clock.GetUtcNow();
-        return await SaveAsync(order, side, "order.disputed", $"「{order.Title}」 is disputed", order.DisputeReason, cancellationToken);
+        return await SaveAsync(order, side, EngagementNotices.OrderDisputed, new() { ["reason"] = order.DisputeReason }, cancellationToken);
     }
 
     // One rating per order (a unique index: a second one is 409), only after acceptance, only by the client.
@@ -266,19 +346,20 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
             ByUserId = access.UserId,
             At = clock.GetUtcNow(),
         });
-        await NotifyAsync(order, access.UserId, "order.rated", $"「{order.Title}」 was rated", $"{request.Stars} of 5.", cancellationToken);
+        await NotifyAsync(order, access.UserId, EngagementNotices.OrderRated, new() { ["stars"] = request.Stars!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(order, side, cancellationToken);
     }
 
-    public async Task NotifyAsync(ServiceOrder order, Guid actorUserId, string kind, string title, string body, CancellationToken cancellationToken)
+    public async Task NotifyAsync(ServiceOrder order, Guid actorUserId, NotificationTemplate template, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var recipients = new HashSet<Guid>(await facts.MemberUserIdsAsync(order.ClientOrganizationId, cancellationToken));
         recipients.UnionWith(await facts.MemberUserIdsAsync(order.ProviderOrganizationId, cancellationToken));
         recipients.Remove(actorUserId);
+        parameters["order"] = order.Title;
         foreach (var userId in recipients)
         {
-            notifier.Notify(userId, kind, title, body, $"/Orders/Detail?id={order.Id}");
+            notifier.Notify(userId, template, parameters, $"/Orders/Detail?id={order.Id}");
         }
     }
 
@@ -287,23 +368,29 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         var names = await facts.FindManyAsync([o.ClientOrganizationId, o.ProviderOrganizationId], cancellationToken);
         var rating = await db.Set<ProviderRating>().AsNoTracking().Where(r => r.OrderId == o.Id)
             .Select(r => new RatingResponse(r.Stars, r.Comment, r.At)).FirstOrDefaultAsync(cancellationToken);
-        return new OrderResponse(o.Id, o.EngagementId, o.ProposalId, o.ClientOrganizationId, names.GetValueOrDefault(o.ClientOrganizationId)?.LegalName ?? "",
+        var hideClient = o.ClientIdentityHidden && side == "provider";
+        return new OrderResponse(o.Id, o.EngagementId, o.ProposalId,
+            hideClient ? null : o.ClientOrganizationId, hideClient ? null : names.GetValueOrDefault(o.ClientOrganizationId)?.LegalName ?? "",
             o.ProviderOrganizationId, names.GetValueOrDefault(o.ProviderOrganizationId)?.LegalName ?? "", o.Title, o.Scope, o.AmountFen, new Money(o.AmountFen).ToDisplay(),
             Name(o.Status), o.Milestones.OrderBy(m => m.Sequence).Select(m => new MilestoneResponse(m.Sequence, m.Title, m.DueDate, m.AmountFen, new Money(m.AmountFen).ToDisplay())).ToList(),
-            o.DeliveryNote, o.DeliveryEvidenceSha256, o.DeliveredAt, o.AcceptedAt, o.DisputeReason, rating, side, o.CreatedAt);
+            o.RefusalReason, o.DeliveryNote, o.DeliveryEvidenceSha256, o.DeliveryEvidenceFileName,
+            o.DeliveryEvidenceSha256 is { } sha ? $"/api/v1/files/{sha}" : null,
+            o.DeliveredAt, o.AcceptedAt, o.DisputeReason, rating, side, o.CreatedAt);
     }
 
     public static string Name(OrderStatus status) => status switch
     {
+        OrderStatus.AwaitingProvider => "awaiting-provider",
+        OrderStatus.Refused => "refused",
         OrderStatus.InProgress => "in-progress",
         OrderStatus.Delivered => "delivered",
         OrderStatus.Accepted => "accepted",
         _ => "disputed",
     };
 
-    private async Task<OrderResponse> SaveAsync(ServiceOrder order, string side, string kind, string title, string body, CancellationToken cancellationToken)
+    private async Task<OrderResponse> SaveAsync(ServiceOrder order, string side, NotificationTemplate template, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        await NotifyAsync(order, access.UserId, kind, title, body, cancellationToken);
+        await NotifyAsync(order, access.UserId, template, parameters, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await ToResponseAsync(order, side, cancellationToken);
     }

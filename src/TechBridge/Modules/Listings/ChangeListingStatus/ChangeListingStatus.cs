@@ -37,6 +37,7 @@ internal sealed class ChangeListingStatusHandler(ListingLifecycle lifecycle)
         var change = OwnerActions.GetValueOrDefault(action ?? "") ?? throw Platform.Errors.InvalidRequestException.For("action", "unknown", "Action is submit, close or renew.");
         var listing = await lifecycle.LoadOwnedAsync<Listing>(kind, id, cancellationToken);
         change(lifecycle, listing);
+        await lifecycle.NotifyAsync(listing, cancellationToken);
         await lifecycle.Db.SaveChangesAsync(cancellationToken);
         return ToStatusResponse(listing);
     }
@@ -51,6 +52,7 @@ internal sealed class ChangeListingStatusHandler(ListingLifecycle lifecycle)
 
         var listing = await lifecycle.LoadForReviewAsync(kind, id, cancellationToken);
         AdminActions[action](lifecycle, listing, reason);
+        await lifecycle.NotifyAsync(listing, cancellationToken);
         await lifecycle.Db.SaveChangesAsync(cancellationToken);
         return ToStatusResponse(listing);
     }

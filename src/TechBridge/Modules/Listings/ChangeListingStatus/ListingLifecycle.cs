@@ -2,6 +2,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
+using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Outbox;
 
 namespace TechBridge.Modules.Listings.ChangeListingStatus;
@@ -9,7 +10,8 @@ namespace TechBridge.Modules.Listings.ChangeListingStatus;
 // Loads listings for the caller and moves them between states. Every transition checks the state it read and saves
 // with Status as the concurrency token (UPDATE … WHERE Status = old), so a racing transition loses with 409 instead
 // of overwriting; outbox rows go into the same SaveChanges, i.e. the same transaction.
-internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, ActorContext actor, TimeProvider clock, IConfiguration configuration)
+internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, ActorContext actor, TimeProvider clock, IConfiguration configuration,
+    IOrganizationFacts facts, Notifier notifier)
 {
     public TimeSpan Validity => TimeSpan.FromDays(configuration.GetValue("Listings:ValidityDays", 180));
 
@@ -128,6 +130,42 @@ internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, Act
         listing.Status = ListingStatus.Expired;
         Touch(listing);
         Announce(listing, ListingChange.Unpublished);
+    }
+
+    // Whoever waits for the step just taken hears of it, in the same SaveChanges: the reviewers of the listing's
+    // jurisdiction on a submission, the owner's members on approval, rejection or take-down (with the reason).
+    public async Task NotifyAsync(Listing listing, CancellationToken cancellationToken)
+    {
+        var link = $"/Listings/Detail?kind={ListingNames.Of(listing.Kind)}&id={listing.Id}";
+        var parameters = new Dictionary<string, string> { ["listing"] = listing.Title };
+        (NotificationTemplate Template, IReadOnlyList<Guid> To)? message = listing.Status switch
+        {
+            ListingStatus.Submitted => (ListingNotices.Submitted, await facts.AdminUserIdsAsync(ListingsPermissions.ReviewListings, listing.JurisdictionRegion, cancellationToken)),
+            ListingStatus.Published => (ListingNotices.Approved, await facts.MemberUserIdsAsync(listing.OrganizationId, cancellationToken)),
+            ListingStatus.Rejected => (ListingNotices.Rejected, await facts.MemberUserIdsAsync(listing.OrganizationId, cancellationToken)),
+            ListingStatus.TakenDown => (ListingNotices.TakenDown, await facts.MemberUserIdsAsync(listing.OrganizationId, cancellationToken)),
+            _ => null,
+        };
+        if (message is not { } m)
+        {
+            return;
+        }
+
+        if (listing.Status == ListingStatus.Submitted)
+        {
+            parameters["organization"] = (await facts.FindAsync(listing.OrganizationId, cancellationToken))?.LegalName ?? "";
+            parameters["kind"] = ListingNames.Of(listing.Kind);
+            link = "/Admin/ListingReview";
+        }
+        else
+        {
+            parameters["reason"] = listing.StatusReason ?? "";
+        }
+
+        foreach (var userId in m.To.Where(u => u != actor.UserId).Distinct())
+        {
+            notifier.Notify(userId, m.Template, parameters, link);
+        }
     }
 
     public void Announce(Listing listing, ListingChange change) =>

@@ -7,8 +7,9 @@ namespace TechBridge.Modules.Listings.Contracts;
 // IdentityHidden is true for an anonymous demand whose enterprise has not been revealed.
 internal sealed record ListingFacts(string Kind, Guid Id, Guid OrganizationId, string Title, bool IsPublished, string JurisdictionRegion, bool IdentityHidden);
 
-// A proposal the demand's owner selected in an open call: what a service order made from it needs.
-internal sealed record SelectedProposalFacts(Guid ProposalId, Guid DemandId, string DemandTitle, Guid DemandOrganizationId, Guid ProposalOrganizationId, long PriceFen, string Approach);
+// A proposal the demand's owner selected in an open call: what a service order made from it needs. DemandIdentityHidden:
+// the demand is anonymous and its enterprise unrevealed, so the proposer must not learn who it is.
+internal sealed record SelectedProposalFacts(Guid ProposalId, Guid DemandId, string DemandTitle, Guid DemandOrganizationId, Guid ProposalOrganizationId, long PriceFen, string Approach, bool DemandIdentityHidden);
 
 // What other modules (Engagements) read about listings; the entities stay inside Listings.
 internal interface IListingFacts
@@ -33,7 +34,8 @@ internal sealed class ListingFactsReader(PlatformDbContext db) : IListingFacts
         var row = await (from p in db.Set<Proposal>().AsNoTracking()
                          join d in db.Set<TechnologyDemand>().AsNoTracking() on p.DemandId equals d.Id
                          where p.Id == proposalId && p.Status == ProposalStatus.Selected
-                         select new SelectedProposalFacts(p.Id, d.Id, d.Title, d.OrganizationId, p.OrganizationId, p.PriceFen, p.Approach))
+                         select new SelectedProposalFacts(p.Id, d.Id, d.Title, d.OrganizationId, p.OrganizationId, p.PriceFen, p.Approach,
+                             d.Visibility == DemandVisibility.Anonymous && d.IdentityRevealedAt == null))
             .FirstOrDefaultAsync(cancellationToken);
         return row;
     }

@@ -26,6 +26,7 @@ internal sealed class ManageListingHandler(ListingLifecycle lifecycle, ListingVi
         if (submit)
         {
             lifecycle.Submit(listing);
+            await lifecycle.NotifyAsync(listing, cancellationToken);
         }
 
         await lifecycle.Db.SaveChangesAsync(cancellationToken);
@@ -43,6 +44,7 @@ internal sealed class ManageListingHandler(ListingLifecycle lifecycle, ListingVi
         if (submit)
         {
             lifecycle.Submit(listing);
+            await lifecycle.NotifyAsync(listing, cancellationToken);
         }
 
         await lifecycle.Db.SaveChangesAsync(cancellationToken);
@@ -152,6 +154,8 @@ internal static class ManageListingEndpoints
             TypedResults.Ok(await lists.ListAsync(kind, filter, ct));
         Delegate export = async Task<FileContentHttpResult> ([AsParameters] ListListings.ListingFilter filter, ListListings.ListListingsHandler lists, CancellationToken ct) =>
             TypedResults.File(await lists.ExportAsync(kind, filter, ct), "text/csv; charset=utf-8", $"{kind.Plural}.csv");
+        Delegate exportXlsx = async Task<IResult> ([AsParameters] ListListings.ListingFilter filter, ListListings.ExportListingsHandler exports, CancellationToken ct) =>
+            Platform.Files.TableExport.File((await exports.TableAsync(kind.Name, filter, ct)).Table, "xlsx", kind.Plural);
 
         group.MapPost("/", create)
             .WithName($"Create{kind.RouteName}")
@@ -178,6 +182,12 @@ internal static class ManageListingEndpoints
             .WithSummary(text.Export)
             .AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/export.xlsx", exportXlsx)
+            .WithName($"Export{kind.RouteName}sXlsx")
+            .WithSummary($"The same published {kind.Plural} as an Excel workbook for people: headers in the request's language (?culture= or Accept-Language), names instead of codes.")
+            .AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }

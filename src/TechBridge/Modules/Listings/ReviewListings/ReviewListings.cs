@@ -7,7 +7,9 @@ using TechBridge.Modules.Listings.ManageListing;
 
 namespace TechBridge.Modules.Listings.ReviewListings;
 
-internal sealed record ReviewQueueItem(string Kind, Guid Id, string Title, Guid OrganizationId, string OrganizationName, string RegionCode, DateTimeOffset? SubmittedAt);
+// Summary: the applicant's own description (an offering's or demand's description, an achievement's abstract), so
+// the reviewer reads it in the queue.
+internal sealed record ReviewQueueItem(string Kind, Guid Id, string Title, Guid OrganizationId, string OrganizationName, string RegionCode, DateTimeOffset? SubmittedAt, string Summary);
 
 internal sealed record ReviewQueueResponse(int Total, IReadOnlyList<ReviewQueueItem> Items);
 
@@ -16,8 +18,9 @@ internal sealed record ReviewItem(string? Kind, Guid Id);
 // decision: approve | reject (reject needs the reason, which goes to every rejected item).
 internal sealed record BulkReviewRequest(string? Decision, string? Reason, IReadOnlyList<ReviewItem>? Items);
 
-// Per item: status is the HTTP status the single-item call would have answered (200, 403, 404, 409).
-internal sealed record ReviewItemResult(string? Kind, Guid Id, int Status, string? ListingStatus, string? Error);
+// Per item: status is the HTTP status the single-item call would have answered (200, 403, 404, 409); Title names the
+// item so that a page can say what was done ("已通过 3 项：…").
+internal sealed record ReviewItemResult(string? Kind, Guid Id, int Status, string? ListingStatus, string? Error, string? Title = null);
 
 internal sealed record BulkReviewResponse(int Succeeded, int Failed, IReadOnlyList<ReviewItemResult> Results);
 
@@ -48,9 +51,17 @@ internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts f
             .OrderBy(l => l.SubmittedAt).ThenBy(l => l.Id).ToList();
         var organizations = await facts.FindManyAsync(mine.Select(l => l.OrganizationId).ToList(), cancellationToken);
         var items = mine.Select(l => new ReviewQueueItem(ListingNames.Of(l.Kind), l.Id, l.Title, l.OrganizationId,
-            organizations.GetValueOrDefault(l.OrganizationId)?.LegalName ?? "", l.JurisdictionRegion, l.SubmittedAt)).ToList();
+            organizations.GetValueOrDefault(l.OrganizationId)?.LegalName ?? "", l.JurisdictionRegion, l.SubmittedAt, SummaryOf(l))).ToList();
         return new ReviewQueueResponse(items.Count, items);
     }
+
+    private static string SummaryOf(Listing listing) => listing switch
+    {
+        ServiceOffering o => o.Description,
+        TechnologyDemand d => d.Description,
+        TechnologyAchievement a => a.Abstract,
+        _ => "",
+    };
 
     public async Task<BulkReviewResponse> ReviewAsync(BulkReviewRequest request, CancellationToken cancellationToken)
     {
@@ -103,8 +114,9 @@ internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts f
                 lifecycle.Reject(listing, reason);
             }
 
+            await lifecycle.NotifyAsync(listing, cancellationToken);
             await lifecycle.Db.SaveChangesAsync(cancellationToken);
-            return new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status200OK, ListingNames.Of(listing.Status), null);
+            return new ReviewItemResult(item.Kind, item.Id, StatusCodes.Status200OK, ListingNames.Of(listing.Status), null, listing.Title);
         }
         catch (ProblemException problem)
         {

@@ -31,28 +31,94 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
         ["biomedicine"] = "C27", ["agriculture"] = "A01", ["new-materials"] = "C30", ["aerospace"] = "C37", ["nuclear"] = "M73",
     };
 
-    private static readonly (string Title, string Description, string Field, string Sector, string Industry)[] DemandTexts =
+    // The engineering disciplines of the CSL papers that become achievements, and the demo institutions (real
+    // universities and institutes of Beijing and Tianjin) that work in each: a paper is held by one of them.
+    private static readonly Dictionary<string, string[]> HoldersByDiscipline = new(StringComparer.Ordinal)
+    {
+        ["材料科学与工程"] = ["北京科技大学", "清华大学", "北京化工大学", "天津大学"],
+        ["冶金工程"] = ["北京科技大学"],
+        ["化学/化学工程与技术"] = ["北京化工大学", "中国科学院过程工程研究所", "天津大学", "中国科学院化学研究所"],
+        ["食品科学与工程"] = ["中国农业大学", "中国农业科学院农产品加工研究所", "国家粮食和物资储备局科学研究院"],
+        ["环境科学与工程"] = ["中国环境科学研究院", "中国科学院生态环境研究中心", "清华大学"],
+        ["光学工程"] = ["北京理工大学", "中国科学院半导体研究所"],
+        ["电气工程"] = ["华北电力大学", "中国科学院电工研究所"],
+        ["动力工程及工程热物理"] = ["中国科学院工程热物理研究所", "华北电力大学"],
+        ["机械工程"] = ["北京理工大学", "清华大学", "北京航空航天大学"],
+        ["农业工程"] = ["中国农业大学", "农业农村部规划设计研究院"],
+        ["计算机科学与技术"] = ["北京邮电大学", "中国科学院自动化研究所", "北京大学"],
+        ["控制科学与工程"] = ["中国科学院自动化研究所", "北京理工大学"],
+        ["信息与通信工程"] = ["北京邮电大学", "中国信息通信研究院"],
+        ["电子科学与技术"] = ["中国科学院微电子研究所", "中国科学院半导体研究所"],
+        ["土木工程"] = ["北京交通大学", "天津大学"],
+        ["交通运输工程"] = ["北京交通大学", "交通运输部公路科学研究院", "中国民航大学"],
+        ["石油与天然气工程"] = ["中国石油大学（北京）"],
+        ["矿业工程"] = ["中国矿业大学（北京）"],
+        ["水利工程"] = ["中国水利水电科学研究院"],
+        ["测绘科学与技术"] = ["中国测绘科学研究院"],
+        ["园艺学"] = ["中国农业科学院蔬菜花卉研究所", "中国农业大学"],
+        ["作物学"] = ["中国农业科学院作物科学研究所", "中国农业大学"],
+        ["畜牧学/兽医学"] = ["中国农业科学院北京畜牧兽医研究所"],
+        ["生物学/生物科学与工程"] = ["中国科学院天津工业生物技术研究所", "中国科学院微生物研究所"],
+    };
+
+    // National key R&D programmes whose projects yield technology an enterprise could license or co-develop.
+    private static readonly string[] AppliedProgrammes =
     [
-        ("数控机床主轴热变形补偿技术", "我公司数控加工中心在连续加工 4 小时后主轴热伸长导致尺寸超差，需要热误差建模与实时补偿方案，要求补偿后精度提升 50% 以上。", "advanced-manufacturing", "rd", "C34"),
-        ("锂电池极片涂布面密度在线检测", "涂布工序面密度波动较大，希望引入在线测量与闭环控制，面密度一致性控制在 ±1.5% 以内。", "new-energy", "testing", "C38"),
-        ("食品中农药残留快速检测方法", "需要适用于生产线的蔬菜原料农药残留快速筛查方法，单样检测时间不超过 20 分钟，并取得 CMA 资质报告。", "agriculture", "testing", "C14"),
-        ("工业废水中重金属深度处理", "电镀车间废水含镍、铬，现有工艺难以稳定达到新排放标准，寻求经济可行的深度处理工艺与工程化方案。", "environment", "technology-transfer", "N77"),
-        ("智能仓储 AGV 调度系统", "仓库有 30 台 AGV，需要多车路径规划与调度优化系统，与现有 WMS 对接，提升出入库效率 30%。", "electronics", "digital", "I65"),
-        ("高性能碳纤维复合材料成型工艺", "需要热塑性碳纤维复合材料快速模压成型工艺，用于汽车轻量化结构件，成型周期小于 3 分钟。", "new-materials", "rd", "C30"),
-        ("中药提取物质量标准研究", "公司中药配方颗粒需要建立指纹图谱与含量测定方法，满足国家药品标准申报要求。", "biomedicine", "consulting", "C27"),
-        ("产品外观与人机工程设计", "新一代家用空气净化器需要外观设计与人机交互优化，兼顾量产工艺与成本。", "advanced-manufacturing", "industrial-design", "C38"),
-        ("发明专利布局与侵权风险分析", "拟进入欧洲市场，需对核心产品进行专利检索、自由实施（FTO）分析和专利布局规划。", "electronics", "ip", "C39"),
-        ("科技型企业知识产权质押融资", "公司拥有 12 项发明专利，希望通过知识产权质押获得 500 万元流动资金贷款，需要评估与融资对接服务。", "new-materials", "finance", "C30"),
-        ("孵化场地与创业辅导服务", "初创团队 8 人，需要 300 平方米中试场地及创业辅导、政策申报服务。", "electronics", "incubation", "I65"),
-        ("工业互联网平台设备接入", "厂内 200 台设备协议不一，需要统一接入工业互联网平台，实现设备状态监测与能耗分析。", "electronics", "platform", "I65"),
-        ("羊绒纤维细度快速检测", "需要羊绒纤维细度与长度的快速检测设备或服务，替代人工显微镜测量。", "new-materials", "testing", "C17"),
-        ("皮革鞣制废液资源化利用", "鞣制废液中铬回收率低，寻求铬回收与废液资源化利用技术，降低处理成本。", "environment", "technology-transfer", "C19"),
-        ("丝网产品耐腐蚀涂层", "不锈钢丝网在海洋环境中腐蚀严重，需要耐盐雾 1000 小时以上的涂层技术。", "new-materials", "rd", "C33"),
-        ("电线电缆绝缘材料老化评估", "需要建立电缆绝缘材料加速老化试验方法与寿命评估模型。", "new-materials", "testing", "C38"),
-        ("葡萄酒发酵过程智能控制", "希望实现葡萄酒发酵温度、糖度的在线监测与智能控制，稳定产品风味。", "agriculture", "digital", "C15"),
-        ("医疗器械注册检验与临床评价", "二类医疗器械产品需要完成注册检验与临床评价资料准备。", "biomedicine", "consulting", "C35"),
-        ("氢燃料电池双极板国产化", "寻求金属双极板成形与涂层技术合作，实现双极板国产化替代。", "new-energy", "rd", "C38"),
-        ("城市供热管网漏损监测", "供热公司需要管网漏损在线监测与定位方案，降低热损失。", "urban-social", "platform", "D44"),
+        "场地土壤污染", "国家质量基础", "固废资源化", "综合交通运输", "水资源高效开发", "经济作物优质高产", "网络协同制造", "绿色生物制造",
+        "畜禽重大疫病", "食品安全关键技术", "光电子与微电子", "材料基因工程", "云计算和大数据", "先进电子材料", "煤炭清洁高效", "绿色宜居村镇",
+        "可再生能源与氢能", "制造基础技术", "化学肥料和农药减施", "大气污染成因与控制", "绿色建筑", "智能机器人", "宽带通信", "林业资源培育",
+        "现代食品加工", "物联网与智慧城市", "智能电网", "新能源汽车", "智能农机", "农业面源和重金属污染", "数字诊疗装备", "增材制造",
+        "先进轨道交通", "生物医用材料", "中医药现代化", "公共安全风险防控",
+    ];
+
+    // Contact persons of the demo offerings: ordinary names, not "联系人".
+    private static readonly string[] ContactNames =
+    [
+        "王建华", "李志强", "张丽娟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周涛", "吴婷", "徐明", "孙浩", "马丽", "朱伟", "胡晓燕", "郭鹏",
+        "何颖", "高峰", "林娜", "罗杰", "梁慧", "宋阳", "郑凯", "谢芳", "韩冰", "唐亮", "冯雪", "董宁", "程颖", "曹宇",
+    ];
+
+    private static readonly Dictionary<string, string> AreaCodes = new(StringComparer.Ordinal)
+    {
+        ["1301"] = "0311", ["1302"] = "0315", ["1303"] = "0335", ["1304"] = "0310", ["1305"] = "0319", ["1306"] = "0312",
+        ["1307"] = "0313", ["1308"] = "0314", ["1309"] = "0317", ["1310"] = "0316", ["1311"] = "0318", ["11"] = "010", ["12"] = "022",
+    };
+
+    // A switchboard number in the institution's city (area code and an eight-digit local number).
+    private static string SwitchboardOf(string regionCode, int n) =>
+        $"{AreaCodes.GetValueOrDefault(regionCode[..4]) ?? AreaCodes.GetValueOrDefault(regionCode[..2]) ?? "0311"}-{6700_0000 + ((n * 7919) % 300_0000)}";
+
+    // Title, description, field, sector, industry, and the region (city or county) whose industry asks for it.
+    private static readonly (string Title, string Description, string Field, string Sector, string Industry, string Region)[] DemandTexts =
+    [
+        ("数控机床主轴热变形补偿技术", "我公司数控加工中心在连续加工 4 小时后主轴热伸长导致尺寸超差，需要热误差建模与实时补偿方案，要求补偿后精度提升 50% 以上。", "advanced-manufacturing", "rd", "C34", "1301"),
+        ("锂电池极片涂布面密度在线检测", "涂布工序面密度波动较大，希望引入在线测量与闭环控制，面密度一致性控制在 ±1.5% 以内。", "new-energy", "testing", "C38", "1301"),
+        ("食品中农药残留快速检测方法", "需要适用于生产线的蔬菜原料农药残留快速筛查方法，单样检测时间不超过 20 分钟，并取得 CMA 资质报告。", "agriculture", "testing", "C14", "1304"),
+        ("工业废水中重金属深度处理", "电镀车间废水含镍、铬，现有工艺难以稳定达到新排放标准，寻求经济可行的深度处理工艺与工程化方案。", "environment", "technology-transfer", "N77", "1309"),
+        ("智能仓储 AGV 调度系统", "仓库有 30 台 AGV，需要多车路径规划与调度优化系统，与现有 WMS 对接，提升出入库效率 30%。", "electronics", "digital", "I65", "1310"),
+        ("高性能碳纤维复合材料成型工艺", "需要热塑性碳纤维复合材料快速模压成型工艺，用于汽车轻量化结构件，成型周期小于 3 分钟。", "new-materials", "rd", "C30", "1306"),
+        ("中药提取物质量标准研究", "公司中药配方颗粒需要建立指纹图谱与含量测定方法，满足国家药品标准申报要求。", "biomedicine", "consulting", "C27", "130683"),
+        ("产品外观与人机工程设计", "新一代家用空气净化器需要外观设计与人机交互优化，兼顾量产工艺与成本。", "advanced-manufacturing", "industrial-design", "C38", "1309"),
+        ("发明专利布局与侵权风险分析", "拟进入欧洲市场，需对核心产品进行专利检索、自由实施（FTO）分析和专利布局规划。", "electronics", "ip", "C39", "1302"),
+        ("科技型企业知识产权质押融资", "公司拥有 12 项发明专利，希望通过知识产权质押获得 500 万元流动资金贷款，需要评估与融资对接服务。", "new-materials", "finance", "C30", "1303"),
+        ("孵化场地与创业辅导服务", "初创团队 8 人，需要 300 平方米中试场地及创业辅导、政策申报服务。", "electronics", "incubation", "I65", "1310"),
+        ("工业互联网平台设备接入", "厂内 200 台设备协议不一，需要统一接入工业互联网平台，实现设备状态监测与能耗分析。", "electronics", "platform", "I65", "1302"),
+        ("羊绒纤维细度快速检测", "需要羊绒纤维细度与长度的快速检测设备或服务，替代人工显微镜测量。", "new-materials", "testing", "C17", "130534"),
+        ("皮革鞣制废液资源化利用", "鞣制废液中铬回收率低，寻求铬回收与废液资源化利用技术，降低处理成本。", "environment", "technology-transfer", "C19", "130181"),
+        ("丝网产品耐腐蚀涂层", "不锈钢丝网在海洋环境中腐蚀严重，需要耐盐雾 1000 小时以上的涂层技术。", "new-materials", "rd", "C33", "131125"),
+        ("电线电缆绝缘材料老化评估", "需要建立电缆绝缘材料加速老化试验方法与寿命评估模型。", "new-materials", "testing", "C38", "130528"),
+        ("葡萄酒发酵过程智能控制", "希望实现葡萄酒发酵温度、糖度的在线监测与智能控制，稳定产品风味。", "agriculture", "digital", "C15", "130322"),
+        ("医疗器械注册检验与临床评价", "二类医疗器械产品需要完成注册检验与临床评价资料准备。", "biomedicine", "consulting", "C35", "1311"),
+        ("氢燃料电池双极板国产化", "寻求金属双极板成形与涂层技术合作，实现双极板国产化替代。", "new-energy", "rd", "C38", "1307"),
+        ("城市供热管网漏损监测", "供热公司需要管网漏损在线监测与定位方案，降低热损失。", "urban-social", "platform", "D44", "1308"),
+    ];
+
+    // Further demands, not published in the seed (one waits for review, one is a draft), for the review queue and the
+    // owner's own list.
+    private static readonly (string Title, string Description, string Field, string Sector, string Industry, string Region)[] MoreDemandTexts =
+    [
+        ("陶瓷卫浴釉面缺陷视觉检测", "卫生陶瓷釉面针孔、裂纹目前靠人工目检，漏检率高，需要适应曲面和高反光釉面的机器视觉检测方案。", "electronics", "digital", "C30", "1302"),
+        ("钒钛磁铁矿尾矿综合利用", "选矿尾矿年产 80 万吨，希望回收其中的钒、钛并将残渣用于建材，寻求可工业化的综合利用工艺。", "environment", "technology-transfer", "B08", "1308"),
     ];
 
     // Each sector's offerings as a provider would describe them: method, equipment, qualification. One text per
@@ -157,6 +223,9 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
     // The titles of the demo texts, for tests that keep the team's judgements in step with them.
     public static IEnumerable<string> DemandTitles => DemandTexts.Select(d => d.Title);
 
+    // Every demand title with the region it is posted in, published or not.
+    public static IEnumerable<(string Title, string Region)> AllDemandRegions => DemandTexts.Concat(MoreDemandTexts).Select(d => (d.Title, d.Region));
+
     public static IEnumerable<string> OfferingTitles => OfferingTexts.Values.SelectMany(t => t).Select(t => t.Title);
 
     public int Order => 30;
@@ -216,16 +285,25 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
         var keywords = ReadPairs("csl-kg-dev.tsv");
         var disciplines = ReadPairs("csl-dcp-dev.tsv");
         var modes = new[] { TransferModes.Licence, TransferModes.Assignment | TransferModes.Licence, TransferModes.JointDevelopment, TransferModes.EquityContribution | TransferModes.JointDevelopment };
+        var byName = (await facts.FindVerifiedByNamesAsync(HoldersByDiscipline.Values.SelectMany(h => h).Distinct().ToList(), cancellationToken));
+        var holderFacts = await facts.FindManyAsync(byName.Values.ToList(), cancellationToken);
         var count = 0;
+        var perDiscipline = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (abstractText, title) in ReadPairs("csl-ts-dev.tsv"))
         {
-            var field = FieldOf(disciplines.GetValueOrDefault(abstractText, "") + title);
-            if (field is null || title.Length > 200 || abstractText.Length > 8000 || count >= 400)
+            // Only engineering papers become achievements, and only in the hands of an institution of their field (a
+            // materials paper held by a university of science and technology, never by an academy of medicine).
+            var discipline = disciplines.GetValueOrDefault(abstractText, "");
+            var holders = HoldersByDiscipline.GetValueOrDefault(discipline)?.Where(byName.ContainsKey).ToList();
+            var field = FieldOf(discipline + title);
+            if (holders is not { Count: > 0 } || field is null || title.Length > 200 || abstractText.Length > 8000 || count >= 240)
             {
                 continue;
             }
 
-            var owner = universities[count % universities.Count];
+            var k = perDiscipline.GetValueOrDefault(discipline);
+            perDiscipline[discipline] = k + 1;
+            var owner = holderFacts[byName[holders[k % holders.Count]]];
             Stamp(new TechnologyAchievement
             {
                 OwnerRegionCode = owner.RegionCode,
@@ -235,24 +313,26 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
                 TechnologyFieldCode = field,
                 IndustryCode = IndustryByField[field],
                 Trl = 2 + (count % 7),
-                LinkedIp = count % 3 == 0 ? $"ZL20{18 + (count % 6)}1{count:D7}.{count % 10}" : null,
+                // No patent number is known for a paper: left empty rather than invented.
+                LinkedIp = null,
                 TransferModes = modes[count % modes.Length],
                 AskingPriceFen = count % 4 == 0 ? null : (10 + (count % 40)) * 1_000_000L,
             }, owner);
             count++;
         }
 
-        // Achievements from national key R&D projects led by demo institutions (real titles and institutions).
+        // Achievements from national key R&D projects led by demo institutions (real titles and institutions), from
+        // the programmes whose results an enterprise licenses (not basic research such as quantum regulation).
         var projects = new List<string[]>();
         using (var reader = new StreamReader(Path.Combine(directory, "PubNKRDP.csv")))
         {
-            projects.AddRange(Csv.Read(reader).Skip(1).Where(r => r.Length >= 9));
+            projects.AddRange(Csv.Read(reader).Skip(1).Where(r => r.Length >= 9 && AppliedProgrammes.Any(a => r[8].Contains(a, StringComparison.Ordinal))));
         }
 
         var owners = await facts.FindVerifiedByNamesAsync(projects.Select(p => p[5]).Distinct().ToList(), cancellationToken);
         var ownerFacts = await facts.FindManyAsync(owners.Values.ToList(), cancellationToken);
         var projectCount = 0;
-        foreach (var project in projects.Where(p => owners.ContainsKey(p[5])).Take(150))
+        foreach (var project in projects.Where(p => owners.ContainsKey(p[5])).DistinctBy(p => p[4]).Take(200))
         {
             var owner = ownerFacts[owners[project[5]]];
             var field = FieldOf(project[8] + project[4]) ?? "advanced-manufacturing";
@@ -260,8 +340,8 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             {
                 OwnerRegionCode = owner.RegionCode,
                 Title = project[4].Length > 200 ? project[4][..200] : project[4],
-                Abstract = $"国家重点研发计划“{project[8]}”重点专项项目（{project[0]} 年立项，项目编号 {project[2]}），由{project[5]}牵头承担。{project[4]}。",
-                Keywords = project[8],
+                Abstract = $"国家重点研发计划“{project[8].Trim('“', '”')}”重点专项项目（{project[0]} 年立项，项目编号 {project[2]}），由{project[5]}牵头承担。{project[4]}。",
+                Keywords = project[8].Trim('“', '”'),
                 TechnologyFieldCode = field,
                 IndustryCode = IndustryByField[field],
                 Trl = 3 + (projectCount % 5),
@@ -271,15 +351,27 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
             projectCount++;
         }
 
-        // Demands: the demo enterprise first, then enterprises across every Hebei city. The first round of texts has
-        // the usual mix of states; later rounds are published, so every demand text has a published demand.
+        // Demands: each text once, posted by an enterprise of the city (or county) whose industry it belongs to, so that
+        // no two cities ask for the same thing; the demo enterprise posts the first two. All of them are published (the
+        // judgements measure each); a few further texts wait for review or are drafts, so those pages have something.
         var demoEnterprise = (await facts.MembershipsOfUserNameAsync("enterprise.demo", cancellationToken)).FirstOrDefault(o => o.Type == OrganizationType.Enterprise);
-        var posters = (demoEnterprise is null ? enterprises : [demoEnterprise, .. enterprises.Where(e => e.Id != demoEnterprise.Id)]).ToList();
-        var openCalls = new List<TechnologyDemand>();
-        for (var i = 0; i < Math.Max(DemandTexts.Length * 2, posters.Count); i++)
+        var used = new HashSet<Guid>();
+        OrganizationFacts PosterIn(string region)
         {
-            var (title, description, field, sector, industry) = DemandTexts[i % DemandTexts.Length];
-            var owner = posters[i % posters.Count];
+            var poster = enterprises.Where(e => !used.Contains(e.Id) && e.Id != demoEnterprise?.Id).FirstOrDefault(e => e.RegionCode.StartsWith(region, StringComparison.Ordinal))
+                ?? enterprises.Where(e => !used.Contains(e.Id) && e.Id != demoEnterprise?.Id).FirstOrDefault(e => e.RegionCode.StartsWith(region[..4], StringComparison.Ordinal))
+                ?? enterprises.First(e => e.Id != demoEnterprise?.Id);
+            used.Add(poster.Id);
+            return poster;
+        }
+
+        var openCalls = new List<TechnologyDemand>();
+        var posted = 0;
+        var demandTexts = DemandTexts.Select(d => (Text: d, Status: ListingStatus.Published)).Concat(MoreDemandTexts.Select((d, j) => (Text: d, Status: j % 2 == 0 ? ListingStatus.Submitted : ListingStatus.Draft))).ToList();
+        for (var i = 0; i < demandTexts.Count; i++)
+        {
+            var ((title, description, field, sector, industry, region), status) = demandTexts[i];
+            var owner = i < 2 && demoEnterprise is not null ? demoEnterprise : PosterIn(region);
             var demand = Stamp(new TechnologyDemand
             {
                 OwnerRegionCode = owner.RegionCode,
@@ -293,17 +385,10 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
                 Deadline = DateOnly.FromDateTime(now.UtcDateTime).AddDays(60 + (i % 120)),
                 RegionCode = owner.RegionCode,
                 Visibility = i % 4 == 1 ? DemandVisibility.Anonymous : DemandVisibility.Public,
-                IsOpenCall = i % 3 == 0,
-            }, owner, i >= DemandTexts.Length ? ListingStatus.Published : null);
-            if (i < 2)
-            {
-                // The demo enterprise's first two are published open calls, so the comparison page has proposals.
-                demand.IsOpenCall = true;
-                demand.Status = ListingStatus.Published;
-                demand.PublishedAt ??= demand.CreatedAt;
-                demand.ExpiresAt ??= demand.CreatedAt + validity;
-            }
-
+                // The demo enterprise's first two are open calls, so the comparison page has proposals.
+                IsOpenCall = i < 2 || i % 3 == 0,
+            }, owner, status);
+            posted++;
             if (demand.IsOpenCall && demand.Status == ListingStatus.Published)
             {
                 openCalls.Add(demand);
@@ -366,8 +451,8 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
                     RegionsServed = string.Join(',', new[] { city, "13" }.Distinct()),
                     LeadTimeDays = 3 + (n % 20),
                     AcceptsInnovationVouchers = n % 2 == 0,
-                    ContactName = "联系人",
-                    ContactPhone = $"1380013{n % 10000:D4}",
+                    ContactName = ContactNames[offerings % ContactNames.Length],
+                    ContactPhone = SwitchboardOf(institution.RegionCode, offerings),
                     BranchId = institution.Branches.Count > 0 ? institution.Branches[0].Id : null,
                 }, institution, ListingStatus.Published);
                 offerings++;
@@ -375,7 +460,7 @@ internal sealed class DemoListingsSeeder(PlatformDbContext db, IOrganizationFact
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        progress?.Report($"demo listings: {count + projectCount} achievements, {posters.Count} demands ({openCalls.Count} open calls), {offerings} offerings");
+        progress?.Report($"demo listings: {count + projectCount} achievements, {posted} demands ({openCalls.Count} open calls), {offerings} offerings");
     }
 
     private static string? FieldOf(string text)

@@ -227,7 +227,27 @@ internal static class MatchEval
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{demand,-24} {Ndcg(withSignals, judged),10:0.000} {Ndcg(results[1].Rankings[demand], judged),10:0.000}  {top}"));
         }
+
+        // What a broker sees first: the top three offerings of every demand (configured weights), each with its grade.
+        // The demo data is meant to show matching at its best, so every one of them should be judged relevant.
+        log.WriteLine();
+        log.WriteLine("top three offerings per demand (configured weights) with their grades; - = not judged");
+        var (relevant, clearly) = (0, 0);
+        foreach (var (demand, judged) in measurable)
+        {
+            var top = TopThree(results[0].Rankings[demand], judged);
+            relevant += top.Count == 3 && top.All(t => t.Grade >= 1) ? 1 : 0;
+            clearly += top.Count == 3 && top.All(t => t.Grade >= 2) ? 1 : 0;
+            log.WriteLine($"{demand}: " + string.Join(" | ", top.Select(t => $"{t.Title} ({(t.Grade < 0 ? "-" : t.Grade.ToString(CultureInfo.InvariantCulture))})")));
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"demands whose top three offerings are all judged relevant: {relevant} of {measurable.Count} (grade ≥ 1), {clearly} of {measurable.Count} (grade ≥ 2)"));
     }
+
+    // The first three distinct offering titles of each demand's ranking and their grades (-1 = not judged).
+    public static IReadOnlyList<(string Title, int Grade)> TopThree(IReadOnlyList<string> ranking, IReadOnlyDictionary<string, int> judged) =>
+        ranking.Distinct(StringComparer.Ordinal).Take(3).Select(t => (t, judged.TryGetValue(t, out var g) ? g : -1)).ToList();
 
     private static async Task<List<SearchableListing>> AllPublishedAsync(IListingSearchSource listings, string kind, CancellationToken cancellationToken)
     {
