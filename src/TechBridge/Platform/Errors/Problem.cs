@@ -20,6 +20,7 @@ internal sealed record Problem(int Status, string? Code, string Detail, IReadOnl
             new(StatusCodes.Status409Conflict, "constraint", "The change conflicts with an existing record.", [], None),
         DbUpdateException { InnerException: var inner } when IsContention(inner) => Busy(),
         _ when IsContention(exception) => Busy(),
+        BadHttpRequestException bad when TechBridge.Platform.Input.BindingProblems.From(bad) is { } binding => binding,
         BadHttpRequestException bad => new(bad.StatusCode, null, bad.Message, [], None),
         _ => null,
     };

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace TechBridge.Platform.Input;
+
+// What the framework says when it cannot bind a request (RouteHandlerOptions.ThrowOnBadRequest makes it throw), turned
+// into the error table's terms: the field as the API spells it ("serviceItems[2]", "page") and the type expected, so a
+// client never reads "Failed to read parameter" and never gets a 500 for a malformed body.
+internal static partial class BindingProblems
+{
+    public const string MalformedRule = "malformed";
+
+    public static Problem? From(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return null;
+        }
+
+        var violation = exception.InnerException is JsonException json ? FromJson(json) : FromMessage(exception.Message);
+        return violation is null
+            ? null
+            : new Problem(StatusCodes.Status400BadRequest, null, violation.Message, [violation], new Dictionary<string, object?>());
+    }
+
+    private static Violation FromJson(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        var target = ConvertedTo().Match(json.Message);
+        if (target.Success)
+        {
+            return TypeViolation(field, target.Groups[1].Value);
+        }
+
+        // Truncated or otherwise unreadable JSON: where the reader stopped.
+        return new Violation(field, MalformedRule, $"The body is not valid JSON at {field}" + (json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})." : "."));
+    }
+
+    private static Violation? FromMessage(string message)
+    {
+        if (BindFailed().Match(message) is { Success: true } failed)
+        {
+            return TypeViolation(failed.Groups["name"].Value, failed.Groups["type"].Value);
+        }
+
+        if (RequiredMissing().Match(message) is { Success: true } missing)
+        {
+            var field = missing.Groups["from"].Value.Equals("body", StringComparison.OrdinalIgnoreCase) ? "body" : missing.Groups["name"].Value;
+            return new Violation(field, "required", $"{field} is required.");
+        }
+
+        if (message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Violation("body", "required", "A request body is required.");
+        }
+
+        return message.Contains("body", StringComparison.OrdinalIgnoreCase) || message.Contains("form", StringComparison.OrdinalIgnoreCase)
+            ? new Violation("body", MalformedRule, "The body could not be read.")
+            : null;
+    }
+
+    // "$.milestones[2].amountFen" → "milestones[2].amountFen"; "$['a b']" → "a b"; "$" → "body".
+    public static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        var field = QuotedName().Replace(path, m => "." + m.Groups[1].Value);
+        field = field.StartsWith("$.", StringComparison.Ordinal) ? field[2..] : field.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    // One rule per expected type ("expectedNumber"), so that each has its sentence in both languages; the English
+    // name of the type also travels as the violation's "expected" argument.
+    private static Violation TypeViolation(string field, string type)
+    {
+        var expected = Expected(type);
+        return new Violation(field, TypeRules.GetValueOrDefault(expected, "expectedObject"), $"{field} must be {Article(expected)} {expected}.",
+            new Dictionary<string, object> { ["expected"] = expected });
+    }
+
+    public static readonly IReadOnlyDictionary<string, string> TypeRules = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["text"] = "expectedText",
+        ["whole number"] = "expectedWholeNumber",
+        ["number"] = "expectedNumber",
+        ["true or false"] = "expectedBoolean",
+        ["date (yyyy-MM-dd)"] = "expectedDate",
+        ["date and time (ISO 8601)"] = "expectedDateTime",
+        ["time"] = "expectedTime",
+        ["identifier (GUID)"] = "expectedId",
+        ["list"] = "expectedList",
+        ["object"] = "expectedObject",
+    };
+
+    // The expected type in a client's words: text, number, true/false, date, list, object.
+    private static string Expected(string type)
+    {
+        var name = Nullable().Match(type) is { Success: true } inner ? inner.Groups[1].Value : type;
+        name = name.Split('[', '`')[0];
+        var simple = name[(name.LastIndexOf('.') + 1)..];
+        return simple switch
+        {
+            "String" or "string" or "Char" or "char" => "text",
+            "Int32" or "Int64" or "Int16" or "Byte" or "UInt32" or "UInt64" or "int" or "long" or "short" => "whole number",
+            "Decimal" or "Double" or "Single" or "decimal" or "double" or "float" => "number",
+            "Boolean" or "bool" => "true or false",
+            "DateOnly" => "date (yyyy-MM-dd)",
+            "DateTime" or "DateTimeOffset" => "date and time (ISO 8601)",
+            "TimeOnly" or "TimeSpan" => "time",
+            "Guid" => "identifier (GUID)",
+            _ when name.StartsWith("System.Collections", StringComparison.Ordinal) || type.Contains("List`", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "list",
+            _ => "object",
+        };
+    }
+
+    private static string Article(string expected) => expected[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
+
+    [GeneratedRegex(@"could not be converted to ([^\s]+?)\.? Path:", RegexOptions.CultureInvariant)]
+    private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"^Failed to bind parameter ""(?<type>[^""]+) (?<name>[^"" ]+)"" from", RegexOptions.CultureInvariant)]
+    private static partial Regex BindFailed();
+
+    [GeneratedRegex(@"^Required parameter ""(?<type>[^""]+) (?<name>[^"" ]+)"" was not provided from (?<from>\w+)", RegexOptions.CultureInvariant)]
+    private static partial Regex RequiredMissing();
+
+    [GeneratedRegex(@"\['([^']*)'\]", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex(@"^System\.Nullable`1\[(.+)\]$", RegexOptions.CultureInvariant)]
+    private static partial Regex Nullable();
+}
