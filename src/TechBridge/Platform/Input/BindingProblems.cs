@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using System.Text.RegularExpressions;
 
 namespace TechBridge.Platform.Input;
@@ -9,6 +10,29 @@ namespace TechBridge.Platform.Input;
 internal static partial class BindingProblems
 {
     public const string MalformedRule = "malformed";
+
+    // The endpoint's body type (from its Accepts metadata) lets the expected type be read off the contract at the
+    // failing JSON path: System.Text.Json names the record being built, not the property, for constructor parameters.
+    public static Problem? From(BadHttpRequestException exception, HttpContext? context)
+    {
+        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return null;
+        }
+
+        if (exception.InnerException is JsonException json && context?.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } bodyType)
+        {
+            var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            if (TypeAt(options, bodyType, json.Path) is { } type && ConvertedTo().IsMatch(json.Message))
+            {
+                var field = FieldOf(json.Path);
+                var violation = TypeViolation(field, type.FullName ?? type.Name, type);
+                return new Problem(StatusCodes.Status400BadRequest, null, violation.Message, [violation], new Dictionary<string, object?>());
+            }
+        }
+
+        return From(exception);
+    }
 
     public static Problem? From(BadHttpRequestException exception)
     {
@@ -74,9 +98,10 @@ internal static partial class BindingProblems
 
     // One rule per expected type ("expectedNumber"), so that each has its sentence in both languages; the English
     // name of the type also travels as the violation's "expected" argument.
-    private static Violation TypeViolation(string field, string type)
+    private static Violation TypeViolation(string field, string type, Type? clrType = null)
     {
-        var expected = Expected(type);
+        field = string.Join('.', field.Split('.').Select(part => part.Length > 0 && char.IsUpper(part[0]) ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(part) : part));
+        var expected = clrType is null ? Expected(type) : Expected(clrType);
         return new Violation(field, TypeRules.GetValueOrDefault(expected, "expectedObject"), $"{field} must be {Article(expected)} {expected}.",
             new Dictionary<string, object> { ["expected"] = expected });
     }
@@ -95,9 +120,70 @@ internal static partial class BindingProblems
         ["object"] = "expectedObject",
     };
 
+    private static string Expected(Type type)
+    {
+        type = System.Nullable.GetUnderlyingType(type) ?? type;
+        if (type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+        {
+            return "list";
+        }
+
+        return Expected(type.FullName ?? type.Name);
+    }
+
+    // The declared type at a JSON path ("milestones[2].amountFen") of the body's contract; null when it cannot be found.
+    private static Type? TypeAt(JsonSerializerOptions options, Type root, string? path)
+    {
+        var field = FieldOf(path);
+        if (field == "body")
+        {
+            return root;
+        }
+
+        var type = root;
+        foreach (Match segment in PathSegment().Matches(field))
+        {
+            System.Text.Json.Serialization.Metadata.JsonTypeInfo info;
+            try
+            {
+                info = options.GetTypeInfo(System.Nullable.GetUnderlyingType(type) ?? type);
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                return null;
+            }
+
+            if (segment.Groups["index"].Success)
+            {
+                type = info.ElementType ?? (info.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Enumerable ? typeof(object) : null!);
+                if (type is null)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            var name = segment.Groups["name"].Value;
+            var property = info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                return info.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Dictionary ? info.ElementType : null;
+            }
+
+            type = property.PropertyType;
+        }
+
+        return type;
+    }
+
+    [GeneratedRegex(@"(?<name>[^.\[\]]+)|\[(?<index>\d+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PathSegment();
+
     // The expected type in a client's words: text, number, true/false, date, list, object.
     private static string Expected(string type)
     {
+        type = type.TrimEnd('?');
         var name = Nullable().Match(type) is { Success: true } inner ? inner.Groups[1].Value : type;
         name = name.Split('[', '`')[0];
         var simple = name[(name.LastIndexOf('.') + 1)..];
