@@ -18,7 +18,7 @@ public abstract class BadInputTests(AppHost host)
     [InlineData("""{"kind":"Enterprise","legalName":"河北\u202E公司"}""", "legalName", "controlCharacter")]
     [InlineData("""{"kind":"Enterprise","legalName":"河北\n公司"}""", "legalName", "lineBreak")]
     [InlineData("""{"kind":"Enterprise","establishedOn":"yesterday"}""", "establishedOn", "expectedDate")]
-    [InlineData("""{"kind":"Ent""", "body", "malformed")]
+    [InlineData("""{"kind":"Ent""", "kind", "malformed")]
     [InlineData("{", "body", "malformed")]
     public async Task RegisterOrganization_BadBody_Is400NamingTheFieldAndRule(string body, string field, string rule)
     {

@@ -20,7 +20,9 @@ internal static partial class BindingProblems
             return null;
         }
 
-        if (exception.InnerException is JsonException json && context?.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } bodyType)
+        // The exception handler has cleared the request's endpoint; its feature keeps the one that failed.
+        var endpoint = context?.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? context?.GetEndpoint();
+        if (context is not null && exception.InnerException is JsonException json && endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } bodyType)
         {
             var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             if (TypeAt(options, bodyType, json.Path) is { } type && ConvertedTo().IsMatch(json.Message))
@@ -184,6 +186,11 @@ internal static partial class BindingProblems
     private static string Expected(string type)
     {
         type = type.TrimEnd('?');
+        if (type.StartsWith("Nullable<", StringComparison.Ordinal) && type.EndsWith('>'))
+        {
+            type = type["Nullable<".Length..^1];
+        }
+
         var name = Nullable().Match(type) is { Success: true } inner ? inner.Groups[1].Value : type;
         name = name.Split('[', '`')[0];
         var simple = name[(name.LastIndexOf('.') + 1)..];
