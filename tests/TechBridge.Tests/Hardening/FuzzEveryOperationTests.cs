@@ -231,7 +231,10 @@ public abstract class FuzzEveryOperationTests(AppHost host, ITestOutputHelper ou
         yield return ("a lone brace", "{");
         yield return ("a list for the body", "[1]");
         // Every number at long.MaxValue at once, lists of two: sums of amounts overflow.
-        yield return ("every number at long.MaxValue", AllNumbers(sample?.DeepClone())?.ToJsonString() ?? "{}");
+        if (sampleText.Any(char.IsAsciiDigit) && AllNumbers(sample?.DeepClone())?.ToJsonString() is { } huge && huge.Contains(long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        {
+            yield return ("every number at long.MaxValue", huge);
+        }
         foreach (var (label, body) in Mutations(schema, schemas, sample, []))
         {
             yield return (label, body);

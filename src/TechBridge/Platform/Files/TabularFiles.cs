@@ -22,7 +22,6 @@ internal sealed record TabularRow(int Number, string[] Cells);
 // too.
 internal static class TabularFiles
 {
-    private const string Field = "file";
     private const int MaxZipEntries = 1_000;
 
     // Rows with content, header first; throws InvalidRequestException (file, rule) at a limit or on an unreadable file.
@@ -33,7 +32,7 @@ internal static class TabularFiles
         {
             ".csv" => ReadCsv(content, limits),
             ".xlsx" => ReadXlsx(content, limits),
-            _ => throw InvalidRequestException.For(Field, "type", "The file is .csv (UTF-8) or .xlsx."),
+            _ => throw InvalidRequestException.For("file", "type", "The file is .csv (UTF-8) or .xlsx."),
         };
         return Limit(Guard(rows, extension), limits);
     }
@@ -52,7 +51,7 @@ internal static class TabularFiles
             }
             catch (Exception exception) when (exception is InvalidDataException or XmlException or IOException or FormatException or DecoderFallbackException or ArgumentException)
             {
-                throw InvalidRequestException.For(Field, "unreadable", $"The file could not be read as {extension}: {exception.Message}");
+                throw InvalidRequestException.For("file", "unreadable", $"The file could not be read as {extension}: {exception.Message}");
             }
 
             yield return enumerator.Current;
@@ -88,7 +87,7 @@ internal static class TabularFiles
     }
 
     private static InvalidRequestException Violation(string rule, string message, long max) =>
-        InvalidRequestException.For(Field, rule, message, new Dictionary<string, object> { ["max"] = max });
+        InvalidRequestException.For("file", rule, message, new Dictionary<string, object> { ["max"] = max });
 
     private static IEnumerable<TabularRow> ReadCsv(Stream content, TabularLimits limits)
     {
@@ -114,7 +113,7 @@ internal static class TabularFiles
         CheckDeclaredSizes(zip, limits);
         var sheetPath = FirstSheetPath(zip, limits);
         var shared = SharedStrings(zip, limits);
-        var sheet = zip.GetEntry(sheetPath) ?? throw InvalidRequestException.For(Field, "unreadable", "The workbook has no worksheet.");
+        var sheet = zip.GetEntry(sheetPath) ?? throw InvalidRequestException.For("file", "unreadable", "The workbook has no worksheet.");
         using var stream = Open(sheet, limits);
         using var xml = XmlReader.Create(stream, Settings);
         long scanned = 0;
@@ -269,7 +268,7 @@ internal static class TabularFiles
     {
         if (zip.Entries.Count > MaxZipEntries)
         {
-            throw InvalidRequestException.For(Field, "unreadable", $"The workbook has {zip.Entries.Count} parts; a worksheet export has a few dozen.");
+            throw InvalidRequestException.For("file", "unreadable", $"The workbook has {zip.Entries.Count} parts; a worksheet export has a few dozen.");
         }
 
         long total = 0;
