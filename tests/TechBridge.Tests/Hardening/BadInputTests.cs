@@ -95,6 +95,18 @@ public abstract class BadInputTests(AppHost host)
         Assert.Contains(violations, v => v.Field == field && v.Rule == rule);
     }
 
+    [Theory]
+    [InlineData("/Directory?pageNumber=abc")]
+    [InlineData("/Directory?q=%E6%B2%B3%00%E5%8C%97")]
+    public async Task Page_QueryValueThatIsNotANumberOrCarriesNul_IsRefusedNotDropped(string url)
+    {
+        using var anonymous = host.CreateAnonymousClient();
+
+        var response = await anonymous.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Offering_PriceOfLongMaxValue_Is400OnPrice()
     {

@@ -26,6 +26,8 @@ public sealed class ImportMemoryProcessTests
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromMinutes(3) };
         var token = await TokenAsync(http, "provider.demo");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var organizations = await http.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/me/organizations", UriKind.Relative));
+        http.DefaultRequestHeaders.Add("X-Organization", organizations[0].GetProperty("id").GetString());
         var bomb = TenMillionEmptyRows();
 
         // Once first, so that what the first upload loads for good (code, caches) is not counted as growth.

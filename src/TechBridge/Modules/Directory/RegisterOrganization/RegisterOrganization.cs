@@ -95,8 +95,10 @@ internal static partial class RegisterOrganizationEndpoint
         // one is a 400 naming the field (BindingProblems), never a 500.
         organizations.MapPost("/", HandleJsonAsync)
             .WithName("RegisterOrganization")
-            .WithSummary("Registers an organization with its business licence; the caller becomes its owner; verification pending.")
-            .Accepts<RegisterOrganizationRequest>("application/json", "multipart/form-data")
+            .WithSummary("Registers an organization with its business licence; the caller becomes its owner; verification pending. "
+                + "Also accepts multipart/form-data with the same fields (contactName, contactPhone, contactEmail flat) and the licence file as 'evidence'.")
+            // Only JSON here: the content type routes multipart to the form endpoint below.
+            .Accepts<RegisterOrganizationRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
         organizations.MapPost("/", HandleFormAsync)
