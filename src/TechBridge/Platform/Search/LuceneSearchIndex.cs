@@ -178,8 +178,13 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     public SearchResults Search(SearchRequest request)
     {
         var built = queries.Build(request);
-        Query query = built.Query;
         var filter = BuildFilter(request);
+        if (ranking.FeedbackTerms > 0 && built.Terms.Count > 0)
+        {
+            built = built with { Query = Expand(built, filter) };
+        }
+
+        Query query = built.Query;
         if (filter is not null)
         {
             query = new FilteredQuery(query, CachedFilter(filter));
@@ -222,6 +227,68 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             }
 
             return new SearchResults(hits, docs.TotalHits, timedOut, built.Terms);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    // The first pass's best documents, read again as words: each word's weight is the sum over those documents of its
+    // share of the document × the document's share of the scores, times its idf; the best words are added to the query.
+    private Query Expand(BuiltQuery built, BooleanQuery? filter)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            Query first = filter is null ? built.Query : new FilteredQuery(built.Query, CachedFilter(filter));
+            var top = searcher.Search(first, ranking.FeedbackDocs).ScoreDocs;
+            if (top.Length == 0)
+            {
+                return built.Query;
+            }
+
+            var scoreSum = top.Sum(d => d.Score);
+            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+            var known = built.Terms.ToHashSet(StringComparer.Ordinal);
+            var reader = searcher.IndexReader;
+            double documents = reader.NumDocs;
+            foreach (var scoreDoc in top)
+            {
+                var stored = searcher.Doc(scoreDoc.Doc);
+                var text = string.Join('\n', new[] { stored.Get("title"), stored.Get("keywords"), stored.Get("text") }.Where(t => t is not null));
+                var words = SearchQueryBuilder.Analyze(analyzer, WordField, text).Select(t => t.Term).Where(w => w.Length > 1 && !known.Contains(w)).ToList();
+                if (words.Count == 0)
+                {
+                    continue;
+                }
+
+                var share = scoreDoc.Score / scoreSum / words.Count;
+                foreach (var word in words)
+                {
+                    weights[word] = weights.GetValueOrDefault(word) + share;
+                }
+            }
+
+            var expansion = weights
+                .Select(w => (Word: w.Key, Weight: w.Value * Math.Log(1 + (documents / Math.Max(1, reader.DocFreq(new Term(WordField, w.Key)))))))
+                .OrderByDescending(w => w.Weight)
+                .Take(ranking.FeedbackTerms)
+                .ToList();
+            var total = expansion.Sum(w => w.Weight);
+            if (total <= 0)
+            {
+                return built.Query;
+            }
+
+            var expanded = (BooleanQuery)built.Query.Clone();
+            var budget = ranking.FeedbackWeight * ranking.WordWeight * built.Terms.Count;
+            foreach (var (word, weight) in expansion)
+            {
+                expanded.Add(new TermQuery(new Term(WordField, word)) { Boost = (float)(budget * weight / total) }, Occur.SHOULD);
+            }
+
+            return expanded;
         }
         finally
         {

@@ -41,4 +41,13 @@ internal sealed class SearchRankingOptions
     // Drop Data/search/stopwords.txt words from the word field (the bigram field keeps every character): function
     // words match nearly every document, so they cost the most to score and tell the least.
     public bool StopWords { get; set; } = true;
+
+    // Pseudo-relevance feedback (RM3-style): the words that characterise the first pass's FeedbackDocs best documents
+    // (their share of each document, weighted by its score and by the word's rarity) join the query, FeedbackTerms of
+    // them, together weighing FeedbackWeight × the query's own words. 0 terms: off.
+    public int FeedbackDocs { get; set; } = 10;
+
+    public int FeedbackTerms { get; set; }
+
+    public float FeedbackWeight { get; set; } = 0.5f;
 }
