@@ -9,6 +9,7 @@ using TechBridge.Platform.Cli;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Idempotency;
+using TechBridge.Platform.Input;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Search;
@@ -47,11 +48,12 @@ internal static class PlatformSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<ErrorTexts>();
         services.AddErrorTexts<PlatformErrorTexts>();
+        services.AddInputRules();
         services.AddHttpContextAccessor();
         services.AddLocalization();
         // Chinese text is written as UTF-8, not as numeric entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ProblemPageFilter))))
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ProblemPageFilter))).ConfigureFilter(new ServiceFilterAttribute(typeof(InputPageFilter))))
             .AddViewLocalization();
         services.AddScoped<ProblemPageFilter>();
         services.AddOpenApi();
@@ -101,25 +103,28 @@ internal static class PlatformSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapRazorPages();
-        app.MapAuditing();
-        app.MapNotifications();
-        app.MapJobs();
-        app.MapFiles();
+        // Every route of the platform and of every module is mapped inside this group, so that each meets the input
+        // rules (InputEndpointFilter) without a line of its own.
+        var routes = app.MapInputRulesGroup();
+        routes.MapAuditing();
+        routes.MapNotifications();
+        routes.MapJobs();
+        routes.MapFiles();
         if (!app.Environment.IsProduction())
         {
-            MapTestClock(app);
+            MapTestClock(routes);
         }
 
         foreach (var module in app.Services.GetServices<ModuleRoutes>())
         {
-            module.Map(app);
+            module.Map(routes);
         }
 
         return app;
     }
 
     // Lets browser and process tests move time forward (notice periods, reminders). Never mapped in Production.
-    private static void MapTestClock(WebApplication app) =>
+    private static void MapTestClock(IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/test/clock/advance", (AdvanceClock request, AdjustableClock clock) =>
             {
                 clock.Advance(TimeSpan.FromHours(request.Hours));

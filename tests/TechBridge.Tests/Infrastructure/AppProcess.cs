@@ -22,6 +22,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    // For a test that watches the process itself (its memory).
+    public int ProcessId => process.Id;
+
     public string Output
     {
         get

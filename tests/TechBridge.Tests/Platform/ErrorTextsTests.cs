@@ -21,6 +21,10 @@ public sealed partial class ErrorTextsTests
         [("Platform/Search/SearchVocabulary.cs", "field")] = ["term", "words"],
         [("Modules/Listings/Data/BudgetRange.cs", "{field}MinFen")] = ["budgetMinFen"],
         [("Modules/Listings/Data/BudgetRange.cs", "{field}MaxFen")] = ["budgetMaxFen"],
+        // The input rules name whatever field a request carries; these are examples whose labels must exist.
+        [("Platform/Input/InputWalker.cs", "itemField")] = ["keywords"],
+        [("Platform/Input/InputFilters.cs", "field")] = ["page"],
+        [("Platform/Input/BindingProblems.cs", "field")] = ["body"],
         [("Platform/Forms/TypedAmounts.cs", "field")] = ["amountFen", "milestones.amountFen", "priceFen", "askingPriceFen", "budgetMinFen", "budgetMaxFen"],
     };
 

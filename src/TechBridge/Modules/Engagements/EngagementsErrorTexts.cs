@@ -40,6 +40,8 @@ internal sealed class EngagementsErrorTexts : IErrorTextSource
         new("rule:oneSource@engagementId", "请在已达成合作的对接与已选定的揭榜方案中二选一。", "Choose either the agreed engagement or the selected proposal, not both."),
         new("rule:range@amountFen", "订单金额须大于零，且不超过 10 亿元。", "The order amount must be more than zero and at most 1 billion yuan."),
         new("rule:count@milestones", "订单须包含 {min} 至 {max} 个里程碑。", "An order has {min} to {max} milestones."),
+        new("rule:notPast@milestones.dueDate", "里程碑的截止日期不能早于今天。", "A milestone cannot be due before today."),
+        new("rule:range@milestones.amountFen", "每个里程碑的金额最多 10 亿元。", "A milestone's amount is at most 1 billion yuan."),
         new("rule:sumEqualsAmount@milestones", "各里程碑金额之和须等于订单金额。", "The milestone amounts must add up to the order amount."),
         new("rule:required@milestones.dueDate", "请填写每个里程碑的截止日期。", "Every milestone needs a due date."),
         new("rule:positive@milestones.amountFen", "每个里程碑的金额须大于零。", "Every milestone needs an amount greater than zero."),
@@ -52,6 +54,7 @@ internal sealed class EngagementsErrorTexts : IErrorTextSource
 
     private static IEnumerable<ErrorText> Codes =>
     [
+        new("code:too_many_complaints", "同一订单最多可提交 5 条投诉，请在已有投诉中补充说明或等待处理结果。", "An order can have at most 5 complaints; add to an open one or wait for its resolution."),
         new("code:own_listing", "不能对本机构发布的信息表达合作意向。", "An organization cannot express interest in its own listing."),
         new("code:interest_exists", "贵机构已对该信息表达过合作意向，可在“我的对接”中继续沟通。", "Your organization has already expressed interest in this listing; continue in My engagements."),
         new("code:engagement_closed", "该对接已结束，不能再发送消息。", "This engagement has ended; no more messages can be sent."),

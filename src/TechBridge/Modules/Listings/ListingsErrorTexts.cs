@@ -41,6 +41,7 @@ internal sealed class ListingsErrorTexts : IErrorTextSource
     [
         new("rule:required@priceFen", "请填写价格（元）；选择固定价格或起价时价格须大于零。", "Enter the price in yuan; a fixed or starting price must be more than zero."),
         new("rule:negotiableHasNoPrice@priceFen", "选择“面议”时无需填写价格。", "A negotiable price has no amount; leave the price empty."),
+        new("rule:range@priceFen", "价格最多 10 亿元。", "A price is at most 1 billion yuan."),
         new("rule:range@askingPriceFen", "报价应在 0 至 10 亿元之间；面议请留空。", "The asking price is 0 to 1 billion yuan; leave it empty if it is negotiable."),
         new("rule:range@leadTimeDays", "服务周期应为 0 至 3650 天。", "The lead time is 0 to 3,650 days."),
         new("rule:range@durationDays", "周期应为 1 至 3650 天。", "The duration is 1 to 3,650 days."),
@@ -66,6 +67,7 @@ internal sealed class ListingsErrorTexts : IErrorTextSource
 
     private static IEnumerable<ErrorText> Codes =>
     [
+        new("code:renewal_too_early", "信息只能在有效期最后 30 天内续期；续期不能无限延长有效期。", "A listing can be renewed in the last 30 days of its period; renewals cannot push its expiry further out."),
         new("code:not_editable", "只有草稿或未通过审核的信息可以修改。", "Only drafts and rejected listings can be edited."),
         new("code:not_anonymous", "您的机构名称已向对方公开。", "Your organization's name is already shown."),
         new("code:call_not_open", "该需求目前不接受揭榜方案。", "This demand is not taking proposals now."),

@@ -23,6 +23,9 @@ internal sealed record Problem(int Status, string? Code, string Detail, IReadOnl
             new(StatusCodes.Status409Conflict, "constraint", "The change conflicts with an existing record.", [], None),
         DbUpdateException { InnerException: var inner } when IsContention(inner) => Busy(),
         _ when IsContention(exception) => Busy(),
+        // Checked arithmetic on amounts a client sent (Money): a sum too large for the ledger is the client's input.
+        OverflowException => new(StatusCodes.Status400BadRequest, null, "An amount or a sum of amounts is too large.", [new Violation("body", "sumTooLarge", "An amount or a sum of amounts is too large.")], None),
+        BadHttpRequestException bad when TechBridge.Platform.Input.BindingProblems.From(bad) is { } binding => binding,
         BadHttpRequestException bad => new(bad.StatusCode, null, bad.Message, [], None),
         _ => null,
     };

@@ -9,7 +9,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Problem.From(exception);
+        var problem = (exception is BadHttpRequestException bad ? TechBridge.Platform.Input.BindingProblems.From(bad, httpContext) : null) ?? Problem.From(exception);
         // With an error page path set, the middleware has already pointed the request at /Error: ask for the original.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
         if (problem is null || !ErrorPages.IsApiPath(path))

@@ -5,7 +5,11 @@ namespace TechBridge.Platform.Files;
 // RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. Enough for reference data and exports.
 internal static class Csv
 {
-    public static IEnumerable<string[]> Read(TextReader reader)
+    public static IEnumerable<string[]> Read(TextReader reader) => Read(reader, int.MaxValue, int.MaxValue);
+
+    // Stops growing a field at maxField characters and a row at maxFields fields (the caller refuses such a row), so
+    // that one line of a hostile file cannot fill the memory.
+    public static IEnumerable<string[]> Read(TextReader reader, int maxField, int maxFields)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -30,7 +34,7 @@ internal static class Csv
                         quoted = false;
                     }
                 }
-                else
+                else if (field.Length < maxField)
                 {
                     field.Append(ch);
                 }
@@ -44,7 +48,11 @@ internal static class Csv
                     quoted = true;
                     break;
                 case ',':
-                    fields.Add(field.ToString());
+                    if (fields.Count < maxFields)
+                    {
+                        fields.Add(field.ToString());
+                    }
+
                     field.Clear();
                     break;
                 case '\r':
@@ -57,7 +65,11 @@ internal static class Csv
                     any = false;
                     break;
                 default:
-                    field.Append(ch);
+                    if (field.Length < maxField)
+                    {
+                        field.Append(ch);
+                    }
+
                     break;
             }
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Tests.Modules.Directory;
@@ -170,6 +171,22 @@ internal sealed class ListingsAuditCases : AuditCaseSet
         var (owner, id) = await ListingAsync(c, plural, from);
         using (owner)
         {
+            if (action == "renew")
+            {
+                // A renewal is for a listing in the last days of its period (issue 8): bring this one there.
+                await c.Host.WithDbAsync(async db =>
+                {
+                    TechBridge.Modules.Listings.Data.Listing listing = plural switch
+                    {
+                        "offerings" => await db.Set<TechBridge.Modules.Listings.Data.ServiceOffering>().FirstAsync(l => l.Id == id),
+                        "demands" => await db.Set<TechBridge.Modules.Listings.Data.TechnologyDemand>().FirstAsync(l => l.Id == id),
+                        _ => await db.Set<TechBridge.Modules.Listings.Data.TechnologyAchievement>().FirstAsync(l => l.Id == id),
+                    };
+                    listing.ExpiresAt = listing.ExpiresAt!.Value.AddDays(-170);
+                    return await db.SaveChangesAsync();
+                });
+            }
+
             await c.MarkAsync();
             await PostAsync(owner, $"/api/v1/{plural}/{id}/{action}", null, HttpStatusCode.OK);
         }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
@@ -94,13 +96,11 @@ internal static partial class OnboardingEndpoints
     }
 
     private static void Transition(RouteGroupBuilder group, string verb, string name, string summary, Func<Guid, ReasonRequest?, OnboardingHandler, CancellationToken, Task<ApplicationView>> act) =>
-        group.MapPost($"/applications/{{id:guid}}/{verb}", async Task<Ok<ApplicationView>> (Guid id, HttpRequest http, OnboardingHandler h, CancellationToken ct) =>
-            {
-                var body = http.HasJsonContentType() && http.ContentLength != 0 ? await http.ReadFromJsonAsync<ReasonRequest>(ct) : null;
-                return TypedResults.Ok(await act(id, body, h, ct));
-            })
+        // The reason is optional: the framework binds it (an empty body is no reason; a malformed one is a 400 naming
+        // the field), nothing reads the body by hand.
+        group.MapPost($"/applications/{{id:guid}}/{verb}", async Task<Ok<ApplicationView>> (Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReasonRequest? body, OnboardingHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await act(id, body, h, ct)))
             .WithName(name).WithSummary(summary)
-            .Accepts<ReasonRequest>(isOptional: true, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Platform.Time;
 
 namespace TechBridge.Modules.Directory.Recognitions;
 
@@ -51,6 +52,10 @@ internal sealed class AddRecognitionHandler(IAccess access, IReferenceData refer
         if (request.IssuedOn is null)
         {
             validation.Add("issuedOn", "required", "The date of issue is required.");
+        }
+        else if (request.IssuedOn > DateOnly.FromDateTime(AdjustableClock.ToChina(clock.GetUtcNow()).DateTime))
+        {
+            validation.Add("issuedOn", "notFuture", "A certificate cannot be issued after today.");
         }
         else if (request.ValidUntil is { } until && until < request.IssuedOn)
         {

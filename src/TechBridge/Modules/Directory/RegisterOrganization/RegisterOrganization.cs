@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.Data;
 using TechBridge.Platform.Files;
@@ -25,6 +26,61 @@ internal sealed record RegisterOrganizationRequest(
     ContactDetails? Contact,
     string? EvidenceSha256);
 
+// The multipart form's fields: flat names (contactName), sectors as several values or comma-separated, the date as text
+// (a date in another format is refused as "establishedOn", not as an unreadable form).
+internal sealed class RegisterOrganizationForm
+{
+    public string? Kind { get; set; }
+
+    public string? LegalName { get; set; }
+
+    public string? CreditCode { get; set; }
+
+    public string? Country { get; set; }
+
+    public string? ForeignRegistrationNumber { get; set; }
+
+    public string? EstablishedOn { get; set; }
+
+    public string? LegalRepresentative { get; set; }
+
+    public string? ActualController { get; set; }
+
+    public string? RegionCode { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? IndustryCode { get; set; }
+
+    public List<string>? Sectors { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public string? EvidenceSha256 { get; set; }
+
+    public RegisterOrganizationRequest ToRequest(string? evidence)
+    {
+        static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
+        DateOnly? established = null;
+        if (Text(EstablishedOn) is { } text)
+        {
+            established = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : throw InvalidRequestException.For("establishedOn", "format", "Use the form yyyy-MM-dd.");
+        }
+
+        var sectors = (Sectors ?? []).SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return new RegisterOrganizationRequest(
+            Text(Kind), Text(LegalName), Text(CreditCode), Text(Country), Text(ForeignRegistrationNumber), established,
+            Text(LegalRepresentative), Text(ActualController), Text(RegionCode), Text(Address), Text(IndustryCode), sectors,
+            new ContactDetails(Text(ContactName), Text(ContactPhone), Text(ContactEmail)), Text(evidence));
+    }
+}
+
 internal sealed record RegisterOrganizationResponse(Guid Id, string Verification, IReadOnlyList<string> Warnings);
 
 // POST /api/v1/organizations: anyone signed in registers an organization (JSON citing an uploaded file, or
@@ -34,56 +90,41 @@ internal static partial class RegisterOrganizationEndpoint
 {
     public static RouteGroupBuilder MapRegisterOrganization(this RouteGroupBuilder organizations)
     {
-        organizations.MapPost("/", HandleAsync)
+        // Two bodies, both bound by the framework and told apart by routing on the content type: JSON citing an
+        // uploaded file, or a multipart form with the licence attached. Neither reads the body by hand, so a malformed
+        // one is a 400 naming the field (BindingProblems), never a 500.
+        organizations.MapPost("/", HandleJsonAsync)
             .WithName("RegisterOrganization")
-            .WithSummary("Registers an organization with its business licence; the caller becomes its owner; verification pending.")
-            .Accepts<RegisterOrganizationRequest>("application/json", "multipart/form-data")
-            .DisableAntiforgery() // API clients use bearer tokens; the page posts with its own antiforgery token
+            .WithSummary("Registers an organization with its business licence; the caller becomes its owner; verification pending. "
+                + "Also accepts multipart/form-data with the same fields (contactName, contactPhone, contactEmail flat) and the licence file as 'evidence'.")
+            // Only JSON here: the content type routes multipart to the form endpoint below.
+            .Accepts<RegisterOrganizationRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        organizations.MapPost("/", HandleFormAsync)
+            .WithName("RegisterOrganizationWithForm")
+            .Accepts<RegisterOrganizationForm>("multipart/form-data", "application/x-www-form-urlencoded")
+            .DisableAntiforgery() // API clients use bearer tokens; the page posts with its own antiforgery token
+            .ExcludeFromDescription(); // documented with the JSON operation, which names both content types
         return organizations;
     }
 
-    private static async Task<Created<RegisterOrganizationResponse>> HandleAsync(HttpRequest http, RegisterOrganizationHandler handler, FileStore files, CancellationToken cancellationToken)
+    private static async Task<Created<RegisterOrganizationResponse>> HandleJsonAsync([FromBody] RegisterOrganizationRequest request, RegisterOrganizationHandler handler, CancellationToken cancellationToken)
     {
-        RegisterOrganizationRequest request;
-        if (http.HasFormContentType)
-        {
-            var form = await http.ReadFormAsync(cancellationToken);
-            var evidence = form["evidenceSha256"].ToString();
-            if (form.Files.GetFile("evidence") is { } file)
-            {
-                evidence = (await files.SaveAsync(file, "evidence", cancellationToken)).Sha256;
-            }
-
-            request = FromForm(form, evidence);
-        }
-        else
-        {
-            request = await http.ReadFromJsonAsync<RegisterOrganizationRequest>(cancellationToken)
-                ?? throw InvalidRequestException.For("body", "required", "A request body is required.");
-        }
-
         var result = await handler.HandleAsync(request, cancellationToken);
         return TypedResults.Created($"/api/v1/organizations/{result.Id}", result);
     }
 
-    private static RegisterOrganizationRequest FromForm(IFormCollection form, string? evidence)
+    private static async Task<Created<RegisterOrganizationResponse>> HandleFormAsync([FromForm] RegisterOrganizationForm form, IFormFile? evidence, RegisterOrganizationHandler handler, FileStore files, CancellationToken cancellationToken)
     {
-        string? Get(string key) => form[key].ToString() is { Length: > 0 } v ? v : null;
-        DateOnly? established = null;
-        if (Get("establishedOn") is { } text)
+        var sha256 = form.EvidenceSha256;
+        if (evidence is not null)
         {
-            established = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d
-                : throw InvalidRequestException.For("establishedOn", "format", "Use the form yyyy-MM-dd.");
+            sha256 = (await files.SaveAsync(evidence, "evidence", cancellationToken)).Sha256;
         }
 
-        var sectors = form["sectors"].SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        return new RegisterOrganizationRequest(
-            Get("kind"), Get("legalName"), Get("creditCode"), Get("country"), Get("foreignRegistrationNumber"), established,
-            Get("legalRepresentative"), Get("actualController"), Get("regionCode"), Get("address"), Get("industryCode"), sectors,
-            new ContactDetails(Get("contactName"), Get("contactPhone"), Get("contactEmail")), string.IsNullOrEmpty(evidence) ? null : evidence);
+        var result = await handler.HandleAsync(form.ToRequest(sha256), cancellationToken);
+        return TypedResults.Created($"/api/v1/organizations/{result.Id}", result);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]

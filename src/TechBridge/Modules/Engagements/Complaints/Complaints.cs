@@ -21,6 +21,8 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
 {
     public static readonly string[] Outcomes = ["upheld", "partly-upheld", "rejected", "settled"];
 
+    public const int MaxComplaintsPerOrder = 5;
+
     public async Task<ComplaintResponse> FileAsync(Guid orderId, ComplaintRequest request, CancellationToken cancellationToken)
     {
         new Validation().Required("text", request.Text).MaxLength("text", request.Text, 4000).ThrowIfInvalid();
@@ -28,6 +30,12 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
         if (side != "client")
         {
             throw new ForbiddenException("The client files complaints about an order.");
+        }
+
+        // One order, a handful of complaints: more is flooding the admins' queue, not a new grievance.
+        if (await db.Set<Complaint>().CountAsync(c => c.OrderId == order.Id, cancellationToken) >= MaxComplaintsPerOrder)
+        {
+            throw new ConflictException("too_many_complaints", $"An order can have at most {MaxComplaintsPerOrder} complaints; add to an open one or wait for its resolution.");
         }
 
         var complaint = new Complaint

@@ -64,6 +64,9 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
 {
     public const int MaxMilestones = 20;
 
+    // 1,000,000,000 yuan: the cap of an order and of each milestone's share.
+    public const long MaxAmountFen = 100_000_000_000L;
+
     public async Task<OrderResponse> PlaceAsync(OrderRequest request, CancellationToken cancellationToken)
     {
         var userId = access.UserId;
@@ -73,7 +76,8 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
             validation.Add("engagementId", "oneSource", "Name either the agreed engagement or the selected proposal.");
         }
 
-        if (request.AmountFen is not > 0 || request.AmountFen > 100_000_000_000L)
+        var today = DateOnly.FromDateTime(AdjustableClock.ToChina(clock.GetUtcNow()).DateTime);
+        if (request.AmountFen is not > 0 || request.AmountFen > MaxAmountFen)
         {
             validation.Add("amountFen", "range", "The amount is a positive number of fen (at most 1,000,000,000 yuan).");
         }
@@ -106,13 +110,23 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
 
             previousDue = m.DueDate ?? previousDue;
 
+            else if (m.DueDate < today)
+            {
+                validation.Add($"milestones[{i}].dueDate", "notPast", "A milestone cannot be due before today.");
+            }
+
             if (m.AmountFen is not > 0)
             {
                 validation.Add($"milestones[{i}].amountFen", "positive", "A milestone's share is a positive amount in fen.");
             }
+            else if (m.AmountFen > MaxAmountFen)
+            {
+                // Each share within the order's cap: twenty of them cannot overflow the sum below.
+                validation.Add($"milestones[{i}].amountFen", "range", "A milestone's share is at most 1,000,000,000 yuan.");
+            }
         }
 
-        if (request.AmountFen is > 0 && milestones.All(m => m.AmountFen is > 0) && milestones.Count > 0
+        if (request.AmountFen is > 0 && milestones.All(m => m.AmountFen is > 0 and <= MaxAmountFen) && milestones.Count is > 0 and <= MaxMilestones
             && milestones.Aggregate(Money.Zero, (sum, m) => sum + new Money(m.AmountFen!.Value)) != new Money(request.AmountFen.Value))
         {
             validation.Add("milestones", "sumEqualsAmount", "The milestones' shares must add up to the order's amount.");

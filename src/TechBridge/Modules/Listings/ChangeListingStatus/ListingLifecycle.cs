@@ -112,11 +112,20 @@ internal sealed class ListingLifecycle(PlatformDbContext db, IAccess access, Act
 
     // Extends a published listing by another validity period from now (or from its current end, whichever is
     // later), or brings back an expired one: it was reviewed already, so it is published again directly.
+    public static readonly TimeSpan RenewalWindow = TimeSpan.FromDays(30);
+
     public void Renew(Listing listing)
     {
         var was = listing.Status;
         Require(listing, "renew", ListingStatus.Published, ListingStatus.Expired);
         var now = Now();
+        // Renewal is for a listing about to lapse: earlier, each renewal would push the expiry another period out and
+        // a listing could stay published for years without its owner looking at it again.
+        if (listing.ExpiresAt is { } current && current - now > RenewalWindow)
+        {
+            throw new ConflictException("renewal_too_early", $"A listing can be renewed in the last {RenewalWindow.TotalDays:0} days of its period.");
+        }
+
         var from = listing.ExpiresAt is { } end && end > now ? end : now;
         listing.Status = ListingStatus.Published;
         listing.ExpiresAt = from + Validity;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MiniExcelLibs;
+using Microsoft.AspNetCore.Mvc;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
@@ -58,7 +58,6 @@ internal static class ImportAchievementsEndpoints
             .RequireAuthorization()
             // Bearer-token API clients only (checked in the handler), so no antiforgery token is involved; the page has its own form.
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         achievements.MapGet("/imports/{id:guid}", async Task<Ok<ImportJobResponse>> (Guid id, ImportAchievementsHandler importer, CancellationToken ct) =>
                 TypedResults.Ok(await importer.GetAsync(id, ct)))
@@ -69,7 +68,8 @@ internal static class ImportAchievementsEndpoints
         return achievements;
     }
 
-    private static async Task<Accepted<ImportJobResponse>> StartAsync(HttpRequest http, IAccess access, ImportAchievementsHandler importer, CancellationToken cancellationToken)
+    // The framework binds the form (file and mode); nothing reads the body by hand.
+    private static async Task<Accepted<ImportJobResponse>> StartAsync(IFormFile? file, [FromForm] string? mode, HttpRequest http, IAccess access, ImportAchievementsHandler importer, CancellationToken cancellationToken)
     {
         _ = access.UserId;
         if (!http.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -77,15 +77,13 @@ internal static class ImportAchievementsEndpoints
             throw new ForbiddenException("File uploads through the API need a bearer token; in the browser use the import page.");
         }
 
-        if (!http.HasFormContentType)
+        if (file is null)
         {
             throw InvalidRequestException.For("file", "required", "Send the file as multipart/form-data in the field 'file'.");
         }
 
-        var form = await http.ReadFormAsync(cancellationToken);
-        var file = form.Files.GetFile("file") ?? throw InvalidRequestException.For("file", "required", "Send the file in the field 'file'.");
         await using var stream = file.OpenReadStream();
-        var job = await importer.StartAsync(file.FileName, file.Length, stream, form["mode"].ToString(), cancellationToken);
+        var job = await importer.StartAsync(file.FileName, file.Length, stream, mode, cancellationToken);
         return TypedResults.Accepted($"/api/v1/achievements/imports/{job.Id}", job);
     }
 
@@ -136,10 +134,6 @@ internal sealed class ImportAchievementsHandler(PlatformDbContext db, IAccess ac
 
         ListingKinds.Achievement.RequirePoster(await facts.FindAsync(organizationId, cancellationToken) ?? throw new NotFoundException("The organization"));
         var rows = Read(fileName, content);
-        if (rows.Count > ImportAchievementsEndpoints.MaxRows)
-        {
-            throw InvalidRequestException.For("file", "maxRows", $"At most {ImportAchievementsEndpoints.MaxRows} rows per import.", new Dictionary<string, object> { ["max"] = ImportAchievementsEndpoints.MaxRows });
-        }
 
         var job = new ImportJob
         {
@@ -157,57 +151,28 @@ internal sealed class ImportAchievementsHandler(PlatformDbContext db, IAccess ac
         return job;
     }
 
+    // Streams the file (TabularFiles stops at the row, column, cell and unpacked-size limits, so memory stays flat
+    // whatever the upload declares) and keeps the rows with content by field.
     private static List<ImportRow> Read(string fileName, Stream content)
     {
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        List<Dictionary<string, string>> records;
-        try
+        var rows = new List<ImportRow>();
+        List<(string Field, int Index)>? header = null;
+        foreach (var row in TabularFiles.Read(fileName, content, new TabularLimits(ImportAchievementsEndpoints.MaxRows)))
         {
-            records = extension switch
+            if (header is null)
             {
-                ".csv" => ReadCsv(content),
-                ".xlsx" => ReadXlsx(content),
-                _ => throw InvalidRequestException.For("file", "type", "The file is .csv (UTF-8) or .xlsx."),
-            };
-        }
-        catch (Exception exception) when (exception is not ProblemException)
-        {
-            throw InvalidRequestException.For("file", "unreadable", $"The file could not be read as {extension}: {exception.Message}");
-        }
+                header = Map(row.Cells);
+                continue;
+            }
 
-        // Rows numbered as the spreadsheet shows them: the header is row 1.
-        return records.Select((values, index) => new ImportRow(index + 2, values)).Where(r => r.Values.Values.Any(v => v.Length > 0)).ToList();
-    }
-
-    private static List<Dictionary<string, string>> ReadCsv(Stream content)
-    {
-        using var reader = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
-        var lines = Csv.Read(reader).ToList();
-        if (lines.Count == 0)
-        {
-            throw InvalidRequestException.For("file", "empty", "The file has no header row.");
+            var values = header.ToDictionary(h => h.Field, h => h.Index < row.Cells.Length ? row.Cells[h.Index].Trim() : "");
+            if (values.Values.Any(v => v.Length > 0))
+            {
+                rows.Add(new ImportRow(row.Number, values));
+            }
         }
 
-        var header = Map(lines[0]);
-        return lines.Skip(1).Select(line => header.Where(h => h.Index < line.Length).ToDictionary(h => h.Field, h => line[h.Index].Trim())).ToList();
-    }
-
-    private static List<Dictionary<string, string>> ReadXlsx(Stream content)
-    {
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        buffer.Position = 0;
-        var rows = buffer.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
-        if (rows.Count == 0)
-        {
-            throw InvalidRequestException.For("file", "empty", "The sheet has no header row.");
-        }
-
-        var columns = rows[0].Keys.ToList();
-        var header = Map(columns.Select(c => Convert.ToString(rows[0][c], CultureInfo.InvariantCulture) ?? "").ToArray());
-        return rows.Skip(1).Select(row => header.ToDictionary(
-            h => h.Field,
-            h => Convert.ToString(row[columns[h.Index]], CultureInfo.InvariantCulture)?.Trim() ?? "")).ToList();
+        return header is null ? throw InvalidRequestException.For("file", "empty", "The file has no header row.") : rows;
     }
 
     private static List<(string Field, int Index)> Map(string[] header)
@@ -326,6 +291,14 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ILogger<ImportWo
             var request = ToRequest(values, fieldsByName, out var priceError);
             var validation = AchievementKind.Validate(request, reference);
             var rowErrors = new List<ImportRowError>();
+            foreach (var (cellField, cellValue) in values)
+            {
+                if (TechBridge.Platform.Input.TextRule.Check(cellField, cellValue, multiLine: cellField == "abstract") is { } textViolation)
+                {
+                    rowErrors.Add(new ImportRowError(row, textViolation.Field, textViolation.Rule, textViolation.Message));
+                }
+            }
+
             if (priceError)
             {
                 rowErrors.Add(new ImportRowError(row, "askingPriceYuan", "format", "The asking price is an amount in yuan with at most two decimals, or empty / 面议 for negotiable."));

@@ -83,28 +83,17 @@ internal static class ListingQuery
 
     public static (int Page, int PageSize) Paging(ListingFilter filter)
     {
-        var page = filter.Page ?? 1;
-        var size = filter.PageSize ?? 20;
         var validation = new Validation();
-        if (page < 1)
-        {
-            validation.Add("page", "min", "Pages start at 1.");
-        }
-
-        if (size is < 1 or > MaxPageSize)
-        {
-            validation.Add("pageSize", "range", $"pageSize is 1 to {MaxPageSize}.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxPageSize });
-        }
-
+        var paging = TechBridge.Platform.Input.Paging.Check(validation, filter.Page, filter.PageSize, 20, MaxPageSize);
         validation.ThrowIfInvalid();
-        return (page, size);
+        return paging;
     }
 
     public static async Task<(int Total, List<T> Items)> PageAsync<T>(IQueryable<T> query, int page, int size, CancellationToken cancellationToken)
         where T : Listing
     {
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(l => l.UpdatedAt).ThenBy(l => l.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var items = await query.OrderByDescending(l => l.UpdatedAt).ThenBy(l => l.Id).Skip(TechBridge.Platform.Input.Paging.Skip(page, size)).Take(size).ToListAsync(cancellationToken);
         return (total, items);
     }
 

@@ -239,6 +239,10 @@ internal sealed class OfferingKind : ListingKindDefinition<ServiceOffering, Offe
         {
             validation.Add("priceFen", "required", "A fixed or 'from' price needs a positive amount in fen.");
         }
+        else if (request.PriceFen > BudgetRange.Cap.Fen)
+        {
+            validation.Add("priceFen", "range", "A price is at most 1,000,000,000 yuan.");
+        }
 
         if (request.LeadTimeDays is < 0 or > 3650)
         {
@@ -648,7 +652,7 @@ internal sealed class AchievementKind : ListingKindDefinition<TechnologyAchievem
         }
 
         var keywords = Keywords(request.Keywords);
-        if (keywords.Count > 20 || string.Join(';', keywords).Length > 1000)
+        if (keywords.Count > 20 || request.Keywords?.Count > 20 || string.Join(';', keywords).Length > 1000)
         {
             validation.Add("keywords", "maxCount", "At most 20 keywords (1,000 characters).");
         }

@@ -70,7 +70,7 @@ internal sealed record AuditCriteria(
             }
         }
 
-        var page = ParseInt(validation, "page", filter.Page, 1, 1, int.MaxValue);
+        var page = ParseInt(validation, "page", filter.Page, 1, 1, TechBridge.Platform.Input.Paging.MaxPage);
         var pageSize = ParseInt(validation, "pageSize", filter.PageSize, DefaultPageSize, 1, MaxPageSize);
         validation.MaxLength("user", userName, 256).MaxLength("action", filter.Action, 100)
             .MaxLength("entityType", filter.EntityType, 100).MaxLength("entityId", filter.EntityId, 100);
@@ -219,7 +219,7 @@ internal sealed class BrowseAuditHandler(PlatformDbContext db)
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(r => r.Id)
-            .Skip((criteria.Page - 1) * criteria.PageSize)
+            .Skip(TechBridge.Platform.Input.Paging.Skip(criteria.Page, criteria.PageSize))
             .Take(criteria.PageSize)
             .Select(r => new AuditRecordView(r.Id, r.OccurredAt, r.UserId, r.UserName, r.OrganizationId, r.ClientAddress, r.Action, r.EntityType, r.EntityId, r.Summary, r.ChainSequence))
             .ToListAsync(cancellationToken);
