@@ -8,6 +8,7 @@ namespace TechBridge.Pages;
 // The language switch: remembers the choice in the standard culture cookie and returns to the page.
 // A forged request could only change the display language, so the form needs no antiforgery token.
 [IgnoreAntiforgeryToken]
+[OwnSessionOnly]
 internal sealed class CultureModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

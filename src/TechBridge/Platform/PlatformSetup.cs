@@ -83,6 +83,7 @@ internal static class PlatformSetup
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<AuditorReadOnly>();
         foreach (var module in app.Services.GetServices<ModuleMiddleware>())
         {
             module.Use(app);

@@ -47,7 +47,7 @@ internal static class DirectoryModule
             NavigationEntry.ForPermission(NavigationGroup.Administration, 20, "Institution admission queue", "/Admin/Onboarding", DirectoryPermissions.ReviewInstitutions),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 50, "Recognitions", "/Admin/Recognitions", DirectoryPermissions.ManageRecognitions),
             NavigationEntry.ForRole(NavigationGroup.Administration, 70, "Users", "/Admin/Users", Roles.SystemAdmin));
-        services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>().UseMiddleware<AuditorReadOnly>());
+        services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>());
         services.AddRoutes(app => app.MapDirectory());
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<IssueTokenHandler>();
@@ -61,6 +61,8 @@ internal static class DirectoryModule
         services.AddScoped<IOrganizationSearchSource, Facts.OrganizationSearchSource>();
         services.AddJob<Recognitions.RecognitionExpiryReminder>("directory.recognition-expiry", "Recognition expiry reminders", c => TimeSpan.FromMinutes(c.GetValue("Recognitions:ReminderPeriodMinutes", 60.0)));
         services.AddScoped<IOutboxSource, Modules.Directory.OrganizationChanges.OrganizationChangeAnnouncer>();
+        services.AddScoped<IOutboxSource, RightsChangeRevocation>();
+        services.AddScoped<TotpReplayGuard>();
         services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
         services.AddScoped<RegisterOrganizationHandler>();
         services.AddScoped<VerifyOrganizationHandler>();

@@ -11,6 +11,7 @@ namespace TechBridge.Pages.Account;
 
 // The signed-in user's own security settings: the authenticator (TOTP) and the password.
 [Authorize]
+[OwnSessionOnly]
 internal sealed class SecurityModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, IStringLocalizer<UiText> T) : PageModel
 {
     public bool TotpEnabled { get; private set; }

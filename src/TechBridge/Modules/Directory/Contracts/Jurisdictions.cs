@@ -10,6 +10,13 @@ internal static class Jurisdictions
     public const string Hebei = "13";
     public const string Xiongan = "XIONGAN";
 
+    // Every province-level code of GB/T 2260: the jurisdictions that together cover every region (the auditor's view).
+    public static readonly IReadOnlyList<string> Provinces =
+    [
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",
+        "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+    ];
+
     private static readonly HashSet<string> ProvinceManaged = ["130181", "130682"];
 
     // The most specific jurisdiction that administers a region code (province 2, city 4 or county 6 digits).

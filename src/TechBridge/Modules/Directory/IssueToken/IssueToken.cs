@@ -44,7 +44,7 @@ internal static class IssueTokenEndpoint
 
 // Checks a sign-in: password (with lockout), then TOTP where the account has it or its role demands it.
 // Used by the token endpoint, TOTP enrolment and the sign-in page, so all three follow one rule.
-internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ActorContext actor, DemoMode demo)
+internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ActorContext actor, DemoMode demo, TotpReplayGuard replay)
 {
     public async Task<PlatformUser> VerifyAsync(string userName, string password, string? totpCode, bool requireEnrolledTotp)
     {
@@ -73,7 +73,9 @@ internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInM
                 throw new InvalidCredentialsException("totp_required", "This account signs in with a TOTP code: send totpCode.");
             }
 
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, totpCode.Replace(" ", "", StringComparison.Ordinal)))
+            var code = totpCode.Replace(" ", "", StringComparison.Ordinal);
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+                || !await replay.ClaimAsync(user.Id, code))
             {
                 await users.AccessFailedAsync(user);
                 throw new InvalidCredentialsException("totp_invalid", "The TOTP code is wrong or expired.");
