@@ -103,7 +103,7 @@ internal static class PlatformSetup
         app.MapNotifications();
         app.MapJobs();
         app.MapFiles();
-        if (!app.Environment.IsProduction())
+        if (DemoShortcuts.Allowed(app.Environment))
         {
             MapTestClock(app);
         }
@@ -116,15 +116,23 @@ internal static class PlatformSetup
         return app;
     }
 
-    // Lets browser and process tests move time forward (notice periods, reminders). Never mapped in Production.
+    // Lets browser and process tests move time forward (notice periods, reminders). Mapped in Development and Testing
+    // only (DemoShortcuts). Forward only, by at most ten years: a step outside that is a mistake, not a test.
+    private const double MaxClockStepHours = 24 * 366 * 10;
+
     private static void MapTestClock(WebApplication app) =>
         app.MapPost("/api/v1/test/clock/advance", (AdvanceClock request, AdjustableClock clock) =>
             {
+                if (!double.IsFinite(request.Hours) || request.Hours <= 0 || request.Hours > MaxClockStepHours)
+                {
+                    throw InvalidRequestException.For("hours", "range", $"Hours is a positive number up to {MaxClockStepHours}.");
+                }
+
                 clock.Advance(TimeSpan.FromHours(request.Hours));
                 return TypedResults.Ok(new { now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours });
             })
             .WithName("AdvanceTestClock")
-            .WithSummary("Advances the platform clock (test environments only; not mapped in Production).")
+            .WithSummary("Advances the platform clock (Development and Testing only).")
             .ExcludeFromDescription();
 
     internal sealed record AdvanceClock(double Hours);

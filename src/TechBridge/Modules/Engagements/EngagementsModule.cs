@@ -19,6 +19,7 @@ internal static class EngagementsModule
         services.AddScoped<ServiceOrdersHandler>();
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<JudgeMatchesHandler>();
+        services.AddScoped<TechBridge.Platform.Files.IFileReadAuthorizer, OrderEvidenceReadAuthorizer>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(

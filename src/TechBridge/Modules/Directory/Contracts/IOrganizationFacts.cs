@@ -20,6 +20,10 @@ internal interface IOrganizationFacts
     // The members' user ids: notifications addressed to an organization go to each of them.
     Task<IReadOnlyList<Guid>> MemberUserIdsAsync(Guid organizationId, CancellationToken cancellationToken = default);
 
+    // Service institutions whose admission is suspended: they neither publish nor take orders, and their published
+    // listings stay out of search until reinstated. A small set, read whole.
+    Task<IReadOnlyList<Guid>> SuspendedOrganizationIdsAsync(CancellationToken cancellationToken = default);
+
     // Demo organizations of a kind, for seeders of other modules.
     Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default);
 }
@@ -43,4 +47,5 @@ internal sealed record OrganizationFacts(
     string RegionCode,
     bool IsVerified,
     IReadOnlyList<string> Sectors,
-    IReadOnlyList<BranchFacts> Branches);
+    IReadOnlyList<BranchFacts> Branches,
+    bool IsSuspended = false);

@@ -101,9 +101,9 @@ internal sealed class InvalidCredentialsException(string code, string message) :
     public override int Status => StatusCodes.Status401Unauthorized;
 }
 
-// Demo mode: not Production, and demo data seeded here (Database:SeedDemo) or already present in a database
+// Demo mode: Development or Testing (DemoShortcuts: never Staging or Production), and demo data seeded here (Database:SeedDemo) or already present in a database
 // prepared elsewhere (Demo:Enabled, e.g. a cloned test template). Only then are demo admin accounts spared TOTP.
 internal sealed class DemoMode(DatabaseOptions options, IHostEnvironment environment, IConfiguration configuration)
 {
-    public bool IsOn { get; } = (options.SeedDemo || configuration.GetValue("Demo:Enabled", false)) && !environment.IsProduction();
+    public bool IsOn { get; } = (options.SeedDemo || configuration.GetValue("Demo:Enabled", false)) && DemoShortcuts.Allowed(environment);
 }

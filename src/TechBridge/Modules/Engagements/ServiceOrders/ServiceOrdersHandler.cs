@@ -131,6 +131,11 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         }
 
         var providerFacts = await facts.FindAsync(provider, cancellationToken) ?? throw new NotFoundException("The provider");
+        if (providerFacts.IsSuspended)
+        {
+            throw new ConflictException("institution_suspended", "The provider is suspended and takes no orders until it is reinstated.");
+        }
+
         var order = new ServiceOrder
         {
             EngagementId = request.EngagementId,

@@ -59,7 +59,11 @@ internal abstract class ListingKindDefinition
     public abstract string WhoMayPost { get; }
 
     public OrganizationFacts RequirePoster(OrganizationFacts organization) =>
-        MayPost(organization) ? organization : throw new ForbiddenException(WhoMayPost);
+        organization.IsSuspended ? throw Suspended()
+        : MayPost(organization) ? organization : throw new ForbiddenException(WhoMayPost);
+
+    public static ConflictException Suspended() =>
+        new("institution_suspended", "The institution is suspended: it publishes nothing until it is reinstated.");
 
     public abstract Task<Listing?> FindAsync(PlatformDbContext db, Guid id, bool tracking, CancellationToken cancellationToken);
 
