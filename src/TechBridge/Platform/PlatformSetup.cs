@@ -26,7 +26,10 @@ internal static class PlatformSetup
         services.AddPersistence(configuration, environment);
         services.AddScoped<ActorContext>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditKey>();
+        services.AddSingleton<AuditCheckpoints>();
         services.AddSingleton<AuditChain>();
+        services.AddJob<AuditCheckpointJob>(AuditCheckpointJob.Name, "Audit chain checkpoints", c => TimeSpan.FromMinutes(c.GetValue("Audit:CheckpointMinutes", 1.0)));
         services.AddHostedService<AuditChainJob>();
         services.AddAuditBrowsing();
         services.AddNotifications();
