@@ -12,6 +12,7 @@ using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Search;
 using TechBridge.Platform.Time;
+using TechBridge.Platform.Web;
 
 namespace TechBridge.Platform;
 
@@ -44,6 +45,7 @@ internal static class PlatformSetup
         services.AddScoped<FileStore>();
         services.AddPlatformVerbs();
 
+        services.AddSecurityHeaders(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<ErrorTexts>();
@@ -77,6 +79,9 @@ internal static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Headers first: every answer, static files and error pages included, carries them.
+        app.UseSecurityHeaders();
+
         // Culture first, so that the error pages re-executed inside speak the request's language.
         app.UseRequestLocalization();
         app.UseErrorPages();

@@ -119,6 +119,8 @@ internal static class DirectoryModule
             options.AccessDeniedPath = "/Account/Denied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (directly or, with Platform:ForwardedHeaders, through the proxy).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // API calls answer 401/403 ProblemDetails instead of redirecting to the sign-in page.

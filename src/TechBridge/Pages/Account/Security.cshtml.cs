@@ -112,6 +112,23 @@ internal sealed class SecurityModel(UserManager<PlatformUser> users, SignInManag
             });
         }
 
+        // The current password is checked as a sign-in is (a wrong one counts toward the lockout), so a session left
+        // open cannot be used to guess it.
+        if (PasswordErrors.Count == 0)
+        {
+            var check = await signIn.CheckPasswordSignInAsync(user, CurrentPassword ?? "", lockoutOnFailure: true);
+            if (check.IsLockedOut)
+            {
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/SignIn");
+            }
+
+            if (!check.Succeeded && !check.RequiresTwoFactor)
+            {
+                PasswordErrors.Add(T["The current password is wrong."]);
+            }
+        }
+
         if (PasswordErrors.Count == 0)
         {
             var changed = await users.ChangePasswordAsync(user, CurrentPassword ?? "", NewPassword!);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using TechBridge.Platform.Auditing;
-using TechBridge.Platform.Persistence;
 
 namespace TechBridge.Tests.Platform.Security;
 

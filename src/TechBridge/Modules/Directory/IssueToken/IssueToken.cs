@@ -46,19 +46,27 @@ internal static class IssueTokenEndpoint
 // Used by the token endpoint, TOTP enrolment and the sign-in page, so all three follow one rule.
 internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ActorContext actor, DemoMode demo, TotpReplayGuard replay)
 {
+    // A hash of a random password with the platform's hasher and its cost, checked against when there is no account.
+    private static readonly Lazy<string> TimingHash = new(() =>
+        new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+
     public async Task<PlatformUser> VerifyAsync(string userName, string password, string? totpCode, bool requireEnrolledTotp)
     {
         actor.UserName = userName;
         var user = await users.FindByNameAsync(userName);
-        if (user is null)
+
+        // An unknown account and a locked one answer exactly as a wrong password does, after the same work (one
+        // password hash check), so neither the answer nor its time tells whether an account exists or is locked.
+        if (user is null || await users.IsLockedOutAsync(user))
         {
+            users.PasswordHasher.VerifyHashedPassword(user ?? new PlatformUser(), TimingHash.Value, password);
             throw new InvalidCredentialsException("invalid_credentials", "The user name or password is wrong.");
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            throw new InvalidCredentialsException("locked_out", "Too many failed attempts: the account is locked for a while.");
+            throw new InvalidCredentialsException("invalid_credentials", "The user name or password is wrong.");
         }
 
         if (!result.Succeeded && !result.RequiresTwoFactor)
