@@ -64,6 +64,10 @@ internal sealed class RightsChangeRevocation : IOutboxSource
         }
     }
 
-    private static bool Changed(EntityEntry entry, string property) =>
-        entry.State == EntityState.Modified && entry.Property(property).IsModified;
+    // By value: Identity's store saves a user with Update(), which marks every property modified.
+    private static bool Changed(EntityEntry entry, string property)
+    {
+        var value = entry.Property(property);
+        return entry.State == EntityState.Modified && value.IsModified && !Equals(value.OriginalValue, value.CurrentValue);
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts f
 
         if (size is < 1 or > DefaultPageSize)
         {
-            paging.Add("pageSize", "range", $"Page size is 1 to {DefaultPageSize}.");
+            paging.Add("pageSize", "range", $"Page size is 1 to {DefaultPageSize}.", new Dictionary<string, object> { ["max"] = DefaultPageSize });
         }
 
         paging.ThrowIfInvalid();
