@@ -14,6 +14,7 @@ using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Search;
 using TechBridge.Platform.Time;
+using TechBridge.Platform.Web;
 
 namespace TechBridge.Platform;
 
@@ -28,7 +29,10 @@ internal static class PlatformSetup
         services.AddPersistence(configuration, environment);
         services.AddScoped<ActorContext>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditKey>();
+        services.AddSingleton<AuditCheckpoints>();
         services.AddSingleton<AuditChain>();
+        services.AddJob<AuditCheckpointJob>(AuditCheckpointJob.Name, "Audit chain checkpoints", c => TimeSpan.FromMinutes(c.GetValue("Audit:CheckpointMinutes", 1.0)));
         services.AddHostedService<AuditChainJob>();
         services.AddAuditBrowsing();
         services.AddNotifications();
@@ -44,6 +48,7 @@ internal static class PlatformSetup
         services.AddScoped<FileStore>();
         services.AddPlatformVerbs();
 
+        services.AddSecurityHeaders(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<ErrorTexts>();
@@ -78,6 +83,9 @@ internal static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Headers first: every answer, static files and error pages included, carries them.
+        app.UseSecurityHeaders();
+
         // Culture first, so that the error pages re-executed inside speak the request's language.
         app.UseRequestLocalization();
         app.UseErrorPages();
@@ -87,6 +95,7 @@ internal static class PlatformSetup
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<AuditorReadOnly>();
         foreach (var module in app.Services.GetServices<ModuleMiddleware>())
         {
             module.Use(app);
@@ -110,7 +119,7 @@ internal static class PlatformSetup
         routes.MapNotifications();
         routes.MapJobs();
         routes.MapFiles();
-        if (!app.Environment.IsProduction())
+        if (DemoShortcuts.Allowed(app.Environment))
         {
             MapTestClock(routes);
         }
@@ -123,15 +132,23 @@ internal static class PlatformSetup
         return app;
     }
 
-    // Lets browser and process tests move time forward (notice periods, reminders). Never mapped in Production.
+    // Lets browser and process tests move time forward (notice periods, reminders). Mapped in Development and Testing
+    // only (DemoShortcuts). Forward only, by at most ten years: a step outside that is a mistake, not a test.
+    private const double MaxClockStepHours = 24 * 366 * 10;
+
     private static void MapTestClock(IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/test/clock/advance", (AdvanceClock request, AdjustableClock clock) =>
             {
+                if (!double.IsFinite(request.Hours) || request.Hours <= 0 || request.Hours > MaxClockStepHours)
+                {
+                    throw InvalidRequestException.For("hours", "range", $"Hours is a positive number up to {MaxClockStepHours}.");
+                }
+
                 clock.Advance(TimeSpan.FromHours(request.Hours));
                 return TypedResults.Ok(new { now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours });
             })
             .WithName("AdvanceTestClock")
-            .WithSummary("Advances the platform clock (test environments only; not mapped in Production).")
+            .WithSummary("Advances the platform clock (Development and Testing only).")
             .ExcludeFromDescription();
 
     internal sealed record AdvanceClock(double Hours);

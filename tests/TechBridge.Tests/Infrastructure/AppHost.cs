@@ -82,6 +82,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
         ("RateLimits:SignInPerMinute", "100000"),
         ("RateLimits:SearchPerMinute", "100000"),
         ("Search:PollMilliseconds", "100"),
+        // One audit chain key for the template and every host cloned from it (a real deployment keeps its own).
+        ("Audit:HmacKey", "VGVjaEJyaWRnZSB0ZXN0IGF1ZGl0IGtleSAyMDI2ISE="),
     ];
 
     public HttpClient CreateAnonymousClient() =>

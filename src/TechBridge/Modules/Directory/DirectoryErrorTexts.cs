@@ -73,6 +73,7 @@ internal sealed class DirectoryErrorTexts : IErrorTextSource
     [
         new("code:duplicate_credit_code", "该统一社会信用代码已有机构注册。如您属于该机构，请向其负责人申请加入。", "An organization with this credit code is already registered. If you belong to it, ask its owner to add you as a member."),
         new("code:organization_not_verified", "您所代表的机构尚未通过认证，认证通过后才能办理此事项。", "The organization you act for is not verified yet; this is possible once it is verified."),
+        new("code:institution_suspended", "该服务机构已被暂停，恢复之前不能发布信息，也不能承接订单。", "The institution is suspended: until it is reinstated it publishes nothing and takes no orders."),
         new("code:not_pending", "该事项已经审核过，不再处于待审核状态。", "This has already been reviewed and is no longer pending."),
         new("code:already_member", "已经是成员，无需重复加入。", "Already a member; nothing to add."),
         new("code:request_open", "您已提交过加入申请，请等待该机构负责人处理。", "You have already asked to join; the organization's owner has not decided yet."),

@@ -36,6 +36,7 @@ internal static class DirectoryModule
         services.AddErrorTexts<DirectoryErrorTexts>();
         services.AddScoped<ImportRegions.ImportRegionsHandler>();
         services.AddScoped<IStartupDataLoader, ImportRegions.ShippedRegionsLoader>();
+        services.AddScoped<IStartupDataLoader, Data.DirectoryDatabaseObjects>();
         services.AddOperatorVerb(ImportRegions.RegionVerbs.ImportRegionsVerb);
         services.AddPermissions(DirectoryPermissions.All);
         services.AddScoped<IPermissionHolder, AccessPermissionHolder>();
@@ -49,7 +50,7 @@ internal static class DirectoryModule
             NavigationEntry.ForPermission(NavigationGroup.Administration, 20, "Institution admission queue", "/Admin/Onboarding", DirectoryPermissions.ReviewInstitutions),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 50, "Recognitions", "/Admin/Recognitions", DirectoryPermissions.ManageRecognitions),
             NavigationEntry.ForRole(NavigationGroup.Administration, 70, "Users", "/Admin/Users", Roles.SystemAdmin));
-        services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>().UseMiddleware<AuditorReadOnly>());
+        services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>());
         services.AddRoutes(app => app.MapDirectory());
         services.AddScoped<IAccess, Access.Access>();
         services.AddScoped<IssueTokenHandler>();
@@ -65,6 +66,8 @@ internal static class DirectoryModule
         services.AddScoped<IGovernmentAgencies, Facts.GovernmentAgencies>();
         services.AddJob<Recognitions.RecognitionExpiryReminder>("directory.recognition-expiry", "Recognition expiry reminders", c => TimeSpan.FromMinutes(c.GetValue("Recognitions:ReminderPeriodMinutes", 60.0)));
         services.AddScoped<IOutboxSource, Modules.Directory.OrganizationChanges.OrganizationChangeAnnouncer>();
+        services.AddScoped<IOutboxSource, RightsChangeRevocation>();
+        services.AddScoped<TotpReplayGuard>();
         services.AddScoped<IFileReadAuthorizer, EvidenceReadAuthorizer>();
         services.AddScoped<RegisterOrganizationHandler>();
         services.AddScoped<VerifyOrganizationHandler>();
@@ -121,6 +124,8 @@ internal static class DirectoryModule
             options.AccessDeniedPath = "/Account/Denied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (directly or, with Platform:ForwardedHeaders, through the proxy).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // API calls answer 401/403 ProblemDetails instead of redirecting to the sign-in page.

@@ -21,6 +21,7 @@ internal static class EngagementsModule
         services.AddScoped<ServiceOrdersHandler>();
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<JudgeMatchesHandler>();
+        services.AddScoped<TechBridge.Platform.Files.IFileReadAuthorizer, OrderEvidenceReadAuthorizer>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
         services.AddScoped<IFileReadAuthorizer, OrderEvidenceReadAuthorizer>();
         services.AddNotificationTemplates(EngagementNotices.All);

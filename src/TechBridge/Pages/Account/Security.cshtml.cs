@@ -11,6 +11,7 @@ namespace TechBridge.Pages.Account;
 
 // The signed-in user's own security settings: the authenticator (TOTP) and the password.
 [Authorize]
+[OwnSessionOnly]
 internal sealed class SecurityModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, IStringLocalizer<UiText> T) : PageModel
 {
     public bool TotpEnabled { get; private set; }
@@ -109,6 +110,23 @@ internal sealed class SecurityModel(UserManager<PlatformUser> users, SignInManag
                 "commonPassword" => T["This password is on the list of commonly used passwords. Choose another one."],
                 _ => T["The password must not contain the user name."],
             });
+        }
+
+        // The current password is checked as a sign-in is (a wrong one counts toward the lockout), so a session left
+        // open cannot be used to guess it.
+        if (PasswordErrors.Count == 0)
+        {
+            var check = await signIn.CheckPasswordSignInAsync(user, CurrentPassword ?? "", lockoutOnFailure: true);
+            if (check.IsLockedOut)
+            {
+                await signIn.SignOutAsync();
+                return RedirectToPage("/Account/SignIn");
+            }
+
+            if (!check.Succeeded && !check.RequiresTwoFactor)
+            {
+                PasswordErrors.Add(T["The current password is wrong."]);
+            }
         }
 
         if (PasswordErrors.Count == 0)

@@ -19,6 +19,7 @@ internal sealed class SignInModel(
     SignInManager<PlatformUser> signIn,
     UserManager<PlatformUser> users,
     SignInTicket tickets,
+    TotpReplayGuard replay,
     IStringLocalizer<UiText> T) : PageModel
 {
     public const string TotpStep = "totp";
@@ -142,7 +143,8 @@ internal sealed class SignInModel(
     {
         var code = (TotpCode ?? "").Replace(" ", "", StringComparison.Ordinal);
         TotpCode = null;
-        if (code.Length > 0 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (code.Length > 0 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            && await replay.ClaimAsync(user.Id, code, HttpContext.RequestAborted))
         {
             return true;
         }

@@ -7,7 +7,7 @@ namespace TechBridge.Pages.Admin;
 
 // /Admin/Complaints: open complaints about orders of providers in the admin's jurisdictions; each is resolved once
 // with an outcome code and text. A second resolution of the same complaint gets the error page saying so.
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class ComplaintsModel(ComplaintsHandler desk) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<ComplaintResponse> Queue { get; private set; } = [];

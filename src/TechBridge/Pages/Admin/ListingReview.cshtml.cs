@@ -7,7 +7,7 @@ namespace TechBridge.Pages.Admin;
 
 // /Admin/ListingReview: the submitted listings of the admin's jurisdictions; tick several and approve or reject them
 // at once (a rejection needs a reason); each item's result is shown. The same handler as /api/v1/listings/review.
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<ReviewQueueItem> Queue { get; private set; } = [];

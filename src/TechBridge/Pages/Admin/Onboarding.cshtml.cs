@@ -7,7 +7,7 @@ namespace TechBridge.Pages.Admin;
 
 // The admin's review queue: filters (state, region, sector) and bulk approval of institutions whose notice ended.
 // Jurisdiction and level checks are the handler's, exactly as for the API.
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class OnboardingModel(OnboardingHandler onboarding) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }

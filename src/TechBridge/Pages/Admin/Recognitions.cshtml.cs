@@ -7,7 +7,7 @@ using TechBridge.Modules.Directory.Recognitions;
 namespace TechBridge.Pages.Admin;
 
 // /Admin/Recognitions: the recognitions in the admin's jurisdictions, filtered by kind, level, status and region.
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class RecognitionsModel(ListRecognitionsHandler handler, IReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -6,7 +6,7 @@ using TechBridge.Modules.Matching.ManageVocabulary;
 namespace TechBridge.Pages.Admin;
 
 // /Admin/SearchVocabulary: domain terms and synonym groups; changes apply to search at once, without a restart.
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class SearchVocabularyModel(ManageVocabularyHandler admin) : PageModel, IReloadAfterProblem
 {
     [BindProperty]

@@ -7,7 +7,7 @@ using TechBridge.Modules.Directory.ManageUsers;
 namespace TechBridge.Pages.Admin;
 
 // The system admin's account administration (the same ManageUsersHandler as /api/v1/admin/users).
-[Authorize(Roles = Roles.SystemAdmin)]
+[Authorize(Roles = Roles.SystemAdmin + "," + Roles.Auditor)]
 internal sealed class UsersModel(ManageUsersHandler administration, IAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -6,7 +6,7 @@ using TechBridge.Modules.Directory.VerifyOrganization;
 namespace TechBridge.Pages.Admin;
 
 // Pending organizations in the admin's jurisdictions: open the licence, verify, or reject with a reason.
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class VerificationModel(VerifyOrganizationHandler handler) : PageModel
 {
     public IReadOnlyList<VerificationQueueItem> Pending { get; private set; } = [];

@@ -4,11 +4,16 @@ using System.Text;
 
 namespace TechBridge.Platform.Auditing;
 
-internal sealed record AuditVerification(bool Ok, long Records, long? FirstBroken);
+// Ok: every record matches and nothing the last checkpoint counted is missing. FirstBroken: the id of the first record
+// that no longer matches (edited, reordered, or written over the checkpointed head). Truncated: the newest records
+// that a checkpoint counted are gone (CheckpointSequence is how many it counted). InvalidCheckpoints: lines of the
+// checkpoint log whose signature does not hold.
+internal sealed record AuditVerification(bool Ok, long Records, long? FirstBroken, bool Truncated = false, long? CheckpointSequence = null, int InvalidCheckpoints = 0);
 
-// Links committed audit records into a SHA-256 hash chain in the order they are seen committed. One chainer runs
-// at a time per process; across nodes the unique ChainSequence index lets only one append win, the other retries.
-internal sealed class AuditChain(IServiceScopeFactory scopes, ILogger<AuditChain> logger) : IDisposable
+// Links committed audit records into a keyed hash chain (HMAC-SHA-256 with AuditKey, which the database does not hold)
+// in the order they are seen committed. One chainer runs at a time per process; across nodes the unique ChainSequence
+// index lets only one append win, the other retries. AuditCheckpoints anchors the head outside the database.
+internal sealed class AuditChain(IServiceScopeFactory scopes, AuditKey key, AuditCheckpoints checkpoints, ILogger<AuditChain> logger) : IDisposable
 {
     private const int Batch = 500;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -66,7 +71,7 @@ internal sealed class AuditChain(IServiceScopeFactory scopes, ILogger<AuditChain
         foreach (var record in pending)
         {
             record.ChainSequence = ++sequence;
-            record.Hash = HashOf(record, previous);
+            record.Hash = HashOf(key.ChainKey, record, previous);
             previous = record.Hash;
         }
 
@@ -79,6 +84,7 @@ internal sealed class AuditChain(IServiceScopeFactory scopes, ILogger<AuditChain
         await ChainPendingAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var (checkpoint, invalid) = checkpoints.ReadLatest();
         long expected = 0;
         var previous = "";
         long? lastSequence = 0;
@@ -91,15 +97,18 @@ internal sealed class AuditChain(IServiceScopeFactory scopes, ILogger<AuditChain
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return new AuditVerification(true, expected, null);
+                // The chain holds together; it must also still reach as far as the last checkpoint counted.
+                var truncated = checkpoint is not null && expected < checkpoint.Sequence;
+                return new AuditVerification(!truncated && invalid == 0, expected, null, truncated, checkpoint?.Sequence, invalid);
             }
 
             foreach (var record in batch)
             {
                 expected++;
-                if (record.ChainSequence != expected || record.Hash != HashOf(record, previous))
+                if (record.ChainSequence != expected || record.Hash != HashOf(key.ChainKey, record, previous)
+                    || (checkpoint is not null && expected == checkpoint.Sequence && record.Hash != checkpoint.Hash))
                 {
-                    return new AuditVerification(false, expected, record.Id);
+                    return new AuditVerification(false, expected, record.Id, false, checkpoint?.Sequence, invalid);
                 }
 
                 previous = record.Hash;
@@ -109,7 +118,7 @@ internal sealed class AuditChain(IServiceScopeFactory scopes, ILogger<AuditChain
         }
     }
 
-    internal static string HashOf(AuditRecord record, string previousHash)
+    internal static string HashOf(byte[] key, AuditRecord record, string previousHash)
     {
         var canonical = string.Join('\u001f',
             previousHash,
@@ -124,7 +133,7 @@ internal sealed class AuditChain(IServiceScopeFactory scopes, ILogger<AuditChain
             record.EntityId,
             record.Summary,
             record.ClientAddress);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
     }
 }
 

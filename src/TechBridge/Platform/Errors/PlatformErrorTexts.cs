@@ -53,6 +53,7 @@ internal sealed class PlatformErrorTexts : IErrorTextSource
         new("field:evidenceSha256", "证明文件", "Supporting file"),
         new("field:file", "文件", "File"),
         new("field:page", "页码", "Page"),
+        new("field:hours", "小时数", "Hours"),
         new("field:pageSize", "每页条数", "Results per page"),
         new("field:top", "结果条数", "Number of results"),
         new("field:from", "开始日期", "From date"),

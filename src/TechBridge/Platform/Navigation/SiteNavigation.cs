@@ -34,7 +34,12 @@ internal sealed class SiteNavigation(IEnumerable<NavigationEntry> entries, IAuth
             case NavigationAudience.Policy:
                 return signedIn && (await authorization.AuthorizeAsync(user, entry.Requirement!)).Succeeded;
             case NavigationAudience.Permission:
-                // Queue links only for the permissions the admin actually holds somewhere.
+                // Queue links only for the permissions the admin actually holds somewhere; the auditor reads every queue.
+                if (AuditorReadOnly.IsOnlyAuditor(user))
+                {
+                    return true;
+                }
+
                 if (!user.IsInRole(Roles.Admin))
                 {
                     return false;

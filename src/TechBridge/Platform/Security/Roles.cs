@@ -9,6 +9,10 @@ internal static class Roles
     public const string Broker = "Broker";
     public const string ExpertReviewer = "ExpertReviewer";
 
+    // For [Authorize(Roles = ...)] on the admins' queue pages: the auditor reads every queue too (and writes nothing:
+    // AuditorReadOnly).
+    public const string AdminOrAuditor = Admin + "," + Auditor;
+
     public static readonly string[] All = [Admin, Auditor, SystemAdmin, Broker, ExpertReviewer];
 
     // Roles whose accounts must sign in with TOTP.

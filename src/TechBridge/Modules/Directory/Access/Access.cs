@@ -17,6 +17,11 @@ internal sealed class Access(IHttpContextAccessor http, ActorContext actor, Plat
 
     public async Task RequireMemberAsync(Guid organizationId, bool ownerOnly = false, CancellationToken cancellationToken = default)
     {
+        if (AuditorReads)
+        {
+            return;
+        }
+
         var userId = UserId;
         var member = await db.Set<Membership>().AnyAsync(
             m => m.UserId == userId && m.OrganizationId == organizationId && (!ownerOnly || m.Role == MembershipRole.Owner), cancellationToken);
@@ -38,8 +43,21 @@ internal sealed class Access(IHttpContextAccessor http, ActorContext actor, Plat
         return organizationId;
     }
 
+    // The auditor reads everything the admins of every jurisdiction read (queues, drafts, applications, orders,
+    // engagements), but only while reading: on any other method the auditor holds no permission at all, and the
+    // platform's AuditorReadOnly middleware has refused the request before it got here anyway.
+    public bool ReadsEverything => AuditorReads;
+
+    private bool AuditorReads =>
+        AuditorReadOnly.IsOnlyAuditor(Principal) && AuditorReadOnly.IsRead(http.HttpContext?.Request.Method ?? "POST");
+
     public async Task<bool> HasPermissionAsync(string permission, string regionCode, CancellationToken cancellationToken = default)
     {
+        if (AuditorReads)
+        {
+            return true;
+        }
+
         var jurisdictions = await JurisdictionsWithAsync(permission, cancellationToken);
         return jurisdictions.Any(j => Jurisdictions.Covers(j, regionCode));
     }
@@ -54,6 +72,11 @@ internal sealed class Access(IHttpContextAccessor http, ActorContext actor, Plat
 
     public async Task<IReadOnlyList<string>> JurisdictionsWithAsync(string permission, CancellationToken cancellationToken = default)
     {
+        if (AuditorReads)
+        {
+            return Jurisdictions.Provinces;
+        }
+
         if (!IsInRole(Roles.Admin) || IsInRole(Roles.SystemAdmin) || IsInRole(Roles.Auditor))
         {
             return [];

@@ -9,11 +9,15 @@ internal interface IAccess
 
     bool IsInRole(string role);
 
+    // The auditor on a read: sees every organization's items, as the admins of every jurisdiction together do, so
+    // lists of "mine" (orders, engagements) show the whole platform. False on any write.
+    bool ReadsEverything { get; }
+
     // The organization this request acts for (X-Organization header or the UI's switcher); 400 when none is chosen.
     // Membership was already checked when the request came in (403 for an organization the user does not belong to).
     Guid ActingOrganizationId { get; }
 
-    // 404 unless the user is a member (or, with ownerOnly, an owner) of the organization.
+    // 404 unless the user is a member (or, with ownerOnly, an owner) of the organization. The auditor passes on reads.
     Task RequireMemberAsync(Guid organizationId, bool ownerOnly = false, CancellationToken cancellationToken = default);
 
     // The acting organization, required to be verified: a Pending or Rejected organization may sign in and edit its

@@ -23,6 +23,10 @@ internal interface IOrganizationFacts
     // Admins holding the permission for a jurisdiction that covers the region: queue notifications go to them.
     Task<IReadOnlyList<Guid>> AdminUserIdsAsync(string permission, string regionCode, CancellationToken cancellationToken = default);
 
+    // Service institutions whose admission is suspended: they neither publish nor take orders, and their published
+    // listings stay out of search until reinstated. A small set, read whole.
+    Task<IReadOnlyList<Guid>> SuspendedOrganizationIdsAsync(CancellationToken cancellationToken = default);
+
     // Demo organizations of a kind, for seeders of other modules.
     Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default);
 }
@@ -46,4 +50,5 @@ internal sealed record OrganizationFacts(
     string RegionCode,
     bool IsVerified,
     IReadOnlyList<string> Sectors,
-    IReadOnlyList<BranchFacts> Branches);
+    IReadOnlyList<BranchFacts> Branches,
+    bool IsSuspended = false);

@@ -15,7 +15,10 @@ internal sealed class OrganizationFactsReader(PlatformDbContext db) : IOrganizat
             .Include(o => o.Sectors).Include(o => o.Branches)
             .Where(o => ids.Contains(o.Id))
             .ToListAsync(cancellationToken);
-        return organizations.ToDictionary(o => o.Id, ToFacts);
+        var suspended = await db.Set<InstitutionApplication>().AsNoTracking()
+            .Where(a => ids.Contains(a.OrganizationId) && a.State == InstitutionState.Suspended)
+            .Select(a => a.OrganizationId).ToListAsync(cancellationToken);
+        return organizations.ToDictionary(o => o.Id, o => ToFacts(o) with { IsSuspended = suspended.Contains(o.Id) });
     }
 
     public async Task<IReadOnlyDictionary<string, Guid>> FindVerifiedByNamesAsync(IReadOnlyCollection<string> legalNames, CancellationToken cancellationToken = default)
@@ -49,6 +52,10 @@ internal sealed class OrganizationFactsReader(PlatformDbContext db) : IOrganizat
         var userId = await db.Users.Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
         return userId is { } id ? await MembershipsOfAsync(id, cancellationToken) : [];
     }
+
+    public async Task<IReadOnlyList<Guid>> SuspendedOrganizationIdsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<InstitutionApplication>().AsNoTracking().Where(a => a.State == InstitutionState.Suspended)
+            .Select(a => a.OrganizationId).Distinct().ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<OrganizationFacts>> DemoOrganizationsAsync(OrganizationType type, CancellationToken cancellationToken = default)
     {

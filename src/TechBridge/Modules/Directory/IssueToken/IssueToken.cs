@@ -44,21 +44,29 @@ internal static class IssueTokenEndpoint
 
 // Checks a sign-in: password (with lockout), then TOTP where the account has it or its role demands it.
 // Used by the token endpoint, TOTP enrolment and the sign-in page, so all three follow one rule.
-internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ActorContext actor, DemoMode demo)
+internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, ActorContext actor, DemoMode demo, TotpReplayGuard replay)
 {
+    // A hash of a random password with the platform's hasher and its cost, checked against when there is no account.
+    private static readonly Lazy<string> TimingHash = new(() =>
+        new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+
     public async Task<PlatformUser> VerifyAsync(string userName, string password, string? totpCode, bool requireEnrolledTotp)
     {
         actor.UserName = userName;
         var user = await users.FindByNameAsync(userName);
-        if (user is null)
+
+        // An unknown account and a locked one answer exactly as a wrong password does, after the same work (one
+        // password hash check), so neither the answer nor its time tells whether an account exists or is locked.
+        if (user is null || await users.IsLockedOutAsync(user))
         {
+            users.PasswordHasher.VerifyHashedPassword(user ?? new PlatformUser(), TimingHash.Value, password);
             throw new InvalidCredentialsException("invalid_credentials", "The user name or password is wrong.");
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            throw new InvalidCredentialsException("locked_out", "Too many failed attempts: the account is locked for a while.");
+            throw new InvalidCredentialsException("invalid_credentials", "The user name or password is wrong.");
         }
 
         if (!result.Succeeded && !result.RequiresTwoFactor)
@@ -73,7 +81,9 @@ internal sealed class IssueTokenHandler(UserManager<PlatformUser> users, SignInM
                 throw new InvalidCredentialsException("totp_required", "This account signs in with a TOTP code: send totpCode.");
             }
 
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, totpCode.Replace(" ", "", StringComparison.Ordinal)))
+            var code = totpCode.Replace(" ", "", StringComparison.Ordinal);
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+                || !await replay.ClaimAsync(user.Id, code))
             {
                 await users.AccessFailedAsync(user);
                 throw new InvalidCredentialsException("totp_invalid", "The TOTP code is wrong or expired.");
@@ -99,9 +109,9 @@ internal sealed class InvalidCredentialsException(string code, string message) :
     public override int Status => StatusCodes.Status401Unauthorized;
 }
 
-// Demo mode: not Production, and demo data seeded here (Database:SeedDemo) or already present in a database
+// Demo mode: Development or Testing (DemoShortcuts: never Staging or Production), and demo data seeded here (Database:SeedDemo) or already present in a database
 // prepared elsewhere (Demo:Enabled, e.g. a cloned test template). Only then are demo admin accounts spared TOTP.
 internal sealed class DemoMode(DatabaseOptions options, IHostEnvironment environment, IConfiguration configuration)
 {
-    public bool IsOn { get; } = (options.SeedDemo || configuration.GetValue("Demo:Enabled", false)) && !environment.IsProduction();
+    public bool IsOn { get; } = (options.SeedDemo || configuration.GetValue("Demo:Enabled", false)) && DemoShortcuts.Allowed(environment);
 }

@@ -7,13 +7,14 @@ internal sealed record RoleRequest(string? Role);
 
 internal sealed record GrantRequest(string? Permission, string? Jurisdiction);
 
-// /api/v1/admin/users: account administration for the system admin only.
+// /api/v1/admin/users: account administration for the system admin only; the auditor reads it (and, as everywhere,
+// writes nothing: AuditorReadOnly).
 internal static class ManageUsersEndpoints
 {
     public static RouteGroupBuilder MapManageUsers(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin/users").WithTags("Account administration")
-            .RequireAuthorization(policy => policy.RequireRole(Roles.SystemAdmin))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.SystemAdmin, Roles.Auditor))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -47,7 +47,7 @@ internal static class RequestMembershipEndpoints
     }
 }
 
-internal sealed class RequestMembershipHandler(PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients)
+internal sealed class RequestMembershipHandler(PlatformDbContext db, IAccess access, TimeProvider clock, DirectoryRecipients recipients, TechBridge.Platform.Auditing.AuditTrail audit)
 {
     public async Task<MembershipRequestView> RequestAsync(Guid id, MembershipRequestBody? body, CancellationToken ct)
     {
@@ -94,8 +94,25 @@ internal sealed class RequestMembershipHandler(PlatformDbContext db, IAccess acc
         }
 
         var now = clock.GetUtcNow();
-        request.Status = approve ? MembershipRequestStatus.Approved : MembershipRequestStatus.Declined;
-        request.DecidedBy = access.UserId;
+        var decision = approve ? MembershipRequestStatus.Approved : MembershipRequestStatus.Declined;
+        var decidedBy = access.UserId;
+
+        // One winner among racing approvals and declines, by the database: the decision is a conditional update from
+        // Open, in the same transaction as the membership and the notification; the loser changes nothing (409).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var won = await db.Set<MembershipRequest>()
+            .Where(r => r.Id == requestId && r.Status == MembershipRequestStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, decision).SetProperty(r => r.DecidedBy, decidedBy).SetProperty(r => r.DecidedAt, now), ct);
+        if (won == 0)
+        {
+            throw new ConflictException("not_open", "The request was already decided.");
+        }
+
+        // The conditional update passes by the audit interceptor: the decision is noted in the same transaction.
+        audit.Note(nameof(MembershipRequest), requestId.ToString(), $"Status: Open → {decision}");
+        db.Entry(request).State = EntityState.Detached;
+        request.Status = decision;
+        request.DecidedBy = decidedBy;
         request.DecidedAt = now;
         if (approve && !await db.Set<Membership>().AnyAsync(m => m.OrganizationId == id && m.UserId == request.UserId, ct))
         {
@@ -108,6 +125,7 @@ internal sealed class RequestMembershipHandler(PlatformDbContext db, IAccess acc
             approve ? $"您已成为 {name} 的成员。" : $"{name} 的管理者未同意您的加入申请。",
             approve ? $"/Organizations/{id}" : "/Organizations/Mine");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return ToView(request, null);
     }
 

@@ -59,27 +59,41 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
         return await ToResponseAsync(complaint, order.Title, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ComplaintResponse>> QueueAsync(bool openOnly, CancellationToken cancellationToken)
+    public const int QueuePageSize = 200;
+
+    // The complaints of the admin's jurisdictions, filtered in the query and paged oldest first (page from 1): an item
+    // of another region can never push one of the admin's own out of the page. Total counts them all.
+    public async Task<(int Total, IReadOnlyList<ComplaintResponse> Items)> QueuePageAsync(bool openOnly, int page, CancellationToken cancellationToken)
     {
+        if (page is < 1 or > 10_000)
+        {
+            throw InvalidRequestException.For("page", "range", "Page is 1 to 10000.");
+        }
+
         var jurisdictions = await access.JurisdictionsWithAsync(EngagementsPermissions.ResolveComplaints, cancellationToken);
         if (jurisdictions.Count == 0)
         {
             throw new ForbiddenException("You handle no complaints.");
         }
 
-        var rows = await (from c in db.Set<Complaint>().AsNoTracking()
+        var mine = db.Set<Complaint>().AsNoTracking().Where(Jurisdictions.CoveredBy<Complaint>(jurisdictions, c => c.ProviderRegionCode))
+            .Where(c => !openOnly || c.Status == ComplaintStatus.Open);
+        var total = await mine.CountAsync(cancellationToken);
+        var rows = await (from c in mine
                           join o in db.Set<ServiceOrder>().AsNoTracking() on c.OrderId equals o.Id
-                          where !openOnly || c.Status == ComplaintStatus.Open
-                          orderby c.CreatedAt
-                          select new { Complaint = c, o.Title }).Take(1000).ToListAsync(cancellationToken);
+                          orderby c.CreatedAt, c.Id
+                          select new { Complaint = c, o.Title }).Skip((page - 1) * QueuePageSize).Take(QueuePageSize).ToListAsync(cancellationToken);
         var result = new List<ComplaintResponse>();
-        foreach (var row in rows.Where(r => jurisdictions.Any(j => Jurisdictions.Covers(j, r.Complaint.ProviderRegionCode))).Take(200))
+        foreach (var row in rows)
         {
             result.Add(await ToResponseAsync(row.Complaint, row.Title, cancellationToken));
         }
 
-        return result;
+        return (total, result);
     }
+
+    public async Task<IReadOnlyList<ComplaintResponse>> QueueAsync(bool openOnly, CancellationToken cancellationToken) =>
+        (await QueuePageAsync(openOnly, 1, cancellationToken)).Items;
 
     public async Task<ComplaintResponse> ResolveAsync(Guid id, ResolutionRequest request, CancellationToken cancellationToken)
     {
@@ -140,7 +154,13 @@ internal static class ComplaintEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/complaints", async Task<Ok<IReadOnlyList<ComplaintResponse>>> (bool? all, ComplaintsHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.QueueAsync(all != true, ct)))
+        // Pages of QueuePageSize, oldest first; X-Total-Count says how many there are in all.
+        group.MapGet("/complaints", async Task<Ok<IReadOnlyList<ComplaintResponse>>> (bool? all, int? page, ComplaintsHandler desk, HttpResponse response, CancellationToken ct) =>
+            {
+                var (total, items) = await desk.QueuePageAsync(all != true, page ?? 1, ct);
+                response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(items);
+            })
             .WithName("ListComplaints")
             .WithSummary("The complaints queue of the caller's jurisdictions (open ones unless all=true).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

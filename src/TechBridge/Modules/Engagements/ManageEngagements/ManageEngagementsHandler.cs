@@ -174,8 +174,9 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
         var userId = access.UserId;
         var organizations = (await facts.MembershipsOfAsync(userId, cancellationToken)).Select(m => m.Id).ToList();
         var broker = access.IsInRole(Roles.Broker);
+        var everything = access.ReadsEverything;
         var rows = await db.Set<Engagement>().AsNoTracking()
-            .Where(e => organizations.Contains(e.ListingOrganizationId) || organizations.Contains(e.InterestedOrganizationId)
+            .Where(e => everything || organizations.Contains(e.ListingOrganizationId) || organizations.Contains(e.InterestedOrganizationId)
                 || e.BrokerUserId == userId || (broker && e.Anonymous && e.BrokerUserId == null))
             .OrderByDescending(e => e.UpdatedAt).ThenBy(e => e.Id).Take(200).ToListAsync(cancellationToken);
         var result = new List<EngagementResponse>(rows.Count);

@@ -5,8 +5,8 @@ using TechBridge.Platform.Files;
 
 namespace TechBridge.Modules.Engagements.ServiceOrders;
 
-// Delivery evidence is read by those who judge the delivery: both parties of the order and the admins who handle
-// complaints in the provider's region.
+// Delivery evidence is read by those who must judge the delivery: both parties of the order (the client accepts or
+// disputes on it) and the admins who resolve complaints in the provider's jurisdiction.
 internal sealed class OrderEvidenceReadAuthorizer(PlatformDbContext db, IAccess access, IOrganizationFacts facts) : IFileReadAuthorizer
 {
     public async Task<bool> MayReadAsync(string sha256, CancellationToken cancellationToken)

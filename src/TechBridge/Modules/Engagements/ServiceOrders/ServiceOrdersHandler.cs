@@ -183,6 +183,11 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
         }
 
         var providerFacts = await facts.FindAsync(provider, cancellationToken) ?? throw new NotFoundException("The provider");
+        if (providerFacts.IsSuspended)
+        {
+            throw new ConflictException("institution_suspended", "The provider is suspended and takes no orders until it is reinstated.");
+        }
+
         var order = new ServiceOrder
         {
             EngagementId = request.EngagementId,
@@ -263,13 +268,15 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
     public async Task<IReadOnlyList<OrderResponse>> ListMineAsync(CancellationToken cancellationToken)
     {
         var mine = (await facts.MembershipsOfAsync(access.UserId, cancellationToken)).Select(m => m.Id).ToList();
+        var everything = access.ReadsEverything;
         var orders = await db.Set<ServiceOrder>().AsNoTracking().Include(o => o.Milestones)
-            .Where(o => mine.Contains(o.ClientOrganizationId) || mine.Contains(o.ProviderOrganizationId))
+            .Where(o => everything || mine.Contains(o.ClientOrganizationId) || mine.Contains(o.ProviderOrganizationId))
             .OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id).Take(200).ToListAsync(cancellationToken);
         var result = new List<OrderResponse>(orders.Count);
         foreach (var o in orders)
         {
-            result.Add(await ToResponseAsync(o, mine.Contains(o.ClientOrganizationId) ? "client" : "provider", cancellationToken));
+            var side = mine.Contains(o.ClientOrganizationId) ? "client" : mine.Contains(o.ProviderOrganizationId) ? "provider" : "admin";
+            result.Add(await ToResponseAsync(o, side, cancellationToken));
         }
 
         return result;

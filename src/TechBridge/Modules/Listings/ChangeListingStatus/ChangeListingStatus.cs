@@ -11,7 +11,7 @@ internal sealed record ListingStatusResponse(Guid Id, string Kind, string Status
 // Moves one listing between states: submit, close and renew for the owner (acting for the owning organization);
 // approve, reject and take down for admins with listings.review for the listing's jurisdiction. A transition that
 // is not allowed from the current state answers 409; a lost race answers 409 too (Status is the concurrency token).
-internal sealed class ChangeListingStatusHandler(ListingLifecycle lifecycle)
+internal sealed class ChangeListingStatusHandler(ListingLifecycle lifecycle, TechBridge.Modules.Directory.Contracts.IOrganizationFacts facts)
 {
     private static readonly Dictionary<string, Action<ListingLifecycle, Listing>> OwnerActions = new()
     {
@@ -36,6 +36,11 @@ internal sealed class ChangeListingStatusHandler(ListingLifecycle lifecycle)
     {
         var change = OwnerActions.GetValueOrDefault(action ?? "") ?? throw Platform.Errors.InvalidRequestException.For("action", "unknown", "Action is submit, close or renew.");
         var listing = await lifecycle.LoadOwnedAsync<Listing>(kind, id, cancellationToken);
+        if (action is "submit" or "renew")
+        {
+            await RequireNotSuspendedAsync(listing, cancellationToken);
+        }
+
         change(lifecycle, listing);
         await lifecycle.NotifyAsync(listing, cancellationToken);
         await lifecycle.Db.SaveChangesAsync(cancellationToken);
@@ -51,10 +56,24 @@ internal sealed class ChangeListingStatusHandler(ListingLifecycle lifecycle)
         }
 
         var listing = await lifecycle.LoadForReviewAsync(kind, id, cancellationToken);
+        if (action == "approve")
+        {
+            await RequireNotSuspendedAsync(listing, cancellationToken);
+        }
+
         AdminActions[action](lifecycle, listing, reason);
         await lifecycle.NotifyAsync(listing, cancellationToken);
         await lifecycle.Db.SaveChangesAsync(cancellationToken);
         return ToStatusResponse(listing);
+    }
+
+    // A suspended institution publishes nothing: neither its own submission or renewal nor an admin's approval.
+    private async Task RequireNotSuspendedAsync(Listing listing, CancellationToken cancellationToken)
+    {
+        if ((await facts.FindAsync(listing.OrganizationId, cancellationToken))?.IsSuspended == true)
+        {
+            throw ListingKindDefinition.Suspended();
+        }
     }
 
     public static ListingStatusResponse ToStatusResponse(Listing listing) =>

@@ -7,6 +7,9 @@ internal interface IListingSearchSource
     // The current state of the listings that are published now; ids not returned are not (or no longer) public.
     Task<IReadOnlyList<SearchableListing>> PublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
 
+    // Every listing (any status) of the organizations: an organization's change (a suspension) may change which are public.
+    Task<IReadOnlyList<Guid>> ListingIdsOfAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken = default);
+
     // Published listings of one kind in id order, a page at a time, for a rebuild.
     Task<IReadOnlyList<SearchableListing>> PublishedPageAsync(string kind, int skip, int take, CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,13 @@ internal static class ListingQuery
         if (filter.Owner is { } ownerId)
         {
             query = query.Where(l => l.OrganizationId == ownerId);
+
+            // Filtering by owner must not find an anonymous demand for someone who may not know whose it is: the result
+            // itself would name the enterprise. Members of the owner and brokers (who mediate) see them.
+            if (!member && !viewer.IsBroker && query is IQueryable<TechnologyDemand> demands)
+            {
+                query = (IQueryable<T>)demands.Where(d => d.Visibility != DemandVisibility.Anonymous || d.IdentityRevealedAt != null);
+            }
         }
 
         if (!member)

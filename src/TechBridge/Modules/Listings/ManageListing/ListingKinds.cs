@@ -59,11 +59,16 @@ internal abstract class ListingKindDefinition
     public abstract string WhoMayPost { get; }
 
     public OrganizationFacts RequirePoster(OrganizationFacts organization) =>
-        MayPost(organization) ? organization : throw new ForbiddenException(WhoMayPost);
+        organization.IsSuspended ? throw Suspended()
+        : MayPost(organization) ? organization : throw new ForbiddenException(WhoMayPost);
+
+    public static ConflictException Suspended() =>
+        new("institution_suspended", "The institution is suspended: it publishes nothing until it is reinstated.");
 
     public abstract Task<Listing?> FindAsync(PlatformDbContext db, Guid id, bool tracking, CancellationToken cancellationToken);
 
-    public abstract Task<List<Listing>> SubmittedAsync(PlatformDbContext db, int max, CancellationToken cancellationToken);
+    // Submitted listings in the jurisdictions, oldest first: the count of all of them and the first `take`.
+    public abstract Task<(int Total, List<Listing> First)> SubmittedAsync(PlatformDbContext db, IReadOnlyList<string> jurisdictions, int take, CancellationToken cancellationToken);
 
     public abstract Task<List<OwnListing>> OfOrganizationAsync(PlatformDbContext db, Guid organizationId, int max, CancellationToken cancellationToken);
 
@@ -113,8 +118,17 @@ internal abstract class ListingKindDefinition<TEntity, TRequest, TResponse> : Li
         return await set.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
     }
 
-    public override async Task<List<Listing>> SubmittedAsync(PlatformDbContext db, int max, CancellationToken cancellationToken) =>
-        [.. await db.Set<TEntity>().AsNoTracking().Where(l => l.Status == ListingStatus.Submitted).OrderBy(l => l.SubmittedAt).Take(max).ToListAsync(cancellationToken)];
+    // The mapped column behind Listing.JurisdictionRegion (which EF cannot translate): the owner's region by default.
+    protected virtual System.Linq.Expressions.Expression<Func<TEntity, string>> JurisdictionColumn => l => l.OwnerRegionCode;
+
+    public override async Task<(int Total, List<Listing> First)> SubmittedAsync(PlatformDbContext db, IReadOnlyList<string> jurisdictions, int take, CancellationToken cancellationToken)
+    {
+        var query = db.Set<TEntity>().AsNoTracking().Where(l => l.Status == ListingStatus.Submitted)
+            .Where(Jurisdictions.CoveredBy(jurisdictions, JurisdictionColumn));
+        var total = await query.CountAsync(cancellationToken);
+        var first = await query.OrderBy(l => l.SubmittedAt).ThenBy(l => l.Id).Take(take).ToListAsync(cancellationToken);
+        return (total, [.. first]);
+    }
 
     public override async Task<List<OwnListing>> OfOrganizationAsync(PlatformDbContext db, Guid organizationId, int max, CancellationToken cancellationToken) =>
         (await db.Set<TEntity>().AsNoTracking().Where(l => l.OrganizationId == organizationId).OrderByDescending(l => l.UpdatedAt).Take(max).ToListAsync(cancellationToken))
@@ -408,6 +422,9 @@ internal sealed class DemandKind : ListingKindDefinition<TechnologyDemand, Deman
     public override string RouteName => "Demand";
 
     public override string WhoMayPost => "Only verified enterprises post technology demands.";
+
+    // A demand is reviewed where it applies (JurisdictionRegion), not where its owner is registered.
+    protected override System.Linq.Expressions.Expression<Func<TechnologyDemand, string>> JurisdictionColumn => d => d.RegionCode;
 
     public override bool MayPost(OrganizationFacts organization) => organization is { Type: OrganizationType.Enterprise, IsVerified: true };
 

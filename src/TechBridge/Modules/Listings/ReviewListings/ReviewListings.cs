@@ -11,7 +11,7 @@ namespace TechBridge.Modules.Listings.ReviewListings;
 // the reviewer reads it in the queue.
 internal sealed record ReviewQueueItem(string Kind, Guid Id, string Title, Guid OrganizationId, string OrganizationName, string RegionCode, DateTimeOffset? SubmittedAt, string Summary);
 
-internal sealed record ReviewQueueResponse(int Total, IReadOnlyList<ReviewQueueItem> Items);
+internal sealed record ReviewQueueResponse(int Total, IReadOnlyList<ReviewQueueItem> Items, int Page = 1, int PageSize = ReviewListingsHandler.DefaultPageSize);
 
 internal sealed record ReviewItem(string? Kind, Guid Id);
 
@@ -29,11 +29,26 @@ internal sealed record BulkReviewResponse(int Succeeded, int Failed, IReadOnlyLi
 internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts facts, ListingLifecycle lifecycle)
 {
     public const int MaxBulkItems = 200;
-    private const int MaxQueue = 2_000;
+    public const int DefaultPageSize = 200;
+    private const int MaxPage = 1_000;
 
-    // kind: offering, demand, achievement or null for all of them.
-    public async Task<ReviewQueueResponse> QueueAsync(string? kind, CancellationToken cancellationToken)
+    // kind: offering, demand, achievement or null for all of them. Filtered by the admin's jurisdictions in the query
+    // and paged (oldest first), so nothing of the admin's own is ever cut off by items of other regions.
+    public async Task<ReviewQueueResponse> QueueAsync(string? kind, CancellationToken cancellationToken, int? page = null, int? pageSize = null)
     {
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var paging = new Validation();
+        if (number is < 1 or > MaxPage)
+        {
+            paging.Add("page", "range", $"Page is 1 to {MaxPage}.");
+        }
+
+        if (size is < 1 or > DefaultPageSize)
+        {
+            paging.Add("pageSize", "range", $"Page size is 1 to {DefaultPageSize}.", new Dictionary<string, object> { ["max"] = DefaultPageSize });
+        }
+
+        paging.ThrowIfInvalid();
         ListingKind? only = null;
         if (!string.IsNullOrEmpty(kind))
         {
@@ -42,17 +57,20 @@ internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts f
 
         var jurisdictions = await RequireReviewerAsync(cancellationToken);
         var listings = new List<Listing>();
+        var total = 0;
         foreach (var definition in ListingKinds.All.Where(k => only is null || k.Kind == only))
         {
-            listings.AddRange(await definition.SubmittedAsync(lifecycle.Db, MaxQueue, cancellationToken));
+            // The first number × size of each kind hold the page of the merged, oldest-first queue.
+            var (count, first) = await definition.SubmittedAsync(lifecycle.Db, jurisdictions, number * size, cancellationToken);
+            total += count;
+            listings.AddRange(first);
         }
 
-        var mine = listings.Where(l => jurisdictions.Any(j => Jurisdictions.Covers(j, l.JurisdictionRegion)))
-            .OrderBy(l => l.SubmittedAt).ThenBy(l => l.Id).ToList();
+        var mine = listings.OrderBy(l => l.SubmittedAt).ThenBy(l => l.Id).Skip((number - 1) * size).Take(size).ToList();
         var organizations = await facts.FindManyAsync(mine.Select(l => l.OrganizationId).ToList(), cancellationToken);
         var items = mine.Select(l => new ReviewQueueItem(ListingNames.Of(l.Kind), l.Id, l.Title, l.OrganizationId,
             organizations.GetValueOrDefault(l.OrganizationId)?.LegalName ?? "", l.JurisdictionRegion, l.SubmittedAt, SummaryOf(l))).ToList();
-        return new ReviewQueueResponse(items.Count, items);
+        return new ReviewQueueResponse(total, items, number, size);
     }
 
     private static string SummaryOf(Listing listing) => listing switch
@@ -146,8 +164,8 @@ internal static class ReviewListingsEndpoints
 {
     public static RouteGroupBuilder MapReviewListings(this RouteGroupBuilder group)
     {
-        group.MapGet("/review-queue", async Task<Ok<ReviewQueueResponse>> (string? kind, ReviewListingsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.QueueAsync(kind, ct)))
+        group.MapGet("/review-queue", async Task<Ok<ReviewQueueResponse>> (string? kind, int? page, int? pageSize, ReviewListingsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.QueueAsync(kind, ct, page, pageSize)))
             .WithName("ListReviewQueue")
             .WithSummary("Submitted offerings, demands and achievements in the admin's jurisdictions (listings.review), oldest first.")
             .RequireAuthorization()

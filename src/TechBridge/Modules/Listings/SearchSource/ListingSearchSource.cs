@@ -3,35 +3,49 @@ using TechBridge.Modules.Listings.Data;
 
 namespace TechBridge.Modules.Listings.SearchSource;
 
-internal sealed class ListingSearchSource(PlatformDbContext db) : IListingSearchSource
+// Published listings of organizations that are not suspended: a suspended institution's listings leave search (the
+// Directory announces the suspension as OrganizationChanged, and the indexer then asks again for its listings).
+internal sealed class ListingSearchSource(PlatformDbContext db, TechBridge.Modules.Directory.Contracts.IOrganizationFacts facts) : IListingSearchSource
 {
     public async Task<IReadOnlyList<SearchableListing>> PublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
         var wanted = ids.Distinct().ToList();
+        var suspended = await facts.SuspendedOrganizationIdsAsync(cancellationToken);
         var result = new List<SearchableListing>();
         result.AddRange((await db.Set<ServiceOffering>().AsNoTracking()
-            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published).ToListAsync(cancellationToken)).Select(FromOffering));
+            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published && !suspended.Contains(l.OrganizationId)).ToListAsync(cancellationToken)).Select(FromOffering));
         result.AddRange((await db.Set<TechnologyDemand>().AsNoTracking()
-            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published).ToListAsync(cancellationToken)).Select(FromDemand));
+            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published && !suspended.Contains(l.OrganizationId)).ToListAsync(cancellationToken)).Select(FromDemand));
         result.AddRange((await db.Set<TechnologyAchievement>().AsNoTracking()
-            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published).ToListAsync(cancellationToken)).Select(FromAchievement));
+            .Where(l => wanted.Contains(l.Id) && l.Status == ListingStatus.Published && !suspended.Contains(l.OrganizationId)).ToListAsync(cancellationToken)).Select(FromAchievement));
         return result;
     }
 
     public async Task<IReadOnlyList<SearchableListing>> PublishedPageAsync(string kind, int skip, int take, CancellationToken cancellationToken = default)
     {
+        var suspended = await facts.SuspendedOrganizationIdsAsync(cancellationToken);
         return kind switch
         {
-            SearchableKinds.Offering => (await Page(db.Set<ServiceOffering>(), skip, take, cancellationToken)).Select(FromOffering).ToList(),
-            SearchableKinds.Demand => (await Page(db.Set<TechnologyDemand>(), skip, take, cancellationToken)).Select(FromDemand).ToList(),
-            SearchableKinds.Achievement => (await Page(db.Set<TechnologyAchievement>(), skip, take, cancellationToken)).Select(FromAchievement).ToList(),
+            SearchableKinds.Offering => (await Page(db.Set<ServiceOffering>(), suspended, skip, take, cancellationToken)).Select(FromOffering).ToList(),
+            SearchableKinds.Demand => (await Page(db.Set<TechnologyDemand>(), suspended, skip, take, cancellationToken)).Select(FromDemand).ToList(),
+            SearchableKinds.Achievement => (await Page(db.Set<TechnologyAchievement>(), suspended, skip, take, cancellationToken)).Select(FromAchievement).ToList(),
             _ => [],
         };
     }
 
-    private static Task<List<T>> Page<T>(DbSet<T> set, int skip, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> ListingIdsOfAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken = default)
+    {
+        var owners = organizationIds.Distinct().ToList();
+        var ids = new List<Guid>();
+        ids.AddRange(await db.Set<ServiceOffering>().Where(l => owners.Contains(l.OrganizationId)).Select(l => l.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.Set<TechnologyDemand>().Where(l => owners.Contains(l.OrganizationId)).Select(l => l.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.Set<TechnologyAchievement>().Where(l => owners.Contains(l.OrganizationId)).Select(l => l.Id).ToListAsync(cancellationToken));
+        return ids;
+    }
+
+    private static Task<List<T>> Page<T>(DbSet<T> set, IReadOnlyList<Guid> suspended, int skip, int take, CancellationToken cancellationToken)
         where T : Listing =>
-        set.AsNoTracking().Where(l => l.Status == ListingStatus.Published)
+        set.AsNoTracking().Where(l => l.Status == ListingStatus.Published && !suspended.Contains(l.OrganizationId))
             .OrderBy(l => l.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
 
     private static string[] Split(string value, params char[] separators) =>

@@ -32,6 +32,13 @@ internal sealed class SearchIndexer(ISearchIndex index, OutboxDispatcher dispatc
     {
         var listingIds = events.Where(e => e.Is<ListingChanged>()).Select(e => e.As<ListingChanged>().ListingId).Distinct().ToList();
         var organizationIds = events.Where(e => e.Is<OrganizationChanged>()).Select(e => e.As<OrganizationChanged>().OrganizationId).Distinct().ToList();
+        if (organizationIds.Count > 0)
+        {
+            // An organization's change (its suspension or reinstatement) may take its listings out of search or back.
+            var owned = await services.GetRequiredService<IListingSearchSource>().ListingIdsOfAsync(organizationIds, cancellationToken);
+            listingIds = listingIds.Union(owned).ToList();
+        }
+
         var documents = new List<SearchDocument>();
         var gone = new List<string>();
         if (listingIds.Count > 0)

@@ -210,7 +210,9 @@ internal sealed record AuditPage(IReadOnlyList<AuditRecordView> Items, int Page,
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
 
-// Newest first, one page at a time.
+// Newest first, one page at a time. Personal data quoted in summaries is masked (PIPL: the trail's readers are the
+// auditor and admins of every region, who need to know that a contact changed, not the number); the stored record, which
+// the chain hashes, keeps it.
 internal sealed class BrowseAuditHandler(PlatformDbContext db)
 {
     public async Task<AuditPage> RunAsync(AuditCriteria criteria, CancellationToken cancellationToken)
@@ -223,7 +225,7 @@ internal sealed class BrowseAuditHandler(PlatformDbContext db)
             .Take(criteria.PageSize)
             .Select(r => new AuditRecordView(r.Id, r.OccurredAt, r.UserId, r.UserName, r.OrganizationId, r.ClientAddress, r.Action, r.EntityType, r.EntityId, r.Summary, r.ChainSequence))
             .ToListAsync(cancellationToken);
-        return new AuditPage(items, criteria.Page, criteria.PageSize, total);
+        return new AuditPage(items.Select(i => i with { Summary = PersonalDataMask.InText(i.Summary) }).ToList(), criteria.Page, criteria.PageSize, total);
     }
 }
 

@@ -37,7 +37,7 @@ internal sealed class ExportAuditHandler(PlatformDbContext db, AuditTrail trail,
                 r.Action,
                 r.EntityType,
                 r.EntityId,
-                r.Summary,
+                PersonalDataMask.InText(r.Summary),
                 r.ChainSequence?.ToString(CultureInfo.InvariantCulture),
                 r.Hash));
         }

@@ -233,7 +233,7 @@ public abstract partial class AccountPagesTests(AppHost host)
         Assert.DoesNotContain("13812345678", list, StringComparison.Ordinal);
         Assert.Contains("13812345678", detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
-        Assert.Equal("locked_out", await ProblemCodeAsync(signIn));
+        Assert.Equal("invalid_credentials", await ProblemCodeAsync(signIn));
     }
 
     [Fact]

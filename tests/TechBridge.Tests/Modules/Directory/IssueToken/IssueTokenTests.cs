@@ -110,7 +110,7 @@ public abstract class IssueTokenTests(AppHost host)
         var response = await RequestTokenAsync(client, user.UserName, Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("locked_out", await ProblemCodeAsync(response));
+        Assert.Equal("invalid_credentials", await ProblemCodeAsync(response));
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public abstract class ManageUsersTests(AppHost host)
         var signInAfter = await RequestTokenAsync(anonymous, user.UserName, Password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, whileLocked.StatusCode);
-        Assert.Equal("locked_out", await ProblemCodeAsync(signInWhileLocked));
+        Assert.Equal("invalid_credentials", await ProblemCodeAsync(signInWhileLocked));
         Assert.Equal(HttpStatusCode.OK, signInAfter.StatusCode);
     }
 
