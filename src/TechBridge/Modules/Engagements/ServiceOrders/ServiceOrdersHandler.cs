@@ -88,7 +88,6 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
             validation.Add("milestones", "count", $"An order has 1 to {MaxMilestones} milestones.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxMilestones });
         }
 
-        var today = DateOnly.FromDateTime(AdjustableClock.ToChina(clock.GetUtcNow()).DateTime);
         DateOnly? previousDue = null;
         for (var i = 0; i < milestones.Count && i < MaxMilestones; i++)
         {
@@ -109,11 +108,6 @@ internal sealed class ServiceOrdersHandler(PlatformDbContext db, IAccess access,
             }
 
             previousDue = m.DueDate ?? previousDue;
-
-            else if (m.DueDate < today)
-            {
-                validation.Add($"milestones[{i}].dueDate", "notPast", "A milestone cannot be due before today.");
-            }
 
             if (m.AmountFen is not > 0)
             {
