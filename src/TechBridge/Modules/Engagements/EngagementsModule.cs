@@ -5,6 +5,7 @@ using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Engagements.ServiceOrders;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Portal;
 
 namespace TechBridge.Modules.Engagements;
 
@@ -20,10 +21,13 @@ internal static class EngagementsModule
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<JudgeMatchesHandler>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
+        services.AddPortalSource<Portal.EngagementsPortalSource>();
+        services.AddWorkspaceSource<Portal.EngagementsPortalSource>();
+        services.AddScoped<Portal.ProviderRecordHandler>();
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(
-            new(NavigationGroup.Mine, 30, "My engagements", "/Engagements", NavigationAudience.SignedIn),
-            new(NavigationGroup.Mine, 40, "My orders", "/Orders", NavigationAudience.SignedIn),
+            NavigationEntry.ForPolicy(NavigationGroup.Mine, 30, "My engagements", "/Engagements", Policies.EngagementParty),
+            NavigationEntry.ForPolicy(NavigationGroup.Mine, 40, "My orders", "/Orders", Policies.OrganizationMember),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 40, "Complaints", "/Admin/Complaints", EngagementsPermissions.ResolveComplaints));
         services.AddRoutes(app => app.MapEngagements());
         return services;
