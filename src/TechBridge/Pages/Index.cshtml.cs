@@ -17,7 +17,7 @@ internal sealed class IndexModel(HomeHandler home, IReferenceData reference) : P
     public IReadOnlyList<(string Code, string NameZh, string NameEn)> SectorRows()
     {
         var rows = reference.Sectors.Select(s => (s.Code, s.NameZh, s.NameEn)).ToList();
-        if (View.Sectors.Any(c => c.BySector.ContainsKey("")))
+        if (View.Sectors.Where(c => c.BySector.Keys.Any(k => k.Length > 0)).Any(c => c.BySector.GetValueOrDefault("") > 0))
         {
             rows.Add(("", "未分领域", "No sector"));
         }

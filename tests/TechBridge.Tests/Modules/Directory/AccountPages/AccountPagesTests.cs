@@ -51,6 +51,7 @@ public abstract partial class AccountPagesTests(AppHost host)
             ["Password"] = "lantern river orchard",
             ["Email"] = "zhang.wei@example.cn",
             ["Phone"] = "13912345678",
+            ["AcceptTerms"] = "true",
         });
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var security = await client.GetAsync(new Uri("/Account/Security", UriKind.Relative));
@@ -68,11 +69,11 @@ public abstract partial class AccountPagesTests(AppHost host)
 
         var tooShort = await PostFormAsync(client, "/Account/SignUp", "/Account/SignUp?culture=en", new()
         {
-            ["UserName"] = UniqueName("short"), ["DisplayName"] = "Short", ["Password"] = "eleven-char",
+            ["UserName"] = UniqueName("short"), ["DisplayName"] = "Short", ["Password"] = "eleven-char", ["AcceptTerms"] = "true",
         });
         var common = await PostFormAsync(client, "/Account/SignUp", "/Account/SignUp?culture=en", new()
         {
-            ["UserName"] = UniqueName("common"), ["DisplayName"] = "Common", ["Password"] = "PasswordPassword",
+            ["UserName"] = UniqueName("common"), ["DisplayName"] = "Common", ["Password"] = "PasswordPassword", ["AcceptTerms"] = "true",
         });
 
         Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
