@@ -42,7 +42,7 @@ internal sealed class DirectoryPortalSource(PlatformDbContext db, IAccess access
                 .Join(db.Set<Organization>(), r => r.OrganizationId, o => o.Id, (r, o) => new { o.Id, o.LegalName, r.CreatedAt })
                 .ToListAsync(cancellationToken);
             queues.Add(new WorkspaceQueue(10, "mine", "Membership requests to decide", requests.Count, "/Organizations/Mine",
-                requests.OrderBy(r => r.CreatedAt).Take(QueueItems).Select(r => new WorkspaceItem(r.LegalName, $"/Organizations/{r.Id}", r.CreatedAt)).ToList()));
+                requests.OrderBy(r => r.CreatedAt).Take(QueueItems).Select(r => new WorkspaceItem(r.LegalName, $"/Organizations/{r.Id}", r.CreatedAt)).ToList(), Always: true));
         }
 
         var verify = await access.JurisdictionsWithAsync(DirectoryPermissions.VerifyOrganizations, cancellationToken);

@@ -58,8 +58,33 @@ public abstract partial class AccountPagesTests(AppHost host)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("张伟", home, StringComparison.Ordinal);
+        // The accepted user agreement and privacy notice are recorded with the account, with their version.
+        using (var scope = host.Services.CreateScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var claims = await manager.GetClaimsAsync((await manager.FindByNameAsync(userName))!);
+            Assert.Contains(claims, c => c.Type == TechBridge.Pages.Account.SignUpModel.TermsClaim && c.Value.StartsWith(TechBridge.Pages.Help.AgreementModel.Version + "@", StringComparison.Ordinal));
+        }
+
         Assert.Contains("/Account/SignOut", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, security.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignUp_WithoutAcceptingTheAgreement_IsRefused()
+    {
+        using var client = host.CreateAnonymousClient();
+        var userName = UniqueName("noterms");
+
+        var response = await PostFormAsync(client, "/Account/SignUp", "/Account/SignUp?culture=en", new()
+        {
+            ["UserName"] = userName, ["DisplayName"] = "No terms", ["Password"] = "lantern river orchard",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("accept the user agreement and the privacy notice", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var scope = host.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByNameAsync(userName));
     }
 
     [Fact]
