@@ -117,6 +117,12 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
         await ShotAsync(page, $"workspace-{user}-{culture}-1366");
 
         Assert.True(tops.Max() - tops.Min() <= 12, $"header items at heights {string.Join(", ", tops)}");
+        // Demo users' names read in the page's language.
+        if (user == "admin.hebei")
+        {
+            Assert.Contains(culture == "en" ? "Hebei province admin" : "河北省管理员", await page.InnerTextAsync(".account-menu summary"), StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, await page.Locator(".menu-toggle:visible").CountAsync());
         await AssertAccessibleAsync(page);
     }

@@ -35,7 +35,7 @@ public sealed class PortalRulesTests
     [Theory]
     [InlineData("130102", "Chang'an District, Shijiazhuang")]
     [InlineData("110108", "Haidian District, Beijing")]
-    [InlineData("130181", "Xinji City, Hebei")]
+    [InlineData("130181", "Xinji City, Shijiazhuang")]
     [InlineData("1301", "Shijiazhuang, Hebei")]
     [InlineData("13", "Hebei")]
     [InlineData("XIONGAN", "Xiong'an New Area")]
