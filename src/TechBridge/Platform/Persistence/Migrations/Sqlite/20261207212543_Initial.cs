@@ -359,6 +359,23 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_IdempotencyKeys",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_IdempotencyKeys", x => new { x.Scope, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_Jobs",
                 columns: table => new
                 {
@@ -1306,6 +1323,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Platform_IdempotencyKeys_CreatedAt",
+                table: "Platform_IdempotencyKeys",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_Notifications_UserId_ReadAt_CreatedAt",
                 table: "Platform_Notifications",
                 columns: new[] { "UserId", "ReadAt", "CreatedAt" });
@@ -1399,6 +1421,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Platform_FileUploads");
+
+            migrationBuilder.DropTable(
+                name: "Platform_IdempotencyKeys");
 
             migrationBuilder.DropTable(
                 name: "Platform_Jobs");

@@ -360,6 +360,23 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Platform_IdempotencyKeys",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Platform_IdempotencyKeys", x => new { x.Scope, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platform_Jobs",
                 columns: table => new
                 {
@@ -1307,6 +1324,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Platform_IdempotencyKeys_CreatedAt",
+                table: "Platform_IdempotencyKeys",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Platform_Notifications_UserId_ReadAt_CreatedAt",
                 table: "Platform_Notifications",
                 columns: new[] { "UserId", "ReadAt", "CreatedAt" });
@@ -1400,6 +1422,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Platform_FileUploads");
+
+            migrationBuilder.DropTable(
+                name: "Platform_IdempotencyKeys");
 
             migrationBuilder.DropTable(
                 name: "Platform_Jobs");
