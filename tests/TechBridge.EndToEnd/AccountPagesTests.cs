@@ -37,6 +37,8 @@ public sealed class AccountPagesTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("img[alt='QR code for your authenticator app']");
         await AssertAccessibleAsync(page);
 
+        // Sign-out sits in the menu under the user's name.
+        await page.Locator(".account-menu summary").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForSelectorAsync("a[href='/Account/SignUp']");
     }

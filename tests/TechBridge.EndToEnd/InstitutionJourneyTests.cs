@@ -117,7 +117,7 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("form:has(#Password) button[type=submit]");
-        await page.WaitForSelectorAsync("form[action*='SignOut'], a[href*='SignOut'], button:has-text('退出')");
+        await page.WaitForSelectorAsync("form[action*='SignOut']", new() { State = WaitForSelectorState.Attached });
         return page;
     }
 

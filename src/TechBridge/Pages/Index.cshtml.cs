@@ -1,26 +1,27 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Platform.Portal;
 
 namespace TechBridge.Pages;
 
-internal sealed class IndexModel(PlatformDbContext db) : PageModel
+// The home page: what a visitor can do first, the announcements, and figures that say what the platform holds.
+internal sealed class IndexModel(HomeHandler home, IReferenceData reference) : PageModel
 {
-    public int RegionCount { get; private set; }
+    public HomeView View { get; private set; } = null!;
 
-    // Live platform figures: verified organizations by kind, confirmed recognitions, groups.
-    public IReadOnlyDictionary<OrganizationKind, int> OrganizationsByKind { get; private set; } = new Dictionary<OrganizationKind, int>();
+    public IReferenceData Reference => reference;
 
-    public int RecognitionCount { get; private set; }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => View = await home.ReadAsync(cancellationToken);
 
-    public int GroupCount { get; private set; }
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    // Sectors in the reference order, then items without a sector, so every count is in the table.
+    public IReadOnlyList<(string Code, string NameZh, string NameEn)> SectorRows()
     {
-        RegionCount = await db.Set<Region>().CountAsync(cancellationToken);
-        OrganizationsByKind = await db.Set<Organization>().Where(o => o.Verification == VerificationStatus.Verified)
-            .GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        RecognitionCount = await db.Set<Recognition>().CountAsync(r => r.Status == RecognitionStatus.Confirmed, cancellationToken);
-        GroupCount = await db.Set<OrganizationGroup>().CountAsync(cancellationToken);
+        var rows = reference.Sectors.Select(s => (s.Code, s.NameZh, s.NameEn)).ToList();
+        if (View.Sectors.Where(c => c.BySector.Keys.Any(k => k.Length > 0)).Any(c => c.BySector.GetValueOrDefault("") > 0))
+        {
+            rows.Add(("", "未分领域", "No sector"));
+        }
+
+        return rows;
     }
 }

@@ -12,6 +12,7 @@ using TechBridge.Platform.Idempotency;
 using TechBridge.Platform.Input;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
+using TechBridge.Platform.Portal;
 using TechBridge.Platform.Search;
 using TechBridge.Platform.Time;
 using TechBridge.Platform.Web;
@@ -45,6 +46,8 @@ internal static class PlatformSetup
         services.AddNavigation(
             NavigationEntry.ForPolicy(NavigationGroup.Administration, 990, "Background jobs", "/Admin/Jobs", Policies.JobsReader),
             NavigationEntry.ForPolicy(NavigationGroup.Administration, 1000, "Audit", "/Audit", Policies.AuditReader));
+        services.AddScoped<HomeHandler>();
+        services.AddScoped<WorkspaceHandler>();
         services.AddScoped<FileStore>();
         services.AddPlatformVerbs();
 

@@ -21,6 +21,7 @@ using TechBridge.Platform.Outbox;
 using TechBridge.Platform;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Portal;
 using TechBridge.Platform.Cli;
 
 using TechBridge.Platform.Notifications;
@@ -50,6 +51,11 @@ internal static class DirectoryModule
             NavigationEntry.ForPermission(NavigationGroup.Administration, 20, "Institution admission queue", "/Admin/Onboarding", DirectoryPermissions.ReviewInstitutions),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 50, "Recognitions", "/Admin/Recognitions", DirectoryPermissions.ManageRecognitions),
             NavigationEntry.ForRole(NavigationGroup.Administration, 70, "Users", "/Admin/Users", Roles.SystemAdmin));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OrganizationMemberHandler>();
+        services.AddPortalSource<Portal.DirectoryPortalSource>();
+        services.AddWorkspaceSource<Portal.DirectoryPortalSource>();
+        services.AddScoped<GetOrganization.PublicProfileHandler>();
+        services.AddEntryPoints(new EntryPoint(40, "Join as an institution", "Register, get verified and admitted, then list your services", "/Organizations/Register"));
         services.AddMiddleware(app => app.UseMiddleware<ActingOrganization>());
         services.AddRoutes(app => app.MapDirectory());
         services.AddScoped<IAccess, Access.Access>();

@@ -7,6 +7,7 @@ using TechBridge.Platform;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
+using TechBridge.Platform.Portal;
 
 namespace TechBridge.Modules.Engagements;
 
@@ -21,14 +22,16 @@ internal static class EngagementsModule
         services.AddScoped<ServiceOrdersHandler>();
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<JudgeMatchesHandler>();
-        services.AddScoped<TechBridge.Platform.Files.IFileReadAuthorizer, OrderEvidenceReadAuthorizer>();
-        services.AddScoped<IProviderRatings, ProviderRatingsReader>();
         services.AddScoped<IFileReadAuthorizer, OrderEvidenceReadAuthorizer>();
+        services.AddScoped<IProviderRatings, ProviderRatingsReader>();
         services.AddNotificationTemplates(EngagementNotices.All);
+        services.AddPortalSource<Portal.EngagementsPortalSource>();
+        services.AddWorkspaceSource<Portal.EngagementsPortalSource>();
+        services.AddScoped<Portal.ProviderRecordHandler>();
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(
-            new(NavigationGroup.Mine, 30, "My engagements", "/Engagements", NavigationAudience.SignedIn),
-            new(NavigationGroup.Mine, 40, "My orders", "/Orders", NavigationAudience.SignedIn),
+            NavigationEntry.ForPolicy(NavigationGroup.Mine, 30, "My engagements", "/Engagements", Policies.EngagementParty),
+            NavigationEntry.ForPolicy(NavigationGroup.Mine, 40, "My orders", "/Orders", Policies.OrganizationMember),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 40, "Complaints", "/Admin/Complaints", EngagementsPermissions.ResolveComplaints));
         services.AddRoutes(app => app.MapEngagements());
         return services;

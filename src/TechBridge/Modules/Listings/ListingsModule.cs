@@ -8,6 +8,7 @@ using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
+using TechBridge.Platform.Portal;
 
 namespace TechBridge.Modules.Listings;
 
@@ -37,8 +38,15 @@ internal static class ListingsModule
         services.AddPermissions(ListingsPermissions.All);
         services.AddNavigation(
             new(NavigationGroup.Main, 20, "Listings", "/Listings"),
-            new(NavigationGroup.Mine, 20, "My listings", "/Listings/Mine", NavigationAudience.SignedIn),
+            NavigationEntry.ForPolicy(NavigationGroup.Mine, 20, "My listings", "/Listings/Mine", Policies.OrganizationMember),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 30, "Listing review", "/Admin/ListingReview", ListingsPermissions.ReviewListings));
+        services.AddPortalSource<Portal.ListingsPortalSource>();
+        services.AddWorkspaceSource<Portal.ListingsPortalSource>();
+        services.AddScoped<Portal.OrganizationListingsHandler>();
+        services.AddEntryPoints(
+            new(10, "Find services", "Testing, R&D, design and more from verified institutions", "/Search?kind=offering"),
+            new(20, "Post a demand", "Describe the technology you need and get matched", "/Listings/Edit?kind=demand"),
+            new(30, "Find achievements", "Technology ready to license or transfer", "/Search?kind=achievement"));
         services.AddRoutes(app => app.MapListings());
         return services;
     }

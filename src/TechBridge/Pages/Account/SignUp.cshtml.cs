@@ -31,6 +31,12 @@ internal sealed class SignUpModel(UserManager<PlatformUser> users, SignInManager
     [BindProperty]
     public string? Phone { get; set; }
 
+    // The user agreement and privacy notice (Pages/Help), accepted at sign-up; the account records which version.
+    [BindProperty]
+    public bool AcceptTerms { get; set; }
+
+    public const string TermsClaim = "terms_accepted";
+
     public async Task<IActionResult> OnPostAsync()
     {
         UserName = UserName?.Trim();
@@ -65,12 +71,20 @@ internal sealed class SignUpModel(UserManager<PlatformUser> users, SignInManager
             return Page();
         }
 
+        // Version and instant of acceptance, kept with the account (an audited write, like every change of a user).
+        await users.AddClaimAsync(user, new System.Security.Claims.Claim(TermsClaim,
+            $"{Help.AgreementModel.Version}@{clock.GetUtcNow():O}"));
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/");
     }
 
     private void Validate()
     {
+        if (!AcceptTerms)
+        {
+            ModelState.AddModelError(nameof(AcceptTerms), T["Please read and accept the user agreement and the privacy notice."]);
+        }
+
         if (string.IsNullOrEmpty(UserName) || UserName.Length < 3 || UserName.Length > 64 || !UserName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
         {
             ModelState.AddModelError(nameof(UserName), T["The user name has 3 to 64 characters: letters, digits, dot, underscore or hyphen."]);

@@ -5,15 +5,28 @@ using TechBridge.Modules.Directory.GetOrganization;
 using TechBridge.Modules.Directory.ManageBranches;
 using TechBridge.Modules.Directory.OnboardInstitution;
 using TechBridge.Modules.Directory.RequestMembership;
+using TechBridge.Modules.Engagements.Portal;
+using TechBridge.Modules.Listings.Portal;
 
 namespace TechBridge.Pages.Organizations;
 
-// An organization's registration as its members and the admins of its jurisdiction see it (404 for others);
-// owners also manage branches and answer membership requests here, through the same handlers as the API.
-[Authorize]
-internal sealed class DetailModel(GetOrganizationHandler organizations, ManageBranchesHandler branches, RequestMembershipHandler membershipRequests, OnboardingHandler onboarding) : PageModel, IReloadAfterProblem
+// The organization's public profile for everyone (a verified organization: sectors, region and branches,
+// recognitions, published offerings and achievements, its track record). Its members and the admins of its
+// jurisdiction see the registration below it; owners also manage branches and answer membership requests here,
+// through the same handlers as the API.
+[AllowAnonymous]
+internal sealed class DetailModel(
+    PublicProfileHandler profiles, OrganizationListingsHandler listings, ProviderRecordHandler records,
+    GetOrganizationHandler organizations, ManageBranchesHandler branches, RequestMembershipHandler membershipRequests, OnboardingHandler onboarding) : PageModel, IReloadAfterProblem
 {
-    public OrganizationView Organization { get; private set; } = null!;
+    public PublicProfile Profile { get; private set; } = null!;
+
+    public IReadOnlyList<PublicListing> Listings { get; private set; } = [];
+
+    public ProviderRecord Record { get; private set; } = null!;
+
+    // The registration, for members and the admins of the organization's jurisdiction only.
+    public OrganizationView? Organization { get; private set; }
 
     public bool IsOwner { get; private set; }
 
@@ -52,6 +65,14 @@ internal sealed class DetailModel(GetOrganizationHandler organizations, ManageBr
 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
+        Profile = await profiles.GetAsync(id, cancellationToken);
+        Listings = await listings.PublishedAsync(id, cancellationToken);
+        Record = await records.ForAsync(id, cancellationToken);
+        if (!Profile.CallerSeesRegistration)
+        {
+            return;
+        }
+
         Organization = await organizations.GetAsync(id, cancellationToken);
         var caller = await organizations.CallerMembershipAsync(id, cancellationToken);
         IsOwner = caller.IsOwner;

@@ -12,14 +12,15 @@ public abstract class DirectorySearchTests(AppHost host)
         var none = await client.GetStringAsync(new Uri("/Directory?q=" + Uri.EscapeDataString("不存在的机构名称") + "&culture=en", UriKind.Relative));
 
         var names = Names(found);
-        Assert.Contains("action=\"/Directory\"", home, StringComparison.Ordinal);
+        // The home page's box searches everything (/Search, organizations among them); the directory keeps its name search.
+        Assert.Contains("action=\"/Search\"", home, StringComparison.Ordinal);
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.Contains("大学", name, StringComparison.Ordinal));
         Assert.Empty(Names(none));
     }
 
     private static List<string> Names(string page) =>
-        System.Text.RegularExpressions.Regex.Matches(page, "<td lang=\"zh-CN\">([^<]*)<br").Select(m => m.Groups[1].Value).ToList();
+        System.Text.RegularExpressions.Regex.Matches(page, "<td lang=\"zh-CN\"><a href=\"/Organizations/[^\"]+\">([^<]*)</a><br").Select(m => m.Groups[1].Value).ToList();
 }
 
 [Collection(SqliteCollection.Name)]

@@ -77,8 +77,8 @@ internal static class SearchDocuments
             organization.LegalName, organization.LegalName, string.Join(' ', organization.Sectors), filters, numbers);
     }
 
-    // An organization's public face is its directory entry (its own page is for members).
-    public static string OrganizationUrl(string legalName) => "/Directory?q=" + Uri.EscapeDataString(legalName);
+    // An organization's public face is its profile page.
+    public static string OrganizationUrl(Guid id) => $"/Organizations/{id}";
 
     // The highlighted title, or the plain one (HTML-encoded) when the title itself did not match.
     public static string TitleHtml(SearchHit hit) =>

@@ -137,6 +137,7 @@ internal static class MatchEval
         await using var scope = services.CreateAsyncScope();
         var listings = scope.ServiceProvider.GetRequiredService<IListingSearchSource>();
         var organizations = scope.ServiceProvider.GetRequiredService<IOrganizationSearchSource>();
+        var ratings = scope.ServiceProvider.GetRequiredService<TechBridge.Modules.Engagements.Contracts.IProviderRatings>();
         var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
 
         var demands = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -189,7 +190,7 @@ internal static class MatchEval
         var results = new List<(string Name, double Ndcg, int Demands, Dictionary<string, IReadOnlyList<string>> Rankings)>();
         foreach (var (name, weights) in configurations)
         {
-            var matcher = new MatchListingsHandler(index, listings, organizations, new FixedWeights(weights));
+            var matcher = new MatchListingsHandler(index, listings, organizations, ratings, new FixedWeights(weights));
             var rankings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var demand in measurable.Keys)
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Matching.Indexing;
 using TechBridge.Platform.Search;
@@ -27,6 +28,7 @@ internal sealed class MatchListingsHandler(
     ISearchIndex index,
     IListingSearchSource listings,
     IOrganizationSearchSource organizations,
+    IProviderRatings ratings,
     IOptionsMonitor<MatchingWeights> weightsMonitor)
 {
     public const int CandidatesPerKind = 30;
@@ -69,8 +71,9 @@ internal sealed class MatchListingsHandler(
         var owners = candidates.Select(c => c.OwnerId).Append(source.OwnerOrganizationId).OfType<Guid>().Distinct().ToList();
         var facts = await organizations.FindManyAsync(owners, cancellationToken);
         var sourceRegions = Regions(source.RegionCodes, source.OwnerOrganizationId, facts);
+        var rated = await ratings.ForAsync(owners, cancellationToken);
         var matches = candidates
-            .Select(c => Score(source, sourceRegions, c, facts, weights))
+            .Select(c => Score(source, sourceRegions, c, facts, rated, weights))
             .OrderByDescending(m => m.Score).ThenBy(m => m.Id)
             .Take(top)
             .ToList();
@@ -138,7 +141,7 @@ internal sealed class MatchListingsHandler(
     }
 
     private static MatchItem Score(SearchableListing source, List<string> sourceRegions, Candidate candidate,
-        IReadOnlyDictionary<Guid, SearchableOrganization> facts, MatchingWeights weights)
+        IReadOnlyDictionary<Guid, SearchableOrganization> facts, IReadOnlyDictionary<Guid, RatingSummary> rated, MatchingWeights weights)
     {
         var hit = candidate.Hit;
         var provider = candidate.OwnerId is { } ownerId ? facts.GetValueOrDefault(ownerId) : null;
@@ -179,10 +182,13 @@ internal sealed class MatchListingsHandler(
 
         var (budgetValue, budgetDetail) = Budget(source, hit);
         contributions.Add(Signal("budget", weights.Budget, budgetValue, budgetDetail));
-        contributions.Add(Signal("rating", weights.Rating, 0m, "no rated orders yet"));
+        // Clients' ratings of the provider side after accepted orders: the average out of five.
+        var rating = providerSide && candidate.OwnerId is { } rater ? rated.GetValueOrDefault(rater) : null;
+        contributions.Add(Signal("rating", weights.Rating, rating is null ? 0m : Math.Round((decimal)rating.Average / 5m, 4),
+            rating is null ? "" : rating.Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
 
         var id = Guid.Parse(hit.Id);
-        var url = hit.Kind == SearchableKinds.Organization ? SearchDocuments.OrganizationUrl(provider?.LegalName ?? "") : $"/Listings/Detail?kind={hit.Kind}&id={id}";
+        var url = hit.Kind == SearchableKinds.Organization ? SearchDocuments.OrganizationUrl(id) : $"/Listings/Detail?kind={hit.Kind}&id={id}";
         var title = SearchDocuments.TitleHtml(hit);
         return new MatchItem(id, hit.Kind, title, contributions.Sum(c => c.Contribution), hit.MatchedTerms, contributions, candidate.OwnerId, url);
     }

@@ -25,6 +25,8 @@ internal sealed record SearchQuery(
     int? Page = null,
     int? PageSize = null);
 
+// What a result card shows besides title and snippet: who offers it (null for an anonymous demand) and where,
+// the price (offering, achievement) or budget (demand) in fen, the voucher badge, sector and field codes.
 internal sealed record SearchResultItem(
     Guid Id,
     string Kind,
@@ -34,7 +36,15 @@ internal sealed record SearchResultItem(
     DateTimeOffset? PublishedAt,
     Guid? OrganizationId,
     IReadOnlyList<string> MatchedTerms,
-    string Url);
+    string Url,
+    string? OrganizationName = null,
+    string? RegionCode = null,
+    long? PriceFen = null,
+    long? BudgetMinFen = null,
+    long? BudgetMaxFen = null,
+    bool AcceptsVouchers = false,
+    IReadOnlyList<string>? SectorCodes = null,
+    string? FieldCode = null);
 
 internal sealed record SearchSuggestion(string Kind, string Text, int? Hits);
 
@@ -48,8 +58,17 @@ internal sealed record SearchResponse(
     IReadOnlyList<SearchResultItem> Items,
     IReadOnlyList<SearchSuggestion> Suggestions);
 
-internal sealed class SearchListingsHandler(ISearchIndex index, SearchVocabulary vocabulary)
+internal sealed class SearchListingsHandler(ISearchIndex index, SearchVocabulary vocabulary, IOrganizationSearchSource organizations)
 {
+    // Words that say nothing about a subject: a query made only of these (and of the index's function words) finds
+    // nothing rather than every text that happens to contain them (存在 matched 63 papers).
+    private static readonly HashSet<string> EmptyWords = new(StringComparer.Ordinal)
+    {
+        "存在", "具有", "进行", "采用", "通过", "实现", "提供", "包括", "使用", "利用", "可以", "能够", "一种", "一个", "这个",
+        "那个", "这些", "那些", "我们", "他们", "本文", "有关", "关于", "以及", "如果", "因为", "所以", "但是", "然后", "什么",
+        "怎么", "哪些", "没有", "不是", "就是", "还是", "已经", "非常", "一些", "所有", "其他", "相关", "问题",
+    };
+
     public const int MaxQueryChars = 500;
     public const int MaxPageSize = 50;
     public const int MaxValuesPerFilter = 20;
@@ -122,6 +141,11 @@ internal sealed class SearchListingsHandler(ISearchIndex index, SearchVocabulary
 
         rules.ThrowIfInvalid();
 
+        if (OnlyEmptyWords(text))
+        {
+            return new SearchResponse(text, 0, page, pageSize, sort, false, [], []);
+        }
+
         // Date order needs every hit's date: take the allowed maximum and order it here.
         var byDate = sort == "date";
         var request = new SearchRequest(text, kinds, filters, ranges,
@@ -140,7 +164,9 @@ internal sealed class SearchListingsHandler(ISearchIndex index, SearchVocabulary
             shown = await HighlightAsync(text, shown, cancellationToken);
         }
 
-        var items = shown.Select(ToItem).ToList();
+        var owners = shown.Select(Owner).OfType<Guid>().Distinct().ToList();
+        var facts = owners.Count == 0 ? new Dictionary<Guid, SearchableOrganization>() : await organizations.FindManyAsync(owners, cancellationToken);
+        var items = shown.Select(h => ToItem(h, facts)).ToList();
         var suggestions = results.TotalHits == 0 ? await SuggestAsync(text, kinds, filters, ranges, cancellationToken) : [];
         return new SearchResponse(text, results.TotalHits, page, pageSize, sort, results.TimedOut, items, suggestions);
     }
@@ -201,16 +227,39 @@ internal sealed class SearchListingsHandler(ISearchIndex index, SearchVocabulary
         return suggestions;
     }
 
-    private static SearchResultItem ToItem(SearchHit hit)
+    // True when the text has words and every one of them is a function word or says nothing about a subject.
+    internal static bool OnlyEmptyWords(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var words = ChineseSegmenter.Instance.Cut(normalized, searchMode: false).Where(w => TextNormalizer.IsIndexable(w)).ToList();
+        var stop = StopWordList.Load();
+        return words.Count > 0 && words.All(w => stop.Contains(w) || EmptyWords.Contains(w));
+    }
+
+    private static Guid? Owner(SearchHit hit) =>
+        hit.Filters.TryGetValue(SearchFields.Owner, out var owners) && owners.Count > 0 && Guid.TryParse(owners[0], out var o) ? o : null;
+
+    private static SearchResultItem ToItem(SearchHit hit, IReadOnlyDictionary<Guid, SearchableOrganization> facts)
     {
         var id = Guid.Parse(hit.Id);
-        Guid? owner = hit.Filters.TryGetValue(SearchFields.Owner, out var owners) && owners.Count > 0 && Guid.TryParse(owners[0], out var o) ? o : null;
-        var url = hit.Kind == SearchableKinds.Organization
-            ? SearchDocuments.OrganizationUrl(SearchDocuments.PlainTitle(hit))
-            : $"/Listings/Detail?kind={hit.Kind}&id={id}";
+        var owner = Owner(hit);
+        var organization = owner is { } ownerId ? facts.GetValueOrDefault(ownerId) : null;
+        var url = hit.Kind == SearchableKinds.Organization ? SearchDocuments.OrganizationUrl(id) : $"/Listings/Detail?kind={hit.Kind}&id={id}";
+        var regions = hit.Filters.GetValueOrDefault(SearchFields.Region) ?? [];
+        // The most specific region of the listing (regions are indexed with their ancestors), else the owner's.
+        var region = regions.Where(r => r.All(char.IsAsciiDigit)).OrderByDescending(r => r.Length).FirstOrDefault() ?? organization?.RegionCode;
         return new SearchResultItem(id, hit.Kind, SearchDocuments.TitleHtml(hit), hit.TextHighlight,
-            Math.Round(hit.Score, 4), SearchDocuments.PublishedAt(hit), owner, hit.MatchedTerms, url);
+            Math.Round(hit.Score, 4), SearchDocuments.PublishedAt(hit), owner, hit.MatchedTerms, url,
+            hit.Kind == SearchableKinds.Organization ? null : organization?.LegalName,
+            region,
+            Number(hit, SearchFields.Price), Number(hit, SearchFields.BudgetMin), Number(hit, SearchFields.BudgetMax),
+            (hit.Filters.GetValueOrDefault(SearchFields.Voucher) ?? []).Contains("yes"),
+            hit.Filters.GetValueOrDefault(SearchFields.Sector) ?? [],
+            hit.Filters.TryGetValue(SearchFields.Field, out var fields) && fields.Count > 0 ? fields[0] : null);
     }
+
+    private static long? Number(SearchHit hit, string name) =>
+        hit.Filters.TryGetValue(name, out var values) && values.Count > 0 && long.TryParse(values[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static List<string> Values(Validation rules, string field, string? raw)
     {

@@ -68,20 +68,23 @@ public sealed class RegionPickerTagHelper : TagHelper
             }
         }
 
-        var names = tree.ToDictionary(n => n.Code, n => n.Name, StringComparer.Ordinal);
+        // English pages name regions in English (Data/regions/names-en.csv), Chinese names where the file has none.
+        string Own(RegionNode node) => english && RegionText.EnglishName(node.Code) is { } en ? en.Split(',')[0] : node.Name;
+        var names = tree.ToDictionary(n => n.Code, Own, StringComparer.Ordinal);
         foreach (var region in tree)
         {
             var selectable = !CountiesOnly || region.Level == RegionNodeLevel.County;
             // Headings of the plain select: the province, and for Hebei the province with the city.
             var heading = region.Level switch
             {
-                RegionNodeLevel.Province => region.Name,
+                RegionNodeLevel.Province => names[region.Code],
                 RegionNodeLevel.City => names[region.Code[..2]] + " " + region.Name,
                 _ when region.ParentCode is { Length: 4 } city => names.GetValueOrDefault(region.Code[..2]) + " " + names.GetValueOrDefault(city),
                 _ => names.GetValueOrDefault(region.Code[..2], region.Code[..2]),
             };
-            var label = region.Level == RegionNodeLevel.County || CountiesOnly ? region.DisplayName : text["{0} (all)", region.Name].Value;
-            nodes.Add(new PickerNode(region.Code, label, region.ParentCode, selectable, heading, true));
+            var display = english ? RegionText.EnglishName(region.Code) ?? region.DisplayName : region.DisplayName;
+            var label = region.Level == RegionNodeLevel.County || CountiesOnly ? display : text["{0} (all)", names[region.Code]].Value;
+            nodes.Add(new PickerNode(region.Code, label, region.ParentCode, selectable, heading, !english));
         }
 
         var values = Values?.ToList() ?? (Value is null ? [] : [Value]);

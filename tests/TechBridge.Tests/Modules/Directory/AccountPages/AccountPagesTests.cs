@@ -51,14 +51,40 @@ public abstract partial class AccountPagesTests(AppHost host)
             ["Password"] = "lantern river orchard",
             ["Email"] = "zhang.wei@example.cn",
             ["Phone"] = "13912345678",
+            ["AcceptTerms"] = "true",
         });
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var security = await client.GetAsync(new Uri("/Account/Security", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("张伟", home, StringComparison.Ordinal);
+        // The accepted user agreement and privacy notice are recorded with the account, with their version.
+        using (var scope = host.Services.CreateScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var claims = await manager.GetClaimsAsync((await manager.FindByNameAsync(userName))!);
+            Assert.Contains(claims, c => c.Type == TechBridge.Pages.Account.SignUpModel.TermsClaim && c.Value.StartsWith(TechBridge.Pages.Help.AgreementModel.Version + "@", StringComparison.Ordinal));
+        }
+
         Assert.Contains("/Account/SignOut", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, security.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignUp_WithoutAcceptingTheAgreement_IsRefused()
+    {
+        using var client = host.CreateAnonymousClient();
+        var userName = UniqueName("noterms");
+
+        var response = await PostFormAsync(client, "/Account/SignUp", "/Account/SignUp?culture=en", new()
+        {
+            ["UserName"] = userName, ["DisplayName"] = "No terms", ["Password"] = "lantern river orchard",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("accept the user agreement and the privacy notice", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var scope = host.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByNameAsync(userName));
     }
 
     [Fact]
@@ -68,11 +94,11 @@ public abstract partial class AccountPagesTests(AppHost host)
 
         var tooShort = await PostFormAsync(client, "/Account/SignUp", "/Account/SignUp?culture=en", new()
         {
-            ["UserName"] = UniqueName("short"), ["DisplayName"] = "Short", ["Password"] = "eleven-char",
+            ["UserName"] = UniqueName("short"), ["DisplayName"] = "Short", ["Password"] = "eleven-char", ["AcceptTerms"] = "true",
         });
         var common = await PostFormAsync(client, "/Account/SignUp", "/Account/SignUp?culture=en", new()
         {
-            ["UserName"] = UniqueName("common"), ["DisplayName"] = "Common", ["Password"] = "PasswordPassword",
+            ["UserName"] = UniqueName("common"), ["DisplayName"] = "Common", ["Password"] = "PasswordPassword", ["AcceptTerms"] = "true",
         });
 
         Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
