@@ -8,6 +8,7 @@ using TechBridge.Modules.Instruments.ReleaseNoShows;
 using TechBridge.Platform;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Portal;
 
 namespace TechBridge.Modules.Instruments;
 
@@ -32,6 +33,7 @@ internal static class InstrumentsModule
             new(NavigationGroup.Main, 40, "Instruments", "/Instruments"),
             new(NavigationGroup.Mine, 50, "My instrument bookings", "/Instruments/Mine", NavigationAudience.SignedIn),
             new(NavigationGroup.Mine, 55, "Our instruments", "/Instruments/Owner", NavigationAudience.SignedIn));
+        services.AddEntryPoints(new EntryPoint(50, "Book an instrument", "Large instruments of universities and institutes across Beijing, Tianjin and Hebei", "/Instruments"));
         services.AddRoutes(app => app.MapInstruments());
         return services;
     }
