@@ -2,6 +2,7 @@ using TechBridge.Modules.Directory;
 using TechBridge.Modules.Engagements;
 using TechBridge.Modules.Listings;
 using TechBridge.Modules.Matching;
+using TechBridge.Modules.Vouchers;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 
@@ -47,7 +48,8 @@ static WebApplication Compose(string[] hostArgs)
         .AddDirectory(builder.Configuration)
         .AddListings()
         .AddEngagements()
-        .AddMatching(builder.Configuration);
+        .AddMatching(builder.Configuration)
+        .AddVouchers();
     return builder.Build();
 }
 

@@ -58,6 +58,7 @@ internal static class DirectoryModule
         services.AddScoped<IDemoSeeder, DemoOrganizationsSeeder>();
         services.AddSingleton<IReferenceData, Reference.ReferenceData>();
         services.AddScoped<IOrganizationFacts, Facts.OrganizationFactsReader>();
+        services.AddScoped<IOrganizationStanding, Facts.OrganizationStandingReader>();
         services.AddScoped<IOrganizationSearchSource, Facts.OrganizationSearchSource>();
         services.AddJob<Recognitions.RecognitionExpiryReminder>("directory.recognition-expiry", "Recognition expiry reminders", c => TimeSpan.FromMinutes(c.GetValue("Recognitions:ReminderPeriodMinutes", 60.0)));
         services.AddScoped<IOutboxSource, Modules.Directory.OrganizationChanges.OrganizationChangeAnnouncer>();

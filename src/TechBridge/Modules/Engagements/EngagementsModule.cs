@@ -3,6 +3,7 @@ using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.JudgeMatches;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Engagements.ServiceOrders;
+using TechBridge.Modules.Vouchers.Contracts;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
 
@@ -20,6 +21,8 @@ internal static class EngagementsModule
         services.AddScoped<ComplaintsHandler>();
         services.AddScoped<JudgeMatchesHandler>();
         services.AddScoped<IProviderRatings, ProviderRatingsReader>();
+        services.AddScoped<IPayableItemSource, ServiceOrderPayables>();
+        services.AddScoped<IDemoSeeder, DemoVoucherOrdersSeeder>();
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(
             new(NavigationGroup.Mine, 30, "My engagements", "/Engagements", NavigationAudience.SignedIn),

@@ -11,7 +11,7 @@ using TechBridge.Platform.Persistence;
 namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261207194917_Initial")]
+    [Migration("20261207215110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1471,6 +1471,649 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Matching_Vocabulary", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.LedgerAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BalanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Kind", "OwnerOrganizationId");
+
+                    b.ToTable("Vouchers_Accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Accounts_NotNegative", "\"BalanceFen\" >= 0 OR \"Kind\" = 0");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.LedgerChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Vouchers_ChainHead", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_ChainHead_One", "\"Id\" = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TransferId", "Line")
+                        .IsUnique();
+
+                    b.ToTable("Vouchers_Entries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Entries_NotZero", "\"AmountFen\" <> 0");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.LedgerTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResolvesPendingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReversesTransferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvesPendingId")
+                        .IsUnique();
+
+                    b.HasIndex("ReversesTransferId")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Kind");
+
+                    b.ToTable("Vouchers_Transfers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Transfers_Amount", "\"AmountFen\" > 0");
+
+                            t.HasCheckConstraint("CK_Vouchers_Transfers_NotPendingResolution", "NOT (\"IsPending\" AND \"ResolvesPendingId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.RecognisedProvider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("AgreementId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("Vouchers_RecognisedProviders", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.RecognitionAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Parties")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Vouchers_Agreements", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.Redemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PayeeOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PostedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PostingTransferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReversedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReversedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UseId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 4");
+
+                    b.HasIndex("ProgramId", "Status");
+
+                    b.ToTable("Vouchers_Redemptions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Redemptions_Amount", "\"AmountFen\" > 0");
+
+                            t.HasCheckConstraint("CK_Vouchers_Redemptions_FourEyes", "\"PostedByUserId\" IS NULL OR \"PostedByUserId\" <> \"ReviewedByUserId\"");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.UseEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("UseId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Vouchers_Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.Voucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActualController")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuotaFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseOrganizationId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("Vouchers_Vouchers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Vouchers_Quota", "\"QuotaFen\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.VoucherApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseOrganizationId");
+
+                    b.HasIndex("ProgramId", "Status");
+
+                    b.ToTable("Vouchers_Applications", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Applications_Requested", "\"RequestedFen\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.VoucherProgram", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnnualCapPerControllerFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualCapPerEnterpriseFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CapPerApplicationFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CoversInstrumentUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CoversTesting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EligibleOrganizationTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EligibleRegions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EligibleSectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExcludeFundedLastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FullCoverageAtOrBelowFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JurisdictionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentCycle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RateBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RegionRates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RequiredRecognitions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresAgreedOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionCode", "Year");
+
+                    b.ToTable("Vouchers_Programs", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Programs_Budget", "\"BudgetFen\" > 0");
+
+                            t.HasCheckConstraint("CK_Vouchers_Programs_Rate", "\"RateBasisPoints\" BETWEEN 1 AND 10000");
+                        });
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.VoucherUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormulaJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReservationTransferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReservedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VoucherId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservationTransferId")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseOrganizationId", "Status");
+
+                    b.HasIndex("ItemKind", "ItemId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 2, 3, 4)");
+
+                    b.HasIndex("ProviderOrganizationId", "Status");
+
+                    b.HasIndex("VoucherId", "Status");
+
+                    b.ToTable("Vouchers_Uses", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Vouchers_Uses_Reserved", "\"ReservedFen\" > 0 AND \"ReservedFen\" <= \"OrderAmountFen\"");
+                        });
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Auditing.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2038,6 +2681,89 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.LedgerEntry", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.LedgerTransfer", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.LedgerTransfer", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.LedgerTransfer", null)
+                        .WithOne()
+                        .HasForeignKey("TechBridge.Modules.Vouchers.Data.LedgerTransfer", "ResolvesPendingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.RecognisedProvider", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.RecognitionAgreement", null)
+                        .WithMany("Providers")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.Redemption", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.VoucherUse", null)
+                        .WithMany()
+                        .HasForeignKey("UseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.UseEvidence", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.VoucherUse", null)
+                        .WithMany()
+                        .HasForeignKey("UseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.Voucher", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.VoucherApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.VoucherApplication", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.VoucherUse", b =>
+                {
+                    b.HasOne("TechBridge.Modules.Vouchers.Data.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Directory.Data.InstitutionApplication", b =>
                 {
                     b.Navigation("Objections");
@@ -2058,6 +2784,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
             modelBuilder.Entity("TechBridge.Modules.Engagements.Data.ServiceOrder", b =>
                 {
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.LedgerTransfer", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Vouchers.Data.RecognitionAgreement", b =>
+                {
+                    b.Navigation("Providers");
                 });
 #pragma warning restore 612, 618
         }

@@ -441,6 +441,121 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Vouchers_Accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BalanceFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Accounts", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Accounts_NotNegative", "\"BalanceFen\" >= 0 OR \"Kind\" = 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Parties = table.Column<string>(type: "TEXT", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Agreements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_ChainHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_ChainHead", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_ChainHead_One", "\"Id\" = 1");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Programs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    BudgetFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    RateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionRates = table.Column<string>(type: "TEXT", nullable: false),
+                    CapPerApplicationFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnnualCapPerEnterpriseFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnnualCapPerControllerFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FullCoverageAtOrBelowFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidityMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresAgreedOrder = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EligibleSectors = table.Column<string>(type: "TEXT", nullable: false),
+                    CoversInstrumentUse = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CoversTesting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EligibleOrganizationTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    RequiredRecognitions = table.Column<string>(type: "TEXT", nullable: false),
+                    EligibleRegions = table.Column<string>(type: "TEXT", nullable: false),
+                    ExcludeFundedLastYear = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentCycle = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Programs", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Programs_Budget", "\"BudgetFen\" > 0");
+                    table.CheckConstraint("CK_Vouchers_Programs_Rate", "\"RateBasisPoints\" BETWEEN 1 AND 10000");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Transfers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResolvesPendingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversesTransferId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Transfers", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Transfers_Amount", "\"AmountFen\" > 0");
+                    table.CheckConstraint("CK_Vouchers_Transfers_NotPendingResolution", "NOT (\"IsPending\" AND \"ResolvesPendingId\" IS NOT NULL)");
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Transfers_Vouchers_Transfers_ResolvesPendingId",
+                        column: x => x.ResolvesPendingId,
+                        principalTable: "Vouchers_Transfers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_Branches",
                 columns: table => new
                 {
@@ -898,6 +1013,86 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Vouchers_RecognisedProviders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_RecognisedProviders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Vouchers_RecognisedProviders_Vouchers_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Vouchers_Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    RequestedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ItemKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EligibilityJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Applications", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Applications_Requested", "\"RequestedFen\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Applications_Vouchers_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Vouchers_Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Entries", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Entries_NotZero", "\"AmountFen\" <> 0");
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Entries_Vouchers_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Vouchers_Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Entries_Vouchers_Transfers_TransferId",
+                        column: x => x.TransferId,
+                        principalTable: "Vouchers_Transfers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
@@ -944,6 +1139,138 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Vouchers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ActualController = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    QuotaFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Vouchers", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Vouchers_Quota", "\"QuotaFen\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Vouchers_Vouchers_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Vouchers_Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Vouchers_Vouchers_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Vouchers_Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Uses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VoucherId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnterpriseOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OrderAmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReservedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FormulaJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReservationTransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Uses", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Uses_Reserved", "\"ReservedFen\" > 0 AND \"ReservedFen\" <= \"OrderAmountFen\"");
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Uses_Vouchers_Vouchers_VoucherId",
+                        column: x => x.VoucherId,
+                        principalTable: "Vouchers_Vouchers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Evidence_Vouchers_Uses_UseId",
+                        column: x => x.UseId,
+                        principalTable: "Vouchers_Uses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vouchers_Redemptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PayeeOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PostedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PostingTransferId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReversedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vouchers_Redemptions", x => x.Id);
+                    table.CheckConstraint("CK_Vouchers_Redemptions_Amount", "\"AmountFen\" > 0");
+                    table.CheckConstraint("CK_Vouchers_Redemptions_FourEyes", "\"PostedByUserId\" IS NULL OR \"PostedByUserId\" <> \"ReviewedByUserId\"");
+                    table.ForeignKey(
+                        name: "FK_Vouchers_Redemptions_Vouchers_Uses_UseId",
+                        column: x => x.UseId,
+                        principalTable: "Vouchers_Uses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Vouchers_ChainHead",
+                columns: new[] { "Id", "Hash", "Sequence" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Directory_AdminGrants_UserId_Permission_JurisdictionCode",
@@ -1314,6 +1641,149 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "IX_Platform_Outbox_EventType_Id",
                 table: "Platform_Outbox",
                 columns: new[] { "EventType", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Accounts_ProgramId_Kind_OwnerOrganizationId",
+                table: "Vouchers_Accounts",
+                columns: new[] { "ProgramId", "Kind", "OwnerOrganizationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Applications_EnterpriseOrganizationId",
+                table: "Vouchers_Applications",
+                column: "EnterpriseOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Applications_ProgramId_Status",
+                table: "Vouchers_Applications",
+                columns: new[] { "ProgramId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Entries_AccountId",
+                table: "Vouchers_Entries",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Entries_TransferId_Line",
+                table: "Vouchers_Entries",
+                columns: new[] { "TransferId", "Line" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Evidence_Sha256",
+                table: "Vouchers_Evidence",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Evidence_UseId_Kind",
+                table: "Vouchers_Evidence",
+                columns: new[] { "UseId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Programs_JurisdictionCode_Year",
+                table: "Vouchers_Programs",
+                columns: new[] { "JurisdictionCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_RecognisedProviders_AgreementId_OrganizationId",
+                table: "Vouchers_RecognisedProviders",
+                columns: new[] { "AgreementId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_RecognisedProviders_OrganizationId",
+                table: "Vouchers_RecognisedProviders",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Redemptions_ProgramId_Status",
+                table: "Vouchers_Redemptions",
+                columns: new[] { "ProgramId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Redemptions_UseId",
+                table: "Vouchers_Redemptions",
+                column: "UseId",
+                unique: true,
+                filter: "\"Status\" <> 4");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Transfers_ProgramId_Kind",
+                table: "Vouchers_Transfers",
+                columns: new[] { "ProgramId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Transfers_ResolvesPendingId",
+                table: "Vouchers_Transfers",
+                column: "ResolvesPendingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Transfers_ReversesTransferId",
+                table: "Vouchers_Transfers",
+                column: "ReversesTransferId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Transfers_Sequence",
+                table: "Vouchers_Transfers",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Uses_EnterpriseOrganizationId_Status",
+                table: "Vouchers_Uses",
+                columns: new[] { "EnterpriseOrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Uses_ItemKind_ItemId",
+                table: "Vouchers_Uses",
+                columns: new[] { "ItemKind", "ItemId" },
+                unique: true,
+                filter: "\"Status\" IN (1, 2, 3, 4)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Uses_ProviderOrganizationId_Status",
+                table: "Vouchers_Uses",
+                columns: new[] { "ProviderOrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Uses_ReservationTransferId",
+                table: "Vouchers_Uses",
+                column: "ReservationTransferId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Uses_VoucherId_Status",
+                table: "Vouchers_Uses",
+                columns: new[] { "VoucherId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Vouchers_AccountId",
+                table: "Vouchers_Vouchers",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Vouchers_ApplicationId",
+                table: "Vouchers_Vouchers",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Vouchers_EnterpriseOrganizationId",
+                table: "Vouchers_Vouchers",
+                column: "EnterpriseOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Vouchers_ProgramId",
+                table: "Vouchers_Vouchers",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vouchers_Vouchers_Status_ExpiresAt",
+                table: "Vouchers_Vouchers",
+                columns: new[] { "Status", "ExpiresAt" });
         }
 
         /// <inheritdoc />
@@ -1416,6 +1886,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Platform_OutboxCursors");
 
             migrationBuilder.DropTable(
+                name: "Vouchers_ChainHead");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Entries");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Evidence");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_RecognisedProviders");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Redemptions");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Groups");
 
             migrationBuilder.DropTable(
@@ -1437,7 +1922,28 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 name: "Listings_Demands");
 
             migrationBuilder.DropTable(
+                name: "Vouchers_Accounts");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Transfers");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Agreements");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Uses");
+
+            migrationBuilder.DropTable(
                 name: "Directory_Organizations");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Vouchers");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Applications");
+
+            migrationBuilder.DropTable(
+                name: "Vouchers_Programs");
         }
     }
 }
