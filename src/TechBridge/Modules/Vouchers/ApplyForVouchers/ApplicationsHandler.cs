@@ -54,7 +54,7 @@ internal sealed class ApplicationsHandler(PlatformDbContext db, VoucherParties p
         rules.Add(new("organizationType", types.Contains(org.Type.ToString()), types.Contains(org.Type.ToString()) ? "Your kind of organization may apply." : "Your kind of organization may not apply.", []));
         var inRegion = Jurisdictions.Covers(program.JurisdictionCode, org.RegionCode)
             && (program.EligibleRegions.Count == 0 || program.EligibleRegions.Any(r => org.RegionCode.StartsWith(r, StringComparison.Ordinal)));
-        rules.Add(new("region", inRegion, inRegion ? "Your registered region ({0}) is covered." : "Your registered region ({0}) is not covered.", [org.RegionCode]));
+        rules.Add(new("region", inRegion, inRegion ? "Your registered region is covered." : "Your registered region is not covered.", []));
         if (program.RequiredRecognitions.Count > 0)
         {
             var held = program.RequiredRecognitions.Intersect(org.ValidRecognitionKinds).ToList();

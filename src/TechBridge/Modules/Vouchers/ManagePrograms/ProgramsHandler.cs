@@ -282,12 +282,19 @@ internal sealed class ProgramsHandler(PlatformDbContext db, IAccess access, IRef
             }
         }
 
-        foreach (var (field, value) in new[] { ("capPerApplicationFen", r.CapPerApplicationFen), ("annualCapPerEnterpriseFen", r.AnnualCapPerEnterpriseFen), ("annualCapPerControllerFen", r.AnnualCapPerControllerFen) })
+        if (r.CapPerApplicationFen is not > 0 || r.CapPerApplicationFen > MaxBudgetFen)
         {
-            if (value is not > 0 || value > MaxBudgetFen)
-            {
-                v.Add(field, "positiveAmount", "A cap is a positive amount.");
-            }
+            v.Add("capPerApplicationFen", "positiveAmount", "A cap is a positive amount.");
+        }
+
+        if (r.AnnualCapPerEnterpriseFen is not > 0 || r.AnnualCapPerEnterpriseFen > MaxBudgetFen)
+        {
+            v.Add("annualCapPerEnterpriseFen", "positiveAmount", "A cap is a positive amount.");
+        }
+
+        if (r.AnnualCapPerControllerFen is not > 0 || r.AnnualCapPerControllerFen > MaxBudgetFen)
+        {
+            v.Add("annualCapPerControllerFen", "positiveAmount", "A cap is a positive amount.");
         }
 
         if (r.CapPerApplicationFen > 0 && r.AnnualCapPerEnterpriseFen > 0 && r.CapPerApplicationFen > r.AnnualCapPerEnterpriseFen)
@@ -375,8 +382,9 @@ internal sealed class ProgramsHandler(PlatformDbContext db, IAccess access, IRef
     public static string Percent(int basisPoints) => (basisPoints / 100m).ToString("0.##", CultureInfo.InvariantCulture);
 
     // The rules in plain words, in the order an applicant reads them.
-    public static IReadOnlyList<RuleText> Describe(VoucherProgram p)
+    public static IReadOnlyList<RuleText> Describe(VoucherProgram p, Func<string, string>? names = null)
     {
+        string Name(string code) => names?.Invoke(code) ?? code;
         var rules = new List<RuleText>
         {
             p.Mode == RedemptionMode.General
@@ -401,12 +409,12 @@ internal sealed class ProgramsHandler(PlatformDbContext db, IAccess access, IRef
 
         rules.Add(p.EligibleSectors.Count == 0
             ? new("sectors", "Services of every sector are covered.", [])
-            : new("sectors", "Services of these sectors are covered: {0}.", [string.Join(", ", p.EligibleSectors)]));
+            : new("sectors", "Services of these sectors are covered: {0}.", [string.Join("、", p.EligibleSectors.Select(Name))]));
         rules.Add(new("instrumentUse", p.CoversInstrumentUse ? "Instrument use is covered." : "Instrument use is not covered.", []));
         rules.Add(new("testing", p.CoversTesting ? "Testing is covered." : "Testing is not covered.", []));
         if (p.RequiredRecognitions.Count > 0)
         {
-            rules.Add(new("recognitions", "The enterprise holds one of these recognitions: {0}.", [string.Join(", ", p.RequiredRecognitions)]));
+            rules.Add(new("recognitions", "The enterprise holds one of these recognitions: {0}.", [string.Join("、", p.RequiredRecognitions.Select(Name))]));
         }
 
         if (p.EligibleRegions.Count > 0)
@@ -424,11 +432,23 @@ internal sealed class ProgramsHandler(PlatformDbContext db, IAccess access, IRef
         return rules;
     }
 
-    public static ProgramResponse ToResponse(VoucherProgram p) => new(
+    // Sector and recognition names in the reader's language, for the rules in plain words.
+    private string NameOf(string code)
+    {
+        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        if (reference.Sectors.FirstOrDefault(s => s.Code == code) is { } sector)
+        {
+            return chinese ? sector.NameZh : sector.NameEn;
+        }
+
+        return reference.RecognitionKinds.FirstOrDefault(k => k.Code == code) is { } kind ? (chinese ? kind.NameZh : kind.NameEn) : code;
+    }
+
+    public ProgramResponse ToResponse(VoucherProgram p) => new(
         p.Id, p.Name, p.JurisdictionCode, p.Year, p.BudgetFen, new Money(p.BudgetFen).ToDisplay(), p.Mode == RedemptionMode.General ? "general" : "direct",
         p.RateBasisPoints, RegionRatesOf(p), p.CapPerApplicationFen, p.AnnualCapPerEnterpriseFen, p.AnnualCapPerControllerFen, p.FullCoverageAtOrBelowFen,
         p.ValidityMonths, p.RequiresAgreedOrder, p.EligibleSectors, p.CoversInstrumentUse, p.CoversTesting, p.EligibleOrganizationTypes, p.RequiredRecognitions,
-        p.EligibleRegions, p.ExcludeFundedLastYear, p.PaymentCycle, p.Status.ToString().ToLowerInvariant(), Describe(p));
+        p.EligibleRegions, p.ExcludeFundedLastYear, p.PaymentCycle, p.Status.ToString().ToLowerInvariant(), Describe(p, NameOf));
 
     private static AgreementResponse ToResponse(RecognitionAgreement a) =>
         new(a.Id, a.Name, a.Parties, a.EffectiveFrom, a.EffectiveUntil, a.Providers.Select(p => p.OrganizationId).ToList());

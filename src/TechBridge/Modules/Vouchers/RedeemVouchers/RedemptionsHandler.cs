@@ -31,7 +31,7 @@ internal sealed class RedemptionsHandler(PlatformDbContext db, VoucherParties pa
         var use = await db.Set<VoucherUse>().FirstOrDefaultAsync(u => u.Id == useId && (u.EnterpriseOrganizationId == organizationId || u.ProviderOrganizationId == organizationId), cancellationToken)
             ?? throw new NotFoundException("The voucher use");
         var evidence = request.Evidence ?? [];
-        await uses.ValidateEvidenceAsync(evidence, "evidence", cancellationToken);
+        await uses.ValidateEvidenceAsync(evidence, inRequest: true, cancellationToken);
         if (await db.Set<Redemption>().AsNoTracking().FirstOrDefaultAsync(r => r.UseId == useId && r.Status != RedemptionStatus.Rejected, cancellationToken) is { } existing)
         {
             throw Exists(existing);

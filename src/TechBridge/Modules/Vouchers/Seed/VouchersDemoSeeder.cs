@@ -50,7 +50,6 @@ internal sealed class VouchersDemoSeeder(PlatformDbContext db, VoucherLedger led
         var tianjinLab = (await facts.DemoOrganizationsAsync(OrganizationType.ServiceInstitution, cancellationToken)).FirstOrDefault(o => o.RegionCode.StartsWith("12", StringComparison.Ordinal));
 
         var hebei = await ProgramAsync(hebeiName, Jurisdictions.Hebei, year, 50_000_000_00L, RedemptionMode.General, 5000, 2_000_000, 60_000_000, 100_000_000, 500_000, 12, false, reviewer, cancellationToken);
-        hebei.RegionRates = ["1306:6000"];
         hebei.ExcludeFundedLastYear = false;
         await ProgramAsync($"北京市{year}年度首都科技创新券", Jurisdictions.Beijing, year, 30_000_000_00L, RedemptionMode.Direct, 5000, 5_000_000, 20_000_000, 40_000_000, 0, 12, false, reviewer, cancellationToken);
         await ProgramAsync($"天津市{year}年度科技创新券", Jurisdictions.Tianjin, year, 20_000_000_00L, RedemptionMode.Direct, 6000, 3_000_000, 10_000_000, 20_000_000, 1_000_000, 6, true, reviewer, cancellationToken);

@@ -190,7 +190,7 @@ internal sealed class UsesHandler(PlatformDbContext db, VoucherParties parties, 
         await parties.Access.RequireMemberAsync(organizationId, cancellationToken: cancellationToken);
         var use = await db.Set<VoucherUse>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && (u.EnterpriseOrganizationId == organizationId || u.ProviderOrganizationId == organizationId), cancellationToken)
             ?? throw new NotFoundException("The voucher use");
-        await ValidateEvidenceAsync([request], "", cancellationToken);
+        await ValidateEvidenceAsync([request], inRequest: false, cancellationToken);
         if (use.Status != UseStatus.Reserved)
         {
             throw new ConflictException("transition_not_allowed", "Evidence is added while the use waits for its redemption request.");
@@ -212,21 +212,30 @@ internal sealed class UsesHandler(PlatformDbContext db, VoucherParties parties, 
         return (await ToResponsesAsync([use], organizationId, cancellationToken))[0];
     }
 
-    public async Task ValidateEvidenceAsync(IReadOnlyList<EvidenceItem> items, string prefix, CancellationToken cancellationToken)
+    public async Task ValidateEvidenceAsync(IReadOnlyList<EvidenceItem> items, bool inRequest, CancellationToken cancellationToken)
     {
         var v = new Validation();
         for (var i = 0; i < items.Count; i++)
         {
-            var field = prefix.Length == 0 ? "" : $"{prefix}[{i}].";
-            if (items[i].Kind is not { } kind || !EvidenceKinds.Contains(kind))
+            var kindValid = items[i].Kind is { } kind && EvidenceKinds.Contains(kind);
+            var sha = items[i].Sha256?.Trim().ToLowerInvariant();
+            var shaValid = FileStore.IsSha256(sha) && await db.Set<FileUpload>().AnyAsync(f => f.Sha256 == sha, cancellationToken);
+            if (!kindValid && inRequest)
             {
-                v.Add($"{field}kind", "evidenceKind", "Evidence is a contract, an invoice or a payment proof.");
+                v.Add($"evidence[{i}].kind", "evidenceKind", "Evidence is a contract, an invoice or a payment proof.");
+            }
+            else if (!kindValid)
+            {
+                v.Add("kind", "evidenceKind", "Evidence is a contract, an invoice or a payment proof.");
             }
 
-            var sha = items[i].Sha256?.Trim().ToLowerInvariant();
-            if (!FileStore.IsSha256(sha) || !await db.Set<FileUpload>().AnyAsync(f => f.Sha256 == sha, cancellationToken))
+            if (!shaValid && inRequest)
             {
-                v.Add($"{field}sha256", "unknown", "Upload the file with POST /api/v1/files first and give its sha256.");
+                v.Add($"evidence[{i}].sha256", "unknown", "Upload the file with POST /api/v1/files first and give its sha256.");
+            }
+            else if (!shaValid)
+            {
+                v.Add("sha256", "unknown", "Upload the file with POST /api/v1/files first and give its sha256.");
             }
         }
 
@@ -258,6 +267,27 @@ internal sealed class UsesHandler(PlatformDbContext db, VoucherParties parties, 
         var uses = await query.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id).Take(500).ToListAsync(cancellationToken);
         var result = await ToResponsesAsync(uses, organizationId, cancellationToken);
         return state is "redeemable" ? result.Where(u => u.Redeemable).ToList() : result;
+    }
+
+    // The enterprise's orders a voucher could pay for now: its own, not yet paid by a live use.
+    public async Task<IReadOnlyList<PayableItem>> CandidatesAsync(Guid voucherId, CancellationToken cancellationToken)
+    {
+        var organizationId = await parties.ActingAsync(cancellationToken);
+        await parties.Access.RequireMemberAsync(organizationId, cancellationToken: cancellationToken);
+        if (!await db.Set<Voucher>().AnyAsync(v => v.Id == voucherId && v.EnterpriseOrganizationId == organizationId, cancellationToken))
+        {
+            throw new NotFoundException("The voucher");
+        }
+
+        var paid = (await db.Set<VoucherUse>().AsNoTracking().Where(u => u.EnterpriseOrganizationId == organizationId && (int)u.Status <= (int)UseStatus.Posted)
+            .Select(u => u.ItemId).ToListAsync(cancellationToken)).ToHashSet();
+        var items = new List<PayableItem>();
+        foreach (var source in parties.Sources)
+        {
+            items.AddRange((await source.ForClientAsync(organizationId, cancellationToken)).Where(i => !paid.Contains(i.Id)));
+        }
+
+        return items;
     }
 
     public async Task<UseResponse> GetAsync(Guid id, CancellationToken cancellationToken)
