@@ -15,6 +15,7 @@ public abstract class VouchersTests(AppHost host)
 {
     private const string Api = "/api/v1/vouchers";
     private static readonly string[] BeijingAndHebei = ["11", "13"];
+    private static readonly string[] NonsenseSectors = ["nonsense"];
     private static readonly string[] ProgramFields = ["name", "jurisdictionCode", "year", "budgetFen", "mode", "rateBasisPoints", "capPerApplicationFen", "annualCapPerControllerFen", "validityMonths", "paymentCycle", "eligibleSectors[0]"];
 
     [Fact]
@@ -138,7 +139,7 @@ public abstract class VouchersTests(AppHost host)
         var response = await Post(hebei, $"{Api}/programs", new
         {
             name = "", jurisdictionCode = "99", year = 1900, budgetFen = 0, mode = "cash", rateBasisPoints = 20000, capPerApplicationFen = 5_000_000,
-            annualCapPerEnterpriseFen = 1_000_000, annualCapPerControllerFen = 500_000, validityMonths = 0, paymentCycle = "daily", eligibleSectors = new[] { "nonsense" },
+            annualCapPerEnterpriseFen = 1_000_000, annualCapPerControllerFen = 500_000, validityMonths = 0, paymentCycle = "daily", eligibleSectors = NonsenseSectors,
         });
         var fields = (await Json(response)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
 
