@@ -87,7 +87,8 @@ public sealed class ReservationFormulaTests
     {
         var result = ReservationFormula.Compute(Inputs(long.MaxValue / 2, rate: 10000));
 
-        Assert.Equal(long.MaxValue / 2, result.AmountFen);
+        Assert.Equal(long.MaxValue / 2, result.ByRateFen);
+        Assert.Equal(Plenty, result.AmountFen);
     }
 
     [Fact]

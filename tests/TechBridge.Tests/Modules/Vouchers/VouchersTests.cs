@@ -36,8 +36,14 @@ public abstract class VouchersTests(AppHost host)
 
         var withoutEvidence = await Post(enterprise, $"{Api}/uses/{useId}/redemptions", new { });
         var evidence = await EvidenceAsync(enterprise);
+        var notYet = await Json(await enterprise.GetAsync(new Uri($"{Api}/uses?state=redeemable", UriKind.Relative)));
+        foreach (var item in evidence)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Post(enterprise, $"{Api}/uses/{useId}/evidence", item)).StatusCode);
+        }
+
         var redeemable = await Json(await enterprise.GetAsync(new Uri($"{Api}/uses?state=redeemable", UriKind.Relative)));
-        var redemption = await Created(await Post(enterprise, $"{Api}/uses/{useId}/redemptions", new { evidence }));
+        var redemption = await Created(await Post(enterprise, $"{Api}/uses/{useId}/redemptions"));
         var redemptionId = redemption.GetProperty("id").GetGuid();
         var again = await Post(enterprise, $"{Api}/uses/{useId}/redemptions", new { evidence });
         var postTooEarly = await Post(hebei, $"{Api}/redemptions/{redemptionId}/posting");
@@ -57,7 +63,8 @@ public abstract class VouchersTests(AppHost host)
         Assert.Equal(HttpStatusCode.Conflict, secondUse.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, withoutEvidence.StatusCode);
         Assert.Contains("evidenceComplete", await withoutEvidence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(redeemable.EnumerateArray(), u => u.GetProperty("id").GetGuid() == useId) ;
+        Assert.DoesNotContain(notYet.EnumerateArray(), u => u.GetProperty("id").GetGuid() == useId);
+        Assert.Contains(redeemable.EnumerateArray(), u => u.GetProperty("id").GetGuid() == useId);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, postTooEarly.StatusCode);
         Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
@@ -92,8 +99,13 @@ public abstract class VouchersTests(AppHost host)
         var useId = use.GetProperty("id").GetGuid();
         var evidence = await EvidenceAsync(enterprise);
         var byEnterprise = await Post(enterprise, $"{Api}/uses/{useId}/redemptions", new { evidence });
+        foreach (var item in evidence)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Post(enterprise, $"{Api}/uses/{useId}/evidence", item)).StatusCode);
+        }
+
         var providerList = await Json(await beijingLab.GetAsync(new Uri($"{Api}/uses?state=redeemable", UriKind.Relative)));
-        var byProvider = await Created(await Post(beijingLab, $"{Api}/uses/{useId}/redemptions", new { evidence }));
+        var byProvider = await Created(await Post(beijingLab, $"{Api}/uses/{useId}/redemptions"));
         var redemptionId = byProvider.GetProperty("id").GetGuid();
         await Post(hebei, $"{Api}/redemptions/{redemptionId}/review", new { approve = true });
         var posted = await Json(await Post(city, $"{Api}/redemptions/{redemptionId}/posting"));

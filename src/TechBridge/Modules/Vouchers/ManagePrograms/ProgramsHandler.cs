@@ -388,19 +388,19 @@ internal sealed class ProgramsHandler(PlatformDbContext db, IAccess access, IRef
         var rules = new List<RuleText>
         {
             p.Mode == RedemptionMode.General
-                ? new("mode", "General voucher (通用): you pay the provider in full and are reimbursed after delivery.", [])
-                : new("mode", "Direct voucher (通兑): you pay your own share; the provider redeems the voucher share.", []),
+                ? new("mode", "General voucher: you pay the provider in full and are reimbursed after delivery.", [])
+                : new("mode", "Direct voucher: you pay your own share; the provider redeems the voucher share.", []),
             new("rate", "The voucher pays {0} % of the order amount.", [Percent(p.RateBasisPoints)]),
         };
         rules.AddRange(RegionRatesOf(p).Select(r => new RuleText("regionRate", "Enterprises registered in region {0}: {1} %.", [r.RegionCode!, Percent(r.RateBasisPoints!.Value)])));
         if (p.FullCoverageAtOrBelowFen > 0)
         {
-            rules.Add(new("fullCoverage", "Orders of {0} or less are paid in full.", [new Money(p.FullCoverageAtOrBelowFen).ToDisplay()]));
+            rules.Add(new("fullCoverage", "Orders of {0} or less are paid in full.", [new Money(p.FullCoverageAtOrBelowFen).ToString()]));
         }
 
-        rules.Add(new("capPerApplication", "At most {0} per use.", [new Money(p.CapPerApplicationFen).ToDisplay()]));
-        rules.Add(new("annualCapPerEnterprise", "At most {0} a year per enterprise.", [new Money(p.AnnualCapPerEnterpriseFen).ToDisplay()]));
-        rules.Add(new("annualCapPerController", "At most {0} a year for all enterprises of one actual controller.", [new Money(p.AnnualCapPerControllerFen).ToDisplay()]));
+        rules.Add(new("capPerApplication", "At most {0} per use.", [new Money(p.CapPerApplicationFen).ToString()]));
+        rules.Add(new("annualCapPerEnterprise", "At most {0} a year per enterprise.", [new Money(p.AnnualCapPerEnterpriseFen).ToString()]));
+        rules.Add(new("annualCapPerController", "At most {0} a year for all enterprises of one actual controller.", [new Money(p.AnnualCapPerControllerFen).ToString()]));
         rules.Add(new("validity", "A voucher is valid for {0} months after issue; unused quota returns to the budget.", [p.ValidityMonths.ToString(CultureInfo.InvariantCulture)]));
         if (p.RequiresAgreedOrder)
         {

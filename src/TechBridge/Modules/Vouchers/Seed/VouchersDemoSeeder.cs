@@ -147,7 +147,9 @@ internal sealed class VouchersDemoSeeder(PlatformDbContext db, VoucherLedger led
             uses++;
         }
 
-        await ApplicationsAsync(hebei, reviewer, cancellationToken);
+        await ApplicationsAsync(hebei, enterprise.Id, reviewer, cancellationToken);
+        // Last year's program no longer takes applications.
+        lastYear.Status = ProgramStatus.Closed;
         await db.SaveChangesAsync(cancellationToken);
         var expired = await expiry.RunOnceAsync(cancellationToken);
         progress?.Report($"demo vouchers: 4 programs, {uses} uses, {expired} expired voucher(s)");
@@ -255,9 +257,10 @@ internal sealed class VouchersDemoSeeder(PlatformDbContext db, VoucherLedger led
     }
 
     // Applications from other Hebei demo enterprises: waiting for review, and one rejected.
-    private async Task ApplicationsAsync(VoucherProgram program, Guid reviewer, CancellationToken cancellationToken)
+    private async Task ApplicationsAsync(VoucherProgram program, Guid demoEnterprise, Guid reviewer, CancellationToken cancellationToken)
     {
-        var others = (await facts.DemoOrganizationsAsync(OrganizationType.Enterprise, cancellationToken)).Where(o => o.RegionCode.StartsWith("13", StringComparison.Ordinal)).Skip(3).Take(5).ToList();
+        var others = (await facts.DemoOrganizationsAsync(OrganizationType.Enterprise, cancellationToken)).Where(o => o.Id != demoEnterprise && o.RegionCode.StartsWith("13", StringComparison.Ordinal))
+            .OrderBy(o => o.RegionCode.StartsWith("1301", StringComparison.Ordinal) ? 0 : 1).ThenBy(o => o.RegionCode, StringComparer.Ordinal).Take(5).ToList();
         for (var i = 0; i < others.Count; i++)
         {
             db.Add(new VoucherApplication
