@@ -6,30 +6,45 @@ using TechBridge.Modules.Vouchers;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 
-var (verb, hostArgs) = OperatorVerbs.Split(args);
-var app = Compose(hostArgs);
-
-if (verb.Length > 0)
+try
 {
-    // A verb that measures on a host of its own (a throwaway database) gets one composed with its settings.
-    var own = OperatorVerbs.HostArguments(app.Services, verb);
-    if (own.Count > 0)
-    {
-        await app.DisposeAsync();
-        app = Compose([.. hostArgs, .. own]);
-    }
-
-    return await OperatorVerbs.RunAsync(app, verb);
+    return await RunAsync(args);
+}
+catch (Exception e) when (StartupFailure.Explain(e) is { } line)
+{
+    // A set-up that cannot work is told in one line, with what to do: no stack trace, a non-zero exit.
+    await Console.Error.WriteLineAsync("techbridge: " + line);
+    return 1;
 }
 
-await DatabaseStartup.PrepareAsync(app.Services, app.Environment);
+static async Task<int> RunAsync(string[] args)
+{
+    var (verb, hostArgs) = OperatorVerbs.Split(args);
+    var app = Compose(hostArgs);
 
-app.UsePlatform();
-app.MapPlatform();
+    if (verb.Length > 0)
+    {
+        // A verb that measures on a host of its own (a throwaway database) gets one composed with its settings.
+        var own = OperatorVerbs.HostArguments(app.Services, verb);
+        if (own.Count > 0)
+        {
+            await app.DisposeAsync();
+            app = Compose([.. hostArgs, .. own]);
+        }
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
-await app.RunAsync();
-return 0;
+        return await OperatorVerbs.RunAsync(app, verb);
+    }
+
+    StartupFailure.RequireFreeAddresses(app.Configuration);
+    await DatabaseStartup.PrepareAsync(app.Services, app.Environment);
+
+    app.UsePlatform();
+    app.MapPlatform();
+
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    await app.RunAsync();
+    return 0;
+}
 
 // The platform and one line per module: each module's Add registers its services, routes, middleware, operator
 // verbs, start-up loaders, demo seeders, permissions and navigation entries (docs/architecture.md, "Adding a module").

@@ -8,6 +8,7 @@ using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Cli;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Files;
+using TechBridge.Platform.Idempotency;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Notifications;
 using TechBridge.Platform.Search;
@@ -31,6 +32,7 @@ internal static class PlatformSetup
         services.AddAuditBrowsing();
         services.AddNotifications();
         services.AddJobsAndOutbox();
+        services.AddJob<IdempotencyPurge>("platform.idempotency-purge", "Forget idempotency keys older than a day", _ => TimeSpan.FromHours(1));
         services.AddSearch(configuration);
         services.AddPlatformAuthorization();
         services.AddSingleton<PermissionRegistry>();
@@ -88,6 +90,7 @@ internal static class PlatformSetup
             module.Use(app);
         }
 
+        app.UseMiddleware<IdempotencyMiddleware>();
         return app;
     }
 

@@ -12,6 +12,7 @@ public sealed partial class ErrorTextsTests
     private static readonly Dictionary<(string File, string Expression), string[]> VariableFields = new()
     {
         [("Modules/Directory/Access/Access.cs", "ActingOrganization.Header")] = ["X-Organization"],
+        [("Platform/Idempotency/IdempotencyMiddleware.cs", "Header")] = ["Idempotency-Key"],
         [("Platform/Files/FileStore.cs", "field")] = ["file", "evidence", "evidenceSha256"],
         [("Platform/Auditing/BrowseAudit/BrowseAudit.cs", "field")] = ["from", "to", "page", "pageSize"],
         [("Modules/Matching/SearchListings/SearchListings.cs", "field")] = ["kind", "sector", "field", "industry", "recognition", "region"],

@@ -21,14 +21,4 @@ public sealed class ProductionTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
-
-    [Fact]
-    public void Production_WithoutConnectionString_RefusesToStart()
-    {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
-
-        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("ConnectionStrings__Platform", failure.ToString(), StringComparison.Ordinal);
-    }
 }

@@ -25,6 +25,7 @@ internal static class MatchingVerbs
         .AddOperatorVerb(new()
         {
             Name = "bench search",
+            UsesDatabase = false,
             Usage = "bench search --size N",
             Description = """
                 indexing docs/s, match query p50/p95 and publish-to-findable lag at N
@@ -35,6 +36,7 @@ internal static class MatchingVerbs
         .AddOperatorVerb(new()
         {
             Name = "bench listings",
+            UsesDatabase = false,
             Usage = "bench listings --size N --out FILE",
             Description = "write the generated listings of bench search as a search-eval corpus",
             RunAsync = c => SearchBench.WriteCorpusAsync(c.App.Configuration, Console.Out, c.Cancellation),

@@ -7,6 +7,7 @@ using TechBridge.Modules.Vouchers.RedeemVouchers;
 using TechBridge.Modules.Vouchers.Seed;
 using TechBridge.Modules.Vouchers.UseVouchers;
 using TechBridge.Platform;
+using TechBridge.Platform.Idempotency;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Navigation;
 
@@ -37,7 +38,8 @@ internal static class VouchersModule
             NavigationEntry.ForPermission(NavigationGroup.Administration, 52, "Voucher programs", "/Vouchers/Admin/Programs", VouchersPermissions.ManagePrograms),
             NavigationEntry.ForRole(NavigationGroup.Administration, 53, "Voucher ledger", "/Vouchers/Ledger", Roles.Auditor),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 54, "Voucher ledger", "/Vouchers/Ledger", VouchersPermissions.Review));
-        services.AddRoutes(app => app.MapGroup("/api/v1/vouchers").WithTags("Vouchers").RequireAuthorization().MapVouchers());
+        // Every POST here creates, reserves, redeems, approves, posts, voids, reverses or moves money: the key is required.
+        services.AddRoutes(app => app.MapGroup("/api/v1/vouchers").WithTags("Vouchers").RequireAuthorization().RequireIdempotencyKey().MapVouchers());
         return services;
     }
 }

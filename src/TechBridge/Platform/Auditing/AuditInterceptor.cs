@@ -39,7 +39,7 @@ internal sealed class AuditInterceptor(ActorContext actor, TimeProvider clock) :
         var records = new List<AuditRecord>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditRecord || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is AuditRecord or IUnaudited || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }
@@ -125,3 +125,6 @@ internal sealed class AuditInterceptor(ActorContext actor, TimeProvider clock) :
             _ => value.ToString() ?? "",
         };
 }
+
+// Bookkeeping rows that are part of an audited operation and say nothing of their own (an idempotency key's answer).
+internal interface IUnaudited;

@@ -19,6 +19,10 @@ internal sealed class OperatorVerb
     // Settings for a host of the verb's own (a throwaway database), given after the command line so that they win.
     public IReadOnlyList<string> HostArguments { get; init; } = [];
 
+    // False for verbs that work on files or a throwaway database of their own (evaluations, benchmarks): they run
+    // where no database is configured, e.g. from a published build in Production.
+    public bool UsesDatabase { get; init; } = true;
+
     public required Func<OperatorVerbContext, Task<int>> RunAsync { get; init; }
 
     public string[] Words => Name.Split(' ');

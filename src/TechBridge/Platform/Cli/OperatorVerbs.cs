@@ -10,6 +10,11 @@ internal static class OperatorVerbs
 
     public static (string[] Verb, string[] HostArgs) Split(string[] args)
     {
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            return (["help"], []);
+        }
+
         // Options are --name value, --name=value or name=value (all three are configuration to the host).
         var verbLength = Array.FindIndex(args, a => a.StartsWith('-') || a.Contains('=', StringComparison.Ordinal));
         if (verbLength < 0)
@@ -31,6 +36,11 @@ internal static class OperatorVerbs
         {
             Console.WriteLine(Help(app.Services.GetServices<OperatorVerb>()));
             return verb is ["help"] ? 0 : 2;
+        }
+
+        if (found.UsesDatabase)
+        {
+            DatabaseStartup.RequireConfigured(app.Services.GetRequiredService<DatabaseOptions>());
         }
 
         var context = new OperatorVerbContext(app, verb[found.Words.Length..], new ConsoleProgress(), app.Lifetime.ApplicationStopping);

@@ -39,6 +39,7 @@ internal static class PlatformVerbs
         .AddOperatorVerb(new()
         {
             Name = "search-eval",
+            UsesDatabase = false,
             Usage = "search-eval --corpus C.jsonl --queries Q.jsonl[,Q2.jsonl] --out RUN.tsv [--top 100] [--qrels QRELS.tsv]",
             Description = """
                 index the corpus in a temporary index, write a TREC run file, print
@@ -49,6 +50,7 @@ internal static class PlatformVerbs
         .AddOperatorVerb(new()
         {
             Name = "bench search-eval",
+            UsesDatabase = false,
             Usage = "bench search-eval ...",
             Description = "the same, and Lucene's CJKAnalyzer bigram BM25 side by side (RUN.cjk-bigram.tsv)",
             RunAsync = c => SearchEvalAsync(c, withPeer: true),
@@ -56,6 +58,7 @@ internal static class PlatformVerbs
         .AddOperatorVerb(new()
         {
             Name = "bench jieba",
+            UsesDatabase = false,
             Usage = "bench jieba --corpus C.jsonl [--rounds 3] [--sentences 10000 --out DIR]",
             Description = "jieba.NET MB/s; with --out, sentences and tokens for scripts/jieba-agreement.py",
             RunAsync = c => Task.FromResult(JiebaBench.Run(c.App.Configuration, Console.Out)),

@@ -90,6 +90,11 @@ internal sealed class PlatformErrorTexts : IErrorTextSource
     [
         new("code:concurrency", "该事项刚被他人修改，请刷新后再试。", "Someone else changed this item just now; reload and try again."),
         new("code:constraint", "该操作与已有记录冲突，可能已经做过了。", "This conflicts with an existing record; it may have been done already."),
+        new("field:Idempotency-Key", "请求幂等键", "Idempotency key"),
+        new("rule:idempotencyKey", "{field}须为1至{max}个可见的英文字符。", "{field} must be 1 to {max} visible ASCII characters."),
+        new("code:idempotency_key_reused", "这个请求幂等键已用于另一项不同的请求；新的操作请使用新的键。", "This idempotency key was already used for a different request; use a new key for a new operation."),
+        new("code:idempotency_in_progress", "使用同一幂等键的请求正在处理中，请稍后重试。", "A request with the same idempotency key is still being processed; retry shortly."),
+        new("code:idempotency_outcome_unknown", "使用同一幂等键的请求已经执行，但其结果无法再次提供；请先查看最新状态再决定是否重试。", "A request with the same idempotency key was carried out but its answer is no longer available; check the current state before retrying."),
         new("code:busy", "系统正忙，请稍后重试。", "The system is busy; please try again shortly."),
         new("code:transition_not_allowed", "该事项当前的状态不允许此操作，请刷新页面查看最新状态。", "This step is not possible in the item's current state; reload to see where it stands."),
     ];

@@ -7,14 +7,17 @@ namespace TechBridge.Platform.Errors;
 // error page. Detail is the developer's English sentence; ErrorTexts gives the reader's.
 internal sealed record Problem(int Status, string? Code, string Detail, IReadOnlyList<Violation> Violations, IReadOnlyDictionary<string, object?> Extensions)
 {
+    // Seconds after which a retry may succeed (busy database, same request in flight): the Retry-After header.
+    public int? RetryAfterSeconds { get; init; }
+
     private static readonly IReadOnlyDictionary<string, object?> None = new Dictionary<string, object?>();
 
     // The one table from exceptions to problems (DESIGN.md §3); null: not a problem the user caused, a 500.
     public static Problem? From(Exception exception) => exception switch
     {
         InvalidRequestException invalid => new(invalid.Status, null, invalid.Message, invalid.Violations, None),
-        ConflictException conflict => new(conflict.Status, conflict.Code, conflict.Message, [], conflict.Extensions),
-        ProblemException other => new(other.Status, other.Code, other.Message, [], None),
+        ConflictException conflict => new(conflict.Status, conflict.Code, conflict.Message, [], conflict.Extensions) { RetryAfterSeconds = conflict.RetryAfterSeconds },
+        ProblemException other => new(other.Status, other.Code, other.Message, [], None) { RetryAfterSeconds = other.Status == StatusCodes.Status503ServiceUnavailable ? 1 : null },
         DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict, "concurrency", "The item was changed by someone else; reload and try again.", [], None),
         DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23P01" or "23514" } } =>
             new(StatusCodes.Status409Conflict, "constraint", "The change conflicts with an existing record.", [], None),
@@ -27,7 +30,7 @@ internal sealed record Problem(int Status, string? Code, string Detail, IReadOnl
     private static bool IsContention(Exception? exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 } or PostgresException { SqlState: "40001" or "40P01" or "55P03" };
 
-    private static Problem Busy() => new(StatusCodes.Status503ServiceUnavailable, "busy", "The database is busy; retry shortly.", [], None);
+    private static Problem Busy() => new(StatusCodes.Status503ServiceUnavailable, "busy", "The database is busy; retry shortly.", [], None) { RetryAfterSeconds = 1 };
 
     public string Title => Status switch
     {
@@ -37,7 +40,7 @@ internal sealed record Problem(int Status, string? Code, string Detail, IReadOnl
         404 => "Not found",
         409 => "Conflict with the current state",
         413 => "Too large",
-        422 => "Idempotency key reused with a different body",
+        422 => "Cannot be processed",
         429 => "Too many requests",
         503 => "Busy",
         _ => "Error",

@@ -33,6 +33,9 @@ internal sealed class ConflictException(string code, string message, IReadOnlyDi
     // Extra members of the problem, e.g. the existing record and the operation that resolves the conflict.
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
+    // When the conflict is passing (the same request still in flight), how long the client should wait: Retry-After.
+    public int? RetryAfterSeconds { get; init; }
+
     public override int Status => StatusCodes.Status409Conflict;
 }
 

@@ -17,4 +17,11 @@ internal sealed class DatabaseOptions
 
     // Seed demo data at start-up when the database has none. Never honoured in Production.
     public bool SeedDemo { get; set; }
+
+    // Set at start-up, not configured: Production named no database. Serving and the verbs that use the database
+    // refuse to start then; the verbs that need none (help, search-eval, the benchmarks) still run.
+    public bool Unconfigured { get; set; }
+
+    public const string UnconfiguredMessage =
+        "Production needs an explicit database: set ConnectionStrings__Platform (and Database__Provider=Postgres for PostgreSQL); README, \"Production\".";
 }

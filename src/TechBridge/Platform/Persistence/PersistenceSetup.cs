@@ -44,17 +44,29 @@ internal static class PersistenceSetup
 
         if (environment.IsProduction())
         {
-            throw new InvalidOperationException(
-                "Production requires an explicit database: set ConnectionStrings__Platform (and Database__Provider=Postgres for PostgreSQL).");
+            // A database-less verb may still run; its default SQLite file is never created (DatabaseStartup refuses).
+            options.Unconfigured = true;
+            return new SqliteConnectionStringBuilder { DataSource = ":memory:" }.ToString();
         }
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException("Database__Provider=Postgres requires ConnectionStrings__Platform.");
+            throw new StartupException("Database__Provider=Postgres needs ConnectionStrings__Platform (a PostgreSQL connection string).");
         }
 
         var dataDirectory = DataDirectory.Resolve(configuration);
-        Directory.CreateDirectory(dataDirectory);
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            var probe = Path.Combine(dataDirectory, ".write-test");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"Cannot write the data directory {dataDirectory} ({e.Message}); choose another with --Platform:DataDirectory=PATH.", e);
+        }
+
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(dataDirectory, "techbridge.db"),

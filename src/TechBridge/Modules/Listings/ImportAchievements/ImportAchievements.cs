@@ -424,9 +424,16 @@ internal sealed class ImportWake(ImportQueue queue, JobScheduler scheduler) : Ba
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var _ in queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            await scheduler.RequestRunAsync(ImportWorker.JobName, stoppingToken);
+            await foreach (var _ in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await scheduler.RequestRunAsync(ImportWorker.JobName, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (also when the host failed to start): nothing is lost, the job's period picks the queue up.
         }
     }
 }

@@ -2222,6 +2222,41 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Platform_FileUploads", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Platform.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Platform_IdempotencyKeys", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Jobs.JobState", b =>
                 {
                     b.Property<string>("Name")

@@ -2210,6 +2210,41 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Platform_FileUploads", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Platform.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Platform_IdempotencyKeys", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Platform.Jobs.JobState", b =>
                 {
                     b.Property<string>("Name")

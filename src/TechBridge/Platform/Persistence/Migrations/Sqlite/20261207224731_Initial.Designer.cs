@@ -11,7 +11,7 @@ using TechBridge.Platform.Persistence;
 namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261207215110_Initial")]
+    [Migration("20261207224731_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2211,6 +2211,41 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Platform_FileUploads", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Platform_IdempotencyKeys", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Platform.Jobs.JobState", b =>

@@ -13,7 +13,7 @@ using TechBridge.Platform.Persistence;
 namespace TechBridge.Platform.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261207215126_Initial")]
+    [Migration("20261207224747_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2223,6 +2223,41 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Platform_FileUploads", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Platform.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Platform_IdempotencyKeys", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Platform.Jobs.JobState", b =>
