@@ -19,13 +19,13 @@ internal sealed class ProgramsModel(ProgramsHandler programs) : PageModel, IRelo
 
     [BindProperty] public string? JurisdictionCode { get; set; } = "13";
 
-    [BindProperty] public int? Year { get; set; }
+    [BindProperty] public string? Year { get; set; }
 
     [BindProperty] public string? BudgetYuan { get; set; }
 
     [BindProperty] public string? Mode { get; set; } = "general";
 
-    [BindProperty] public decimal? RatePercent { get; set; } = 50;
+    [BindProperty] public string? RatePercent { get; set; } = "50";
 
     [BindProperty] public string? CapPerApplicationYuan { get; set; }
 
@@ -35,15 +35,15 @@ internal sealed class ProgramsModel(ProgramsHandler programs) : PageModel, IRelo
 
     [BindProperty] public string? FullCoverageYuan { get; set; }
 
-    [BindProperty] public int? ValidityMonths { get; set; } = 12;
+    [BindProperty] public string? ValidityMonths { get; set; } = "12";
 
-    [BindProperty] public bool RequiresAgreedOrder { get; set; }
+    [BindProperty] public string? RequiresAgreedOrder { get; set; }
 
-    [BindProperty] public bool CoversInstrumentUse { get; set; } = true;
+    [BindProperty] public string? CoversInstrumentUse { get; set; } = "true";
 
-    [BindProperty] public bool CoversTesting { get; set; } = true;
+    [BindProperty] public string? CoversTesting { get; set; } = "true";
 
-    [BindProperty] public bool ExcludeFundedLastYear { get; set; }
+    [BindProperty] public string? ExcludeFundedLastYear { get; set; }
 
     [BindProperty] public List<string> EligibleSectors { get; set; } = [];
 
@@ -86,7 +86,11 @@ internal sealed class ProgramsModel(ProgramsHandler programs) : PageModel, IRelo
         var controller = amounts.Fen("annualCapPerControllerFen", AnnualCapPerControllerYuan);
         long? full = string.IsNullOrWhiteSpace(FullCoverageYuan) ? 0 : amounts.Fen("fullCoverageAtOrBelowFen", FullCoverageYuan);
         amounts.ThrowIfInvalid();
-        return new ProgramRequest(Name, JurisdictionCode, Year, budget, Mode, RatePercent is { } r ? (int)Math.Round(r * 100) : null, [],
-            cap, annual, controller, full, ValidityMonths, RequiresAgreedOrder, EligibleSectors, CoversInstrumentUse, CoversTesting, [], [], [], ExcludeFundedLastYear, PaymentCycle);
+        // Typed as text and read here: a value that is not a number reaches the handler as missing and is refused there
+        // with the field's own words, never with the model binder's English.
+        static int? Whole(string? text) => int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        int? rate = decimal.TryParse(RatePercent, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 100 ? (int)Math.Round(r * 100) : null;
+        return new ProgramRequest(Name, JurisdictionCode, Whole(Year), budget, Mode, rate, [],
+            cap, annual, controller, full, Whole(ValidityMonths), RequiresAgreedOrder == "true", EligibleSectors, CoversInstrumentUse == "true", CoversTesting == "true", [], [], [], ExcludeFundedLastYear == "true", PaymentCycle);
     }
 }

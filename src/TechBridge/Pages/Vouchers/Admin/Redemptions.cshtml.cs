@@ -12,12 +12,12 @@ internal sealed class RedemptionsModel(RedemptionsHandler redemptions) : PageMod
 {
     public static readonly string[] Tabs = ["requested", "reviewed", "posted"];
 
-    [BindProperty(SupportsGet = true)] public string Status { get; set; } = "requested";
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; } = "requested";
 
     public IReadOnlyList<RedemptionResponse> Queue { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Queue = await redemptions.QueueAsync(Tabs.Contains(Status) ? Status : "requested", cancellationToken);
+        Queue = await redemptions.QueueAsync(Status is not null && Tabs.Contains(Status) ? Status : "requested", cancellationToken);
 
     public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
 
