@@ -27,9 +27,16 @@ internal sealed class IndexModel(ProgramsHandler programs, ApplicationsHandler a
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Programs = await programs.ListAsync(openOnly: true, cancellationToken);
-        Applications = await applications.ListMineAsync(cancellationToken);
-        Vouchers = await applications.MyVouchersAsync(cancellationToken);
-        Uses = await uses.ListAsync(null, cancellationToken);
+        try
+        {
+            Applications = await applications.ListMineAsync(cancellationToken);
+            Vouchers = await applications.MyVouchersAsync(cancellationToken);
+            Uses = await uses.ListAsync(null, cancellationToken);
+        }
+        catch (InvalidRequestException)
+        {
+            // A user of no organization (the auditor, an admin) sees the open programs only.
+        }
     }
 
     public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
