@@ -33,7 +33,14 @@ internal sealed class ProgramModel(ProgramsHandler programs, ApplicationsHandler
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Program = await programs.GetAsync(Id, cancellationToken);
-        Eligibility = await applications.EligibilityAsync(Id, null, cancellationToken);
+        try
+        {
+            Eligibility = await applications.EligibilityAsync(Id, null, cancellationToken);
+        }
+        catch (InvalidRequestException)
+        {
+            // No organization to check (the auditor, an admin): the rules alone.
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
