@@ -6,6 +6,7 @@ using TechBridge.Modules.Matching;
 using TechBridge.Modules.Monitoring;
 using TechBridge.Modules.Supervision;
 using TechBridge.Modules.TechMarket;
+using TechBridge.Modules.Vouchers;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 
@@ -70,7 +71,8 @@ static WebApplication Compose(string[] hostArgs)
         .AddTechMarket()
         .AddInstruments(builder.Configuration)
         .AddMonitoring()
-        .AddSupervision();
+        .AddSupervision()
+        .AddVouchers();
     return builder.Build();
 }
 

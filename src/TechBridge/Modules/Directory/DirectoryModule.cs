@@ -67,6 +67,7 @@ internal static class DirectoryModule
         services.AddScoped<IDemoSeeder, DemoOrganizationsSeeder>();
         services.AddSingleton<IReferenceData, Reference.ReferenceData>();
         services.AddScoped<IOrganizationFacts, Facts.OrganizationFactsReader>();
+        services.AddScoped<IOrganizationStanding, Facts.OrganizationStandingReader>();
         services.AddScoped<IOrganizationSearchSource, Facts.OrganizationSearchSource>();
         services.AddScoped<IPlanCounts, Facts.PlanCountsReader>();
         services.AddScoped<IGovernmentAgencies, Facts.GovernmentAgencies>();

@@ -3,6 +3,7 @@ using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.JudgeMatches;
 using TechBridge.Modules.Engagements.ManageEngagements;
 using TechBridge.Modules.Engagements.ServiceOrders;
+using TechBridge.Modules.Vouchers.Contracts;
 using TechBridge.Platform;
 using TechBridge.Platform.Files;
 using TechBridge.Platform.Navigation;
@@ -28,6 +29,8 @@ internal static class EngagementsModule
         services.AddPortalSource<Portal.EngagementsPortalSource>();
         services.AddWorkspaceSource<Portal.EngagementsPortalSource>();
         services.AddScoped<Portal.ProviderRecordHandler>();
+        services.AddScoped<IPayableItemSource, ServiceOrderPayables>();
+        services.AddScoped<IDemoSeeder, DemoVoucherOrdersSeeder>();
         services.AddPermissions(EngagementsPermissions.All);
         services.AddNavigation(
             NavigationEntry.ForPolicy(NavigationGroup.Mine, 30, "My engagements", "/Engagements", Policies.EngagementParty),
