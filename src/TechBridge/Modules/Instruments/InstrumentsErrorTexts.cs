@@ -34,7 +34,6 @@ internal sealed class InstrumentsErrorTexts : IErrorTextSource
         new("field:fees.rates.hourlyFen", "每小时收费", "Hourly rate"),
         new("field:start", "开始时间", "Start"),
         new("field:end", "结束时间", "End"),
-        new("field:purpose", "使用目的", "Purpose"),
         new("field:instrument", "仪器", "Instrument"),
         new("field:occurrences", "重复次数", "Occurrences"),
         new("field:frequency", "重复方式", "Repeat"),

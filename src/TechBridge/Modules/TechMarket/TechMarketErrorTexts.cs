@@ -8,8 +8,6 @@ internal sealed class TechMarketErrorTexts : IErrorTextSource
     private static IEnumerable<ErrorText> Fields =>
     [
         new("field:add", "工作日天数", "Working days"),
-        new("field:year", "年份", "Year"),
-        new("field:source", "依据文件", "Source notice"),
         new("field:holidays", "节假日", "Holidays"),
         new("field:workdays", "调休上班日", "Make-up working days"),
         new("field:holidays.date", "节假日日期", "Holiday date"),
@@ -53,7 +51,6 @@ internal sealed class TechMarketErrorTexts : IErrorTextSource
     [
         new("rule:date@from", "请按“年-月-日”填写起算日期。", "Give the start date as YYYY-MM-DD."),
         new("rule:range@add", "工作日天数须为 0 至 {max} 的整数。", "The number of working days is a whole number from 0 to {max}."),
-        new("rule:range@year", "年份须在 2000 至 2100 之间。", "The year lies between 2000 and 2100."),
         new("rule:inYear", "日期须为所录入年份（{year}年）内的“年-月-日”。", "Each date is a YYYY-MM-DD date of the year entered ({year})."),
         new("rule:weekend", "调休上班日须为周六或周日。", "A make-up working day is a Saturday or Sunday."),
         new("rule:duplicate", "同一日期只能录入一次。", "A date is listed once only."),

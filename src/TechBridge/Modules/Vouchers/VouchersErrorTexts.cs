@@ -9,7 +9,6 @@ internal sealed class VouchersErrorTexts : IErrorTextSource
     private static IEnumerable<ErrorText> Fields =>
     [
         new("field:jurisdictionCode", "所属辖区", "Jurisdiction"),
-        new("field:year", "年度", "Year"),
         new("field:budgetFen", "预算总额", "Budget"),
         new("field:rateBasisPoints", "补助比例", "Subsidy rate"),
         new("field:regionRates", "分地区补助比例", "Regional rates"),
@@ -29,7 +28,6 @@ internal sealed class VouchersErrorTexts : IErrorTextSource
         new("field:effectiveFrom", "生效日期", "Effective from"),
         new("field:effectiveUntil", "终止日期", "Effective until"),
         new("field:providers", "互认服务机构", "Recognised providers"),
-        new("field:purpose", "用途说明", "Purpose"),
         new("field:requestedFen", "申领额度", "Requested quota"),
         new("field:approve", "审核结论", "Decision"),
         new("field:quotaFen", "核定额度", "Granted quota"),
@@ -45,7 +43,6 @@ internal sealed class VouchersErrorTexts : IErrorTextSource
     private static IEnumerable<ErrorText> Rules =>
     [
         new("rule:jurisdiction", "请选择北京、天津、河北或河北省内的设区市。", "Choose Beijing, Tianjin, Hebei or a city of Hebei."),
-        new("rule:range@year", "年度应在 2000 至 2100 之间。", "The year is between 2000 and 2100."),
         new("rule:range@budgetFen", "预算须大于零，且不超过 100 亿元。", "The budget is more than zero and at most 10 billion yuan."),
         new("rule:range@validityMonths", "有效期为 1 至 36 个月。", "A voucher is valid for 1 to 36 months."),
         new("rule:mode", "请选择通用券或通兑券。", "Choose a general or a direct voucher."),

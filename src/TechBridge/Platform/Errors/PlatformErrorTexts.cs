@@ -91,6 +91,12 @@ internal sealed class PlatformErrorTexts : IErrorTextSource
     [
         new("code:concurrency", "该事项刚被他人修改，请刷新后再试。", "Someone else changed this item just now; reload and try again."),
         new("code:constraint", "该操作与已有记录冲突，可能已经做过了。", "This conflicts with an existing record; it may have been done already."),
+        // Labels several modules share (one home each).
+        new("field:year", "年份", "Year"),
+        new("rule:range@year", "年份须在 2000 至 2100 年之间。", "The year is between 2000 and 2100."),
+        new("field:purpose", "用途", "Purpose"),
+        new("field:source", "来源", "Source"),
+        new("field:value", "数值", "Value"),
         new("field:Idempotency-Key", "请求幂等键", "Idempotency key"),
         new("rule:idempotencyKey", "{field}须为1至{max}个可见的英文字符。", "{field} must be 1 to {max} visible ASCII characters."),
         new("code:idempotency_key_reused", "这个请求幂等键已用于另一项不同的请求；新的操作请使用新的键。", "This idempotency key was already used for a different request; use a new key for a new operation."),

@@ -27,6 +27,5 @@ internal sealed class InputErrorTexts : IErrorTextSource
         new("rule:maxCellLength", "文件中有单元格内容过长（最多 {max} 个字）。", "A cell of the file is too long (at most {max} characters)."),
         new("rule:maxUncompressedSize", "文件解压后过大（最多 {max} MB），请拆分后再上传。", "The file is too large once unpacked (at most {max} MB); please split it."),
         new("rule:unreadable", "无法读取该文件，请确认它是有效的 Excel 或 CSV 文件。", "The file cannot be read; make sure it is a valid Excel (.xlsx) or CSV file."),
-        new("field:value", "此项", "This value"),
     ];
 }
