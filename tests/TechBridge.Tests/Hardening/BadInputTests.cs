@@ -153,7 +153,7 @@ public abstract class BadInputTests(AppHost host)
 
         Assert.True(status == HttpStatusCode.BadRequest, text);
         Assert.Contains(violations, v => v.Field == "milestones[0].amountFen" && v.Rule == "range");
-        Assert.Contains(violations, v => v.Field == "milestones[1].dueDate" && v.Rule == "notPast");
+        Assert.Contains(violations, v => v.Field == "milestones[1].dueDate" && v.Rule == "past");
     }
 
     [Fact]
@@ -200,6 +200,7 @@ public abstract class BadInputTests(AppHost host)
         var engagement = await CreatedIdAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/engagements", new { listingKind = "offering", listingId = offering }));
         await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{engagement}/transitions", new { to = "in-discussion" });
         await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{engagement}/transitions", new { to = "agreed" });
+        await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{engagement}/transitions", new { to = "agreed" });
         var order = await CreatedIdAsync(await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", new
         {
             engagementId = engagement,

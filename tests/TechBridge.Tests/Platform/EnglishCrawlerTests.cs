@@ -67,7 +67,7 @@ public sealed partial class EnglishCrawlerTests(SqliteHostFixture fixture)
         }
 
         Assert.True(operations > 0, "the OpenAPI document lists no operations");
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     // Returns the paths of the HTML pages it read.
@@ -120,7 +120,7 @@ public sealed partial class EnglishCrawlerTests(SqliteHostFixture fixture)
         }
 
         Assert.True(visited >= 1, "the crawler reached no page");
-        Assert.Empty(findings);
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
         return pages;
     }
 

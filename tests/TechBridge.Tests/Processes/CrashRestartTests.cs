@@ -19,7 +19,7 @@ public sealed class CrashRestartTests
         var home = await http.GetStringAsync(new Uri(second.BaseUrl + "/?culture=en"));
 
         Assert.Contains("One-stop science and technology services", home, StringComparison.Ordinal);
-        Assert.Contains("3351", home, StringComparison.Ordinal);
+        Assert.Contains("/Organizations/Register", home, StringComparison.Ordinal);
     }
 
     [Fact]

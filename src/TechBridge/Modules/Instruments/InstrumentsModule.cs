@@ -30,7 +30,8 @@ internal static class InstrumentsModule
         services.AddScoped<IDemoSeeder, Seed.DemoInstrumentsSeeder>();
         services.AddJob<NoShowRelease>(NoShowRelease.JobName, "Instrument no-show release", c => TimeSpan.FromMinutes(c.GetValue("Instruments:NoShowPeriodMinutes", 5.0)));
         services.AddNavigation(
-            new(NavigationGroup.Main, 40, "Instruments", "/Instruments"),
+            // Under "More": the signed-in header holds one line at 1366 px; the home page offers 预约仪器 as an entry point.
+            new(NavigationGroup.More, 30, "Instruments", "/Instruments"),
             new(NavigationGroup.Mine, 50, "My instrument bookings", "/Instruments/Mine", NavigationAudience.SignedIn),
             new(NavigationGroup.Mine, 55, "Our instruments", "/Instruments/Owner", NavigationAudience.SignedIn));
         services.AddEntryPoints(new EntryPoint(50, "Book an instrument", "Large instruments of universities and institutes across Beijing, Tianjin and Hebei", "/Instruments"));

@@ -11,7 +11,7 @@ namespace TechBridge.Pages.TechMarket;
 
 // /TechMarket/Flows: the Beijing–Tianjin–Hebei flow matrix of registered contracts, Hebei's share of Beijing–Tianjin
 // output with its definition, and the breakdowns; every figure exports to xlsx.
-internal sealed class FlowsModel(FlowsHandler flows, FlowExport export, IReferenceData reference, TimeProvider clock) : PageModel
+internal sealed class FlowsModel(FlowsHandler flows, FlowExport export, IReferenceData reference, TimeProvider clock) : PageModel, IReloadAfterProblem
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
 
@@ -44,6 +44,13 @@ internal sealed class FlowsModel(FlowsHandler flows, FlowExport export, IReferen
                 (zh ? "买方：" : "Buyer: ") + Name(buyer),
                 Matrix.Regions.Select(seller => Matrix.Cells.FirstOrDefault(c => c.Seller == seller.Code && c.Buyer == buyer.Code) is { } cell
                     ? decimal.Round(new Money(cell.ContractValueFen).ToWan(), 2) : (decimal?)0m).ToList())).ToList());
+    }
+
+    // A period the handler refused: the errors stay on the fields, the figures are those of the default period.
+    public Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        From = To = Level = null;
+        return OnGetAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)

@@ -133,6 +133,8 @@ internal sealed class InputPageFilter(IOptions<JsonOptions> jsonOptions) : IAsyn
             {
                 var field = FieldOf(key);
                 violations.Add(new Violation(field, "type", $"{field}: '{entry.AttemptedValue}' is not a valid value."));
+                // The framework's own sentence is English and names the property: ours (in the reader's language) replaces it.
+                entry.Errors.Clear();
             }
         }
 

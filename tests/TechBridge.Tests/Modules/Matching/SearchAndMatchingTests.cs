@@ -72,7 +72,7 @@ public abstract class SearchAndMatchingTests(AppHost host)
 
     [Theory]
     [InlineData("AND ( \" * ~ : title:x OR [a TO z]")]
-    [InlineData("锂电池\u0000\u0007\u001b控制")]
+    [InlineData("锂电池\t控制")] // control characters other than tab are refused by the input rule (Hardening/BadInputTests)
     [InlineData("Lithium电池 батарея 🔋 ＡＢＣ")]
     [InlineData("")]
     public async Task Search_HostileButAllowedText_Answers(string text)

@@ -192,6 +192,7 @@ public sealed class AuditorEverywhereTests : IAsyncLifetime
         var engagementId = (await engagement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{engagementId}/transitions", new { to = "in-discussion" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(provider, $"/api/v1/engagements/{engagementId}/transitions", new { to = "agreed" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ListingsTestData.PostAsync(enterprise, $"/api/v1/engagements/{engagementId}/transitions", new { to = "agreed" })).StatusCode);
         var order = await ListingsTestData.PostAsync(enterprise, "/api/v1/orders", new
         {
             engagementId,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Instruments.Data;
 using TechBridge.Modules.Instruments.Fees;
+using TechBridge.Platform.Input;
 
 namespace TechBridge.Modules.Instruments.BrowseCatalog;
 
@@ -79,15 +80,8 @@ internal sealed class BrowseCatalogHandler(PlatformDbContext db, IOrganizationFa
     public async Task<CatalogPage> ListAsync(CatalogFilter filter, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        if (filter.Page < 1)
-        {
-            validation.Add("page", "range", "The page is 1 or more.", new Dictionary<string, object> { ["min"] = 1, ["max"] = 100_000 });
-        }
-
-        if (filter.PageSize is < 1 or > MaxPageSize)
-        {
-            validation.Add("pageSize", "range", "The page size is 1 to 100.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxPageSize });
-        }
+        // The platform's one paging rule (page 1 to 100,000; no overflow in the rows skipped).
+        Paging.Check(validation, filter.Page, filter.PageSize, 20, MaxPageSize);
 
         if (filter.Category is { Length: > 0 } category && CatalogCodes.CategoryLabel(category) is null)
         {
@@ -134,7 +128,7 @@ internal sealed class BrowseCatalogHandler(PlatformDbContext db, IOrganizationFa
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.OriginalValueFen).ThenBy(i => i.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip(Paging.Skip(filter.Page, filter.PageSize)).Take(filter.PageSize)
             .Include(i => i.Rates)
             .ToListAsync(cancellationToken);
         var owners = await facts.FindManyAsync(rows.Select(r => r.OwnerOrganizationId).Distinct().ToList(), cancellationToken);

@@ -106,7 +106,7 @@ internal sealed class KpiExportHandler(KpiBoardHandler board, AuditTrail trail, 
             throw InvalidRequestException.For("format", "unknown", "The format is xlsx or csv.");
         }
 
-        trail.Note("MonitoringExport", name, summary + (IsCsv(format) ? " (csv)" : " (xlsx)"));
+        trail.Note("MonitoringExport", "export", $"{name}: {summary}" + (IsCsv(format) ? " (csv)" : " (xlsx)"));
         await db.SaveChangesAsync(cancellationToken);
         if (IsCsv(format))
         {

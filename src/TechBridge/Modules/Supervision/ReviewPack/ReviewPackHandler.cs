@@ -81,8 +81,8 @@ internal sealed class ReviewPackHandler(SupervisionHandler supervision, IKpiSnap
                     ["应完成日期"] = o.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 }).ToList(),
         };
-        trail.Note("SupervisionReviewPack", pack.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            $"exported the review pack: {pack.Tasks.Count} tasks, {pack.Kpis.Count} KPIs, {pack.Overdue.Count} overdue items");
+        trail.Note("SupervisionReviewPack", "export",
+            $"exported the review pack of {pack.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {pack.Tasks.Count} tasks, {pack.Kpis.Count} KPIs, {pack.Overdue.Count} overdue items");
         await db.SaveChangesAsync(cancellationToken);
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);

@@ -47,7 +47,7 @@ internal sealed class FlowExport(FlowsHandler flows, IReferenceData reference, A
         };
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-        audit.Note("TechMarket.Flows", $"{m.From}..{m.To}", $"Exported the technology flows {m.From} to {m.To} ({m.Level}) as xlsx.");
+        audit.Note("TechMarket.Flows", "export", $"Exported the technology flows {m.From} to {m.To} ({m.Level}) as xlsx.");
         return stream.ToArray();
     }
 }

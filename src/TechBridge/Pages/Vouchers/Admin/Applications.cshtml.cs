@@ -7,7 +7,7 @@ namespace TechBridge.Pages.Vouchers.Admin;
 
 // /Vouchers/Admin/Applications: submitted applications of enterprises in the admin's jurisdictions, each with the
 // eligibility the applicant saw; approving issues the voucher from the program's budget.
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class ApplicationsModel(ApplicationsHandler applications) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<ApplicationResponse> Queue { get; private set; } = [];

@@ -8,7 +8,7 @@ namespace TechBridge.Pages.Vouchers.Admin;
 
 // /Vouchers/Admin/Programs: the programs, opening and closing them, and the editor of a new program with a preview
 // of its rules in the words applicants will read (the same handler validates both).
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class ProgramsModel(ProgramsHandler programs) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<ProgramResponse> Programs { get; private set; } = [];

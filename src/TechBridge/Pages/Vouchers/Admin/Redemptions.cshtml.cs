@@ -7,7 +7,7 @@ namespace TechBridge.Pages.Vouchers.Admin;
 
 // /Vouchers/Admin/Redemptions: the first review (requested), the four-eyes posting queue (reviewed: the second
 // admin sees what the first decided and cannot post what they reviewed themselves), and posted ones (reversal).
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class RedemptionsModel(RedemptionsHandler redemptions) : PageModel, IReloadAfterProblem
 {
     public static readonly string[] Tabs = ["requested", "reviewed", "posted"];
