@@ -169,7 +169,8 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        // Sign-out sits in the user's menu: its form is there once signed in, visible or not.
+        await page.Locator("form[action*='SignOut']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
     }
 
