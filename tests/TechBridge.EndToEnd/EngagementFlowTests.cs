@@ -51,17 +51,17 @@ public sealed class EngagementFlowTests(BrowserFixture browser)
         await ShotAsync(admin, "review-queue-approved");
         await AssertAccessibleAsync(admin);
 
-        // The published demand shows its matches, each explaining what every signal contributed.
+        // The published demand shows its matches, each explained in a sentence and a bar per reason.
         await enterprise.GotoAsync($"/Listings/Detail?kind=demand&id={demandId}");
-        var matches = enterprise.Locator("section[aria-labelledby='matches-heading'] details");
+        var matches = enterprise.Locator("section[aria-labelledby='matches-heading'] article.match-card");
         for (var attempt = 0; attempt < 120 && await matches.CountAsync() == 0; attempt++)
         {
             await Task.Delay(500);
             await enterprise.ReloadAsync();
         }
 
-        await matches.First.Locator("summary").ClickAsync();
-        Assert.True(await matches.First.Locator("tbody tr").CountAsync() > 1);
+        Assert.False(string.IsNullOrWhiteSpace(await matches.First.Locator(".match-why").InnerTextAsync()));
+        Assert.True(await matches.First.Locator(".signal-bars li").CountAsync() > 0);
         await AssertAccessibleAsync(enterprise);
 
         await provider.GotoAsync($"/Listings/Detail?kind=demand&id={demandId}");
