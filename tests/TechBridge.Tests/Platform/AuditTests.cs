@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TechBridge.Platform.Auditing;
+using TechBridge.Platform.Idempotency;
 using TechBridge.Platform.Notifications;
 
 namespace TechBridge.Tests.Platform;
@@ -155,6 +157,32 @@ public abstract class AuditTests(AppHost host)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task SavingAgain_AfterASaveTheDatabaseRefused_AuditsTheChangeOnce()
+    {
+        // What a booking does after a deadlock: the unit of work failed as a whole and is saved again.
+        var scope = Guid.CreateVersion7().ToString("N");
+        await host.WithDbAsync(async db =>
+        {
+            db.Add(new IdempotencyRecord { Scope = scope, Key = "k", RequestHash = "h", CreatedAt = TimeProvider.System.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+
+        await using var services = host.Services.CreateAsyncScope();
+        var actor = services.ServiceProvider.GetRequiredService<TechBridge.Platform.Security.ActorContext>();
+        actor.Action = "test-save-again";
+        var db = services.ServiceProvider.GetRequiredService<TechBridge.Platform.Persistence.PlatformDbContext>();
+        var id = services.ServiceProvider.GetRequiredService<Notifier>().Notify(Guid.CreateVersion7(), "test", "Booking approved", "Your booking was approved.", "/").Id;
+        var duplicate = db.Add(new IdempotencyRecord { Scope = scope, Key = "k", RequestHash = "h", CreatedAt = TimeProvider.System.GetUtcNow() });
+        var refused = await Record.ExceptionAsync(() => db.SaveChangesAsync());
+        duplicate.State = EntityState.Detached;
+        await db.SaveChangesAsync();
+
+        Assert.IsType<DbUpdateException>(refused);
+        var records = await host.WithDbAsync(d => d.Set<AuditRecord>().CountAsync(r => r.EntityType == "Notification" && r.EntityId == id.ToString()));
+        Assert.Equal(1, records);
     }
 
     internal static Task<Guid> NotifySomeoneAsync(AppHost host, string action, Guid? userId = null) =>

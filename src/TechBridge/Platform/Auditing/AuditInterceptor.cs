@@ -6,7 +6,7 @@ namespace TechBridge.Platform.Auditing;
 
 // Every state change is audited by construction: before SaveChanges, one record per added, modified or deleted
 // entity joins the same transaction, so a change and its audit record commit or fail together.
-internal sealed class AuditInterceptor(ActorContext actor, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditInterceptor(ActorContext actor, TimeProvider clock) : SaveAddingInterceptor
 {
     private const int MaxSummary = 4000;
 
@@ -70,6 +70,7 @@ internal sealed class AuditInterceptor(ActorContext actor, TimeProvider clock) :
         }
 
         context.Set<AuditRecord>().AddRange(records);
+        Added(records);
     }
 
     private static string KeyOf(EntityEntry entry)

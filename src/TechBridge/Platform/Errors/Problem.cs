@@ -21,7 +21,6 @@ internal sealed record Problem(int Status, string? Code, string Detail, IReadOnl
         DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict, "concurrency", "The item was changed by someone else; reload and try again.", [], None),
         DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23P01" or "23514" } } =>
             new(StatusCodes.Status409Conflict, "constraint", "The change conflicts with an existing record.", [], None),
-        DbUpdateException { InnerException: var inner } when IsContention(inner) => Busy(),
         _ when IsContention(exception) => Busy(),
         // Checked arithmetic on amounts a client sent (Money): a sum too large for the ledger is the client's input.
         OverflowException => new(StatusCodes.Status400BadRequest, null, "An amount or a sum of amounts is too large.", [new Violation("body", "sumTooLarge", "An amount or a sum of amounts is too large.")], None),
@@ -30,8 +29,20 @@ internal sealed record Problem(int Status, string? Code, string Detail, IReadOnl
         _ => null,
     };
 
-    private static bool IsContention(Exception? exception) =>
-        exception is SqliteException { SqliteErrorCode: 5 or 6 } or PostgresException { SqlState: "40001" or "40P01" or "55P03" };
+    // Anywhere in the chain: EF wraps the driver's error in DbUpdateException, and Npgsql's execution strategy wraps a
+    // transient one (deadlock, serialization failure) once more in an InvalidOperationException.
+    public static bool IsContention(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 5 or 6 } or PostgresException { SqlState: "40001" or "40P01" or "55P03" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Problem Busy() => new(StatusCodes.Status503ServiceUnavailable, "busy", "The database is busy; retry shortly.", [], None) { RetryAfterSeconds = 1 };
 

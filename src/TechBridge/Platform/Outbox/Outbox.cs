@@ -40,7 +40,7 @@ internal interface IOutboxSource
     void BeforeSave(DbContext db, IReadOnlyList<EntityEntry> changes, DateTimeOffset now);
 }
 
-internal sealed class OutboxSourceInterceptor(IEnumerable<IOutboxSource> sources, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class OutboxSourceInterceptor(IEnumerable<IOutboxSource> sources, TimeProvider clock) : SaveAddingInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -69,10 +69,13 @@ internal sealed class OutboxSourceInterceptor(IEnumerable<IOutboxSource> sources
             return;
         }
 
+        var before = db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).ToHashSet();
         var now = clock.GetUtcNow();
         foreach (var source in sources)
         {
             source.BeforeSave(db, changes, now);
         }
+
+        Added(db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity).Where(m => !before.Contains(m)).ToList());
     }
 }

@@ -359,7 +359,25 @@ internal sealed class BookInstrumentHandler(PlatformDbContext db, IAccess access
 
     // Saves the unit of work; the database's refusal of an overlap becomes the same 409 as the check above, naming
     // what now holds the slot. Contention (SQLite busy, PostgreSQL serialization) stays the platform's 503 + Retry-After.
+    // Two overlapping inserts at the same moment may each wait for the other (PostgreSQL then aborts one as a deadlock):
+    // nothing of ours committed and the tracker still holds it, so it is saved again and now waits for the other's
+    // outcome — a booking or a clean refusal, not a busy answer.
     public async Task SaveAsync(Guid instrumentId, IReadOnlyList<Interval> intervals, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SaveOnceAsync(instrumentId, intervals, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 4 && e is not ConflictException && Problem.IsContention(e))
+            {
+            }
+        }
+    }
+
+    private async Task SaveOnceAsync(Guid instrumentId, IReadOnlyList<Interval> intervals, CancellationToken cancellationToken)
     {
         try
         {
