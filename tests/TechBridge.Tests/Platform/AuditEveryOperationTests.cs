@@ -105,6 +105,20 @@ internal sealed class AuditCaseContext(AppHost shared) : IAsyncDisposable
 
     public Task<HttpClient> As(string userName, Guid? organizationId = null) => Host.CreateClientForAsync(userName, organizationId);
 
+    // Accounts of the case's own for registering and joining organizations, so that the shared demo users keep exactly
+    // their seeded memberships (a test elsewhere picks enterprise.demo's organization by them).
+    public TestUser Owner { get; } = TestUser.New("owner");
+
+    public TestUser Joiner { get; } = TestUser.New("joiner");
+
+    public async Task<HttpClient> As(TestUser user, Guid? organizationId = null)
+    {
+        using (await Host.CreateClientAsAsync(user))
+        {
+            return await Host.CreateClientForAsync(user.Name, organizationId);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (isolated is not null)

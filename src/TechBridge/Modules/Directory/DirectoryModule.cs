@@ -37,7 +37,6 @@ internal static class DirectoryModule
         services.AddErrorTexts<DirectoryErrorTexts>();
         services.AddScoped<ImportRegions.ImportRegionsHandler>();
         services.AddScoped<IStartupDataLoader, ImportRegions.ShippedRegionsLoader>();
-        services.AddScoped<IStartupDataLoader, Data.DirectoryDatabaseObjects>();
         services.AddOperatorVerb(ImportRegions.RegionVerbs.ImportRegionsVerb);
         services.AddPermissions(DirectoryPermissions.All);
         services.AddScoped<IPermissionHolder, AccessPermissionHolder>();

@@ -12,7 +12,7 @@ namespace TechBridge.Pages.Account;
 // The signed-in user's own security settings: the authenticator (TOTP) and the password.
 [Authorize]
 [OwnSessionOnly]
-internal sealed class SecurityModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, IStringLocalizer<UiText> T) : PageModel
+internal sealed class SecurityModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, IStringLocalizer<UiText> T, TotpReplayGuard replay) : PageModel
 {
     public bool TotpEnabled { get; private set; }
 
@@ -79,7 +79,8 @@ internal sealed class SecurityModel(UserManager<PlatformUser> users, SignInManag
         var code = (TotpCode ?? "").Replace(" ", "", StringComparison.Ordinal);
         TotpCode = null;
         if (await users.GetAuthenticatorKeyAsync(user) is null || code.Length == 0
-            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            || !await replay.ClaimAsync(user.Id, code, HttpContext.RequestAborted))
         {
             Error = T["The code is wrong or expired. Enter the current code from your authenticator app."];
             Setup = await AuthenticatorSetup.ForAsync(users, user, keepExisting: true);

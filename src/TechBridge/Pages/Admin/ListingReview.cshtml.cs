@@ -5,12 +5,25 @@ using TechBridge.Modules.Listings.ReviewListings;
 
 namespace TechBridge.Pages.Admin;
 
-// /Admin/ListingReview: the submitted listings of the admin's jurisdictions; tick several and approve or reject them
-// at once (a rejection needs a reason); each item's result is shown. The same handler as /api/v1/listings/review.
+// /Admin/ListingReview: the submitted listings of the admin's jurisdictions, oldest first, a page at a time (filtered
+// and paged by the handler, so every item is reachable); tick several and approve or reject them at once (a rejection
+// needs a reason); each item's result is shown. The same handler as /api/v1/listings/review.
 [Authorize(Roles = Roles.AdminOrAuditor)]
 internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageModel, IReloadAfterProblem
 {
+    public const int DefaultPageSize = 50;
+
     public IReadOnlyList<ReviewQueueItem> Queue { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? PageSize { get; set; }
+
+    public QueuePager Pager => new("/Admin/ListingReview", Math.Max(PageNumber ?? 1, 1), PageSize ?? DefaultPageSize, DefaultPageSize, Total);
 
     public IReadOnlyList<ReviewItemResult> Results { get; private set; } = [];
 
@@ -43,7 +56,11 @@ internal sealed class ListingReviewModel(ReviewListingsHandler review) : PageMod
     {
         try
         {
-            Queue = (await review.QueueAsync(null, cancellationToken)).Items;
+            // A number out of range in the address shows the nearest page rather than an error.
+            PageNumber = Math.Clamp(PageNumber ?? 1, 1, ReviewListingsHandler.MaxPage);
+            PageSize = Math.Clamp(PageSize ?? DefaultPageSize, 1, ReviewListingsHandler.DefaultPageSize);
+            var page = await review.QueueAsync(null, cancellationToken, PageNumber, PageSize);
+            (Total, Queue) = (page.Total, page.Items);
         }
         catch (ForbiddenException)
         {

@@ -97,7 +97,7 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
 
         ["RegisterOrganization"] = async c =>
         {
-            using var owner = await c.As("enterprise.demo");
+            using var owner = await c.As(c.Owner);
             var evidence = await UploadPdfAsync(owner);
             await c.MarkAsync();
             var response = await RegisterAsync(owner, NewCreditCode("130102"), "130102", evidence: evidence);
@@ -105,50 +105,50 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
         },
         ["VerifyOrganization"] = async c =>
         {
-            var id = await RegisteredAsync(c, "enterprise.demo");
+            var id = await RegisteredAsync(c, c.Owner);
             using var admin = await c.As("admin.hebei");
             await c.MarkAsync();
             await PostAsync(admin, $"/api/v1/organizations/{id}/verify", null, HttpStatusCode.OK);
         },
         ["RejectOrganization"] = async c =>
         {
-            var id = await RegisteredAsync(c, "enterprise.demo");
+            var id = await RegisteredAsync(c, c.Owner);
             using var admin = await c.As("admin.hebei");
             await c.MarkAsync();
             await PostAsync(admin, $"/api/v1/organizations/{id}/reject", new { reason = "营业执照模糊" }, HttpStatusCode.OK);
         },
         ["RequestMembership"] = async c =>
         {
-            var id = await RegisteredAsync(c, "enterprise.demo");
-            using var other = await c.As("broker.demo");
+            var id = await RegisteredAsync(c, c.Owner);
+            using var other = await c.As(c.Joiner);
             await c.MarkAsync();
             await PostAsync(other, $"/api/v1/organizations/{id}/membership-requests", new { message = "我是财务" }, HttpStatusCode.Created);
         },
         ["ApproveMembershipRequest"] = async c =>
         {
             var (id, requestId) = await MembershipRequestedAsync(c);
-            using var owner = await c.As("enterprise.demo");
+            using var owner = await c.As(c.Owner);
             await c.MarkAsync();
             await PostAsync(owner, $"/api/v1/organizations/{id}/membership-requests/{requestId}/approve", null, HttpStatusCode.OK);
         },
         ["DeclineMembershipRequest"] = async c =>
         {
             var (id, requestId) = await MembershipRequestedAsync(c);
-            using var owner = await c.As("enterprise.demo");
+            using var owner = await c.As(c.Owner);
             await c.MarkAsync();
             await PostAsync(owner, $"/api/v1/organizations/{id}/membership-requests/{requestId}/decline", null, HttpStatusCode.OK);
         },
         ["AddBranch"] = async c =>
         {
-            var id = await RegisteredAsync(c, "enterprise.demo");
-            using var owner = await c.As("enterprise.demo");
+            var id = await RegisteredAsync(c, c.Owner);
+            using var owner = await c.As(c.Owner);
             await c.MarkAsync();
             await PostAsync(owner, $"/api/v1/organizations/{id}/branches", new { name = "天津窗口", regionCode = "120116" }, HttpStatusCode.Created);
         },
         ["RemoveBranch"] = async c =>
         {
-            var id = await RegisteredAsync(c, "enterprise.demo");
-            using var owner = await c.As("enterprise.demo");
+            var id = await RegisteredAsync(c, c.Owner);
+            using var owner = await c.As(c.Owner);
             var branch = await PostAsync(owner, $"/api/v1/organizations/{id}/branches", new { name = "天津窗口", regionCode = "120116" }, HttpStatusCode.Created);
             await c.MarkAsync();
             await DeleteAsync(owner, $"/api/v1/organizations/{id}/branches/{branch.GetProperty("id").GetGuid()}", HttpStatusCode.NoContent);
@@ -157,8 +157,8 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
         // Recognitions.
         ["AddRecognition"] = async c =>
         {
-            var id = await RegisteredAsync(c, "enterprise.demo");
-            using var owner = await c.As("enterprise.demo");
+            var id = await RegisteredAsync(c, c.Owner);
+            using var owner = await c.As(c.Owner);
             await c.MarkAsync();
             await PostAsync(owner, $"/api/v1/organizations/{id}/recognitions", Certificate(), HttpStatusCode.Created);
         },
@@ -180,15 +180,15 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
         // Groups.
         ["CreateGroup"] = async c =>
         {
-            var lead = await RegisteredAsync(c, "enterprise.demo");
+            var lead = await RegisteredAsync(c, c.Owner);
             using var admin = await c.As("admin.hebei");
             await c.MarkAsync();
             await PostAsync(admin, "/api/v1/groups", new { kind = "alliance", name = $"审计测试联盟{Guid.NewGuid():N}"[..20], leadOrganizationId = lead, sectorCode = "testing" }, HttpStatusCode.Created);
         },
         ["AddGroupMember"] = async c =>
         {
-            var lead = await RegisteredAsync(c, "enterprise.demo");
-            var member = await RegisteredAsync(c, "enterprise.demo");
+            var lead = await RegisteredAsync(c, c.Owner);
+            var member = await RegisteredAsync(c, c.Owner);
             using var admin = await c.As("admin.hebei");
             var group = await PostAsync(admin, "/api/v1/groups", new { kind = "alliance", name = $"审计测试联盟{Guid.NewGuid():N}"[..20], leadOrganizationId = lead }, HttpStatusCode.Created);
             await c.MarkAsync();
@@ -198,10 +198,10 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
         // Onboarding of service institutions.
         ["SubmitInstitutionApplication"] = async c =>
         {
-            var organization = await RegisteredAsync(c, "provider.demo", "ServiceInstitution");
+            var organization = await RegisteredAsync(c, c.Owner, "ServiceInstitution");
             using var admin = await c.As("admin.hebei");
             await PostAsync(admin, $"/api/v1/organizations/{organization}/verify", null, HttpStatusCode.OK);
-            using var acting = await c.As("provider.demo", organization);
+            using var acting = await c.As(c.Owner, organization);
             await c.MarkAsync();
             await PostAsync(acting, Apps, new { serviceDescription = "检验检测" }, HttpStatusCode.Created);
         },
@@ -302,7 +302,7 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
         validUntil = new DateOnly(2028, 1, 9),
     };
 
-    private static async Task<Guid> RegisteredAsync(AuditCaseContext c, string owner, string kind = "Enterprise")
+    private static async Task<Guid> RegisteredAsync(AuditCaseContext c, TestUser owner, string kind = "Enterprise")
     {
         using var client = await c.As(owner);
         return await RegisterOkAsync(client, "130102", kind);
@@ -310,26 +310,26 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
 
     private static async Task<(Guid Organization, Guid Request)> MembershipRequestedAsync(AuditCaseContext c)
     {
-        var id = await RegisteredAsync(c, "enterprise.demo");
-        using var other = await c.As("broker.demo");
+        var id = await RegisteredAsync(c, c.Owner);
+        using var other = await c.As(c.Joiner);
         var request = await PostAsync(other, $"/api/v1/organizations/{id}/membership-requests", new { message = "我是财务" }, HttpStatusCode.Created);
         return (id, request.GetProperty("id").GetGuid());
     }
 
     private static async Task<Guid> PendingRecognitionAsync(AuditCaseContext c)
     {
-        var id = await RegisteredAsync(c, "enterprise.demo");
-        using var owner = await c.As("enterprise.demo");
+        var id = await RegisteredAsync(c, c.Owner);
+        using var owner = await c.As(c.Owner);
         var recognition = await PostAsync(owner, $"/api/v1/organizations/{id}/recognitions", Certificate(), HttpStatusCode.Created);
         return recognition.GetProperty("id").GetGuid();
     }
 
     private static async Task<Guid> SubmittedAsync(AuditCaseContext c)
     {
-        var organization = await RegisteredAsync(c, "provider.demo", "ServiceInstitution");
+        var organization = await RegisteredAsync(c, c.Owner, "ServiceInstitution");
         using var admin = await c.As("admin.hebei");
         await PostAsync(admin, $"/api/v1/organizations/{organization}/verify", null, HttpStatusCode.OK);
-        using var acting = await c.As("provider.demo", organization);
+        using var acting = await c.As(c.Owner, organization);
         var application = await PostAsync(acting, Apps, new { serviceDescription = "检验检测" }, HttpStatusCode.Created);
         return application.GetProperty("id").GetGuid();
     }

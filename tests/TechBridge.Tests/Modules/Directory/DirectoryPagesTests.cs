@@ -21,7 +21,7 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task RegisterPage_PostWithLicence_RedirectsToDetail_AndSwitcherSetsCookie()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         var code = NewCreditCode("130102");
         var token = await FormTokenAsync(owner, "/Organizations/Register");
         var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, .. Guid.NewGuid().ToByteArray()]);
@@ -56,7 +56,7 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task RegisterPage_InvalidCreditCode_ShowsErrorAndKeepsInput()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         var token = await FormTokenAsync(owner, "/Organizations/Register");
         using var form = new MultipartFormDataContent
         {
@@ -78,7 +78,7 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task DetailPage_OwnerAddsBranch_InvalidRegionShowsError()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         var id = await RegisterOkAsync(owner, "130102");
         var token = await FormTokenAsync(owner, $"/Organizations/{id}");
 
@@ -104,11 +104,12 @@ public abstract partial class DirectoryPagesTests(AppHost host)
     [Fact]
     public async Task AdminQueuePage_ShowsOnlyApplicationsInJurisdiction()
     {
-        using var owner = await host.CreateClientForAsync("provider.demo");
+        var ownerUser = TestUser.New("owner");
+        using var owner = await host.CreateClientAsAsync(ownerUser);
         using var province = await host.CreateClientForAsync("admin.hebei");
         var id = await RegisterOkAsync(owner, "130104", "ServiceInstitution");
         await PostAsync(province, $"/api/v1/organizations/{id}/verify", null, HttpStatusCode.OK);
-        using var acting = await host.CreateClientForAsync("provider.demo", id);
+        using var acting = await host.CreateClientForAsync(ownerUser.Name, id);
         await PostAsync(acting, "/api/v1/onboarding/applications", new { serviceDescription = "设计" }, HttpStatusCode.Created);
         var detail = await owner.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/organizations/{id}", UriKind.Relative));
         var name = detail.GetProperty("legalName").GetString()!;

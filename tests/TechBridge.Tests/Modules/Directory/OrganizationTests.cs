@@ -8,7 +8,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_ThenVerifyByProvinceAdmin_OwnerSeesVerified()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         using var admin = await host.CreateClientForAsync("admin.hebei");
 
         var id = await RegisterOkAsync(owner, "130102");
@@ -29,7 +29,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_OldRegionInCreditCode_ReturnsWarning()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
 
         var response = await RegisterAsync(owner, NewCreditCode("130182"), "130102");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -41,7 +41,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_InvalidCheckCharacterOrCityRegion_Returns400NamingFields()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         var code = NewCreditCode("130102");
         var mistyped = code[..17] + (code[17] == '0' ? '1' : '0');
 
@@ -56,8 +56,8 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_DuplicateCreditCode_Returns409_AndMembershipRequestCanBeApproved()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
-        using var other = await host.CreateClientForAsync("provider.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
+        using var other = await host.CreateClientAsAsync(TestUser.New("joiner"));
         var code = NewCreditCode("130104");
         var first = await RegisterAsync(owner, code, "130104");
         var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -80,7 +80,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Verify_AdminOutsideJurisdiction_Returns403_CityAdminOnlyInItsCity()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         using var tianjin = await host.CreateClientForAsync("admin.tianjin");
         using var shijiazhuang = await host.CreateClientForAsync("admin.shijiazhuang");
         var hengshui = await RegisterOkAsync(owner, "131102");
@@ -98,7 +98,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Branches_OtherUser_Gets404_OwnerAddsAndRemoves()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         using var provider = await host.CreateClientForAsync("provider.demo");
         var id = await RegisterOkAsync(owner, "130102");
 
@@ -115,7 +115,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task ActingFor_OrganizationUserDoesNotBelongTo_Returns403()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         var id = await RegisterOkAsync(owner, "130102");
         using var stranger = await host.CreateClientForAsync("provider.demo", id);
 
@@ -127,7 +127,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Files_NotPdfPngJpeg_Rejected_AndEvidenceHiddenFromStrangers()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         using var stranger = await host.CreateClientForAsync("provider.demo");
         using var admin = await host.CreateClientForAsync("admin.hebei");
         using var text = new MultipartFormDataContent { { new ByteArrayContent("hello"u8.ToArray()), "file", "licence.pdf" } };
@@ -149,7 +149,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Register_Multipart_WithLicenceAttached_Succeeds()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Guid.NewGuid().ToByteArray()]);
         file.Headers.ContentType = new("image/png");
         using var form = new MultipartFormDataContent
@@ -170,7 +170,7 @@ public abstract class OrganizationTests(AppHost host)
     [Fact]
     public async Task Directory_ListsVerifiedOnly_MasksContactsExceptForJurisdictionAdmin_AndAuditsExport()
     {
-        using var owner = await host.CreateClientForAsync("enterprise.demo");
+        using var owner = await host.CreateClientAsAsync(TestUser.New("owner"));
         using var admin = await host.CreateClientForAsync("admin.hebei");
         using var tianjin = await host.CreateClientForAsync("admin.tianjin");
         using var anonymous = host.CreateAnonymousClient();

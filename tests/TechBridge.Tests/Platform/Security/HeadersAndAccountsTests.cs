@@ -89,6 +89,64 @@ public abstract class HeadersAndAccountsTests(AppHost host)
         Assert.Single(bodies.Select(b => b.GetProperty("detail").GetString()).Distinct());
     }
 
+    // "In the same time": the time of a sign-in is the password hash check, so each answer must do exactly one — an
+    // unknown account, a locked one and a wrong password alike (counted, not timed).
+    [Fact]
+    public async Task SignIn_UnknownLockedAndWrongPassword_EachCostOnePasswordHashCheck()
+    {
+        var locked = await CreateUserAsync(host, "lockedtime");
+        var known = await CreateUserAsync(host, "knowntime");
+        var checks = new List<int>();
+        foreach (var (userName, lockIt) in new[] { ("nobody." + Guid.NewGuid().ToString("N")[..8], false), (locked.UserName!, true), (known.UserName!, false) })
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            if (lockIt)
+            {
+                var stored = (await users.FindByNameAsync(userName))!;
+                await users.SetLockoutEnabledAsync(stored, true);
+                await users.SetLockoutEndDateAsync(stored, DateTimeOffset.MaxValue);
+            }
+
+            var counting = new CountingHasher(users.PasswordHasher);
+            users.PasswordHasher = counting;
+            var handler = scope.ServiceProvider.GetRequiredService<TechBridge.Modules.Directory.IssueToken.IssueTokenHandler>();
+            var refused = await Assert.ThrowsAsync<TechBridge.Modules.Directory.IssueToken.InvalidCredentialsException>(() =>
+                handler.VerifyAsync(userName, "not the password at all", totpCode: null, requireEnrolledTotp: true));
+            Assert.Equal("invalid_credentials", refused.Code);
+            checks.Add(counting.Verifications);
+        }
+
+        Assert.Equal([1, 1, 1], checks);
+    }
+
+    // Uploads are served with the type their bytes showed, never the type or name the uploader declared.
+    [Fact]
+    public async Task Upload_DeclaredAsHtml_IsServedAsTheImageItIs_AndHtmlBytesAreRefused()
+    {
+        var owner = await CreateUserAsync(host, "uploader");
+        using var client = host.CreateBearerClient(await TokenAsync(host, owner.UserName!, Password));
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Guid.NewGuid().ToByteArray()];
+        async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string declared, string name)
+        {
+            using var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(declared);
+            content.Add(file, "file", name);
+            return await client.PostAsync(new Uri("/api/v1/files", UriKind.Relative), content);
+        }
+
+        var disguised = await UploadAsync(png, "text/html", "page.html");
+        var sha = (await disguised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sha256").GetString();
+        using var served = await client.GetAsync(new Uri($"/api/v1/files/{sha}", UriKind.Relative));
+        var html = await UploadAsync("<html><script>alert(1)</script></html>"u8.ToArray(), "image/png", "photo.png");
+
+        Assert.Equal(HttpStatusCode.Created, disguised.StatusCode);
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", string.Join(",", served.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal(HttpStatusCode.BadRequest, html.StatusCode);
+    }
+
     [Fact]
     public async Task ChangePassword_WrongCurrentPasswords_CountTowardTheLockout()
     {
@@ -111,6 +169,19 @@ public abstract class HeadersAndAccountsTests(AppHost host)
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
             Assert.True(await users.IsLockedOutAsync((await users.FindByIdAsync(user.Id.ToString()))!));
         }
+    }
+}
+
+internal sealed class CountingHasher(IPasswordHasher<PlatformUser> inner) : IPasswordHasher<PlatformUser>
+{
+    public int Verifications { get; private set; }
+
+    public string HashPassword(PlatformUser user, string password) => inner.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(PlatformUser user, string hashedPassword, string providedPassword)
+    {
+        Verifications++;
+        return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }
 

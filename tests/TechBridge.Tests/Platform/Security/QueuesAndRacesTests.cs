@@ -48,6 +48,98 @@ public abstract class QueuesAndRacesTests(AppHost host)
         Assert.True(int.Parse(response.Headers.GetValues("X-Total-Count").First(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }
 
+    // The admin page pages through the whole queue: an item of the admin's region that is not on the first page is
+    // reached by the page links (before: the page showed the first 200 of the platform and nothing else).
+    [Fact]
+    public async Task ComplaintsPage_AnItemBeyondTheFirstPage_IsReachableByItsPageLink()
+    {
+        var now = new DateTimeOffset(2098, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var order = new ServiceOrder
+        {
+            EngagementId = Guid.CreateVersion7(), ClientOrganizationId = Guid.CreateVersion7(), ProviderOrganizationId = Guid.CreateVersion7(),
+            ProviderRegionCode = "130104", Title = "paging order", Scope = "x", AmountFen = 100, CreatedAt = now,
+        };
+        var marker = $"complaint-{Guid.NewGuid():N}";
+        var complaints = Enumerable.Range(0, 2).Select(i => new Complaint
+        {
+            OrderId = order.Id, ProviderOrganizationId = order.ProviderOrganizationId, ProviderRegionCode = "130104", Text = $"{marker}-{i}", CreatedAt = now.AddMinutes(i),
+        }).ToList();
+        await host.WithDbAsync(db =>
+        {
+            db.Add(order);
+            db.AddRange(complaints);
+            return db.SaveChangesAsync();
+        });
+        var (_, token) = await DirectoryTestData.CreateAdminAsync(host, "1301", EngagementsPermissions.ResolveComplaints);
+        using var admin = host.CreateBearerClient(token);
+        var position = await PositionAsync(admin, "/api/v1/complaints?pageSize=200", complaints.Select(c => c.Id), body => body,
+            c => c.GetProperty("id").GetGuid());
+
+        var first = await admin.GetStringAsync(new Uri("/Admin/Complaints?pageSize=1", UriKind.Relative));
+        var page = await admin.GetStringAsync(new Uri($"/Admin/Complaints?p={position.Index + 1}&pageSize=1", UriKind.Relative));
+
+        Assert.True(position.Index >= 1, "the item is not on the first page");
+        Assert.Contains("href=\"/Admin/Complaints?p=2&amp;pageSize=1\"", first, StringComparison.Ordinal);
+        Assert.Contains(complaints.Single(c => c.Id == position.Id).Text, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListingReviewPage_AnItemBeyondTheFirstPage_IsReachableByItsPageLink()
+    {
+        var (_, owner) = await TechBridge.Tests.Modules.Listings.ListingsTestData.CreateOrganizationWithOwnerAsync(host, OrganizationKind.ServiceInstitution, "130104");
+        var titles = new Dictionary<Guid, string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var title = $"paging-{Guid.NewGuid():N}";
+            var id = await TechBridge.Tests.Modules.Listings.ListingsTestData.CreateAsync(owner, "offerings", TechBridge.Tests.Modules.Listings.ListingsTestData.Offering(title));
+            Assert.Equal(HttpStatusCode.OK, (await TechBridge.Tests.Modules.Listings.ListingsTestData.PostAsync(owner, $"/api/v1/offerings/{id}/submit")).StatusCode);
+            titles[id] = title;
+        }
+
+        var (_, token) = await DirectoryTestData.CreateAdminAsync(host, "1301", TechBridge.Modules.Listings.Contracts.ListingsPermissions.ReviewListings);
+        using var admin = host.CreateBearerClient(token);
+        var position = await PositionAsync(admin, "/api/v1/listings/review-queue?pageSize=200", titles.Keys, body => body.GetProperty("items"),
+            item => item.GetProperty("id").GetGuid());
+
+        var first = await admin.GetStringAsync(new Uri("/Admin/ListingReview?pageSize=1", UriKind.Relative));
+        var page = await admin.GetStringAsync(new Uri($"/Admin/ListingReview?p={position.Index + 1}&pageSize=1", UriKind.Relative));
+
+        Assert.True(position.Index >= 1, "the item is not on the first page");
+        Assert.Contains("href=\"/Admin/ListingReview?p=2&amp;pageSize=1\"", first, StringComparison.Ordinal);
+        Assert.Contains(titles[position.Id], page, StringComparison.Ordinal);
+        Assert.DoesNotContain(titles[position.Id], first, StringComparison.Ordinal);
+    }
+
+    // Where in the admin's queue (oldest first, through the API's pages) the last of the given items stands.
+    private static async Task<(Guid Id, int Index)> PositionAsync(HttpClient admin, string path, IEnumerable<Guid> ids, Func<JsonElement, JsonElement> items, Func<JsonElement, Guid> idOf)
+    {
+        var wanted = ids.ToHashSet();
+        (Guid Id, int Index) found = (Guid.Empty, -1);
+        var index = 0;
+        for (var number = 1; number <= 100; number++)
+        {
+            var body = await admin.GetFromJsonAsync<JsonElement>(new Uri($"{path}&page={number}", UriKind.Relative));
+            var list = items(body).EnumerateArray().ToList();
+            foreach (var item in list)
+            {
+                if (wanted.Contains(idOf(item)))
+                {
+                    found = (idOf(item), index);
+                }
+
+                index++;
+            }
+
+            if (list.Count < 200)
+            {
+                break;
+            }
+        }
+
+        Assert.NotEqual(-1, found.Index);
+        return found;
+    }
+
     [Fact]
     public async Task MembershipRequest_ThirtyTwoIdenticalAtOnce_LeaveOneOpenRequest()
     {

@@ -102,6 +102,25 @@ public abstract class TokenRevocationTests(AppHost host)
         Assert.Equal("totp_invalid", await ProblemCodeAsync(again));
     }
 
+    // The code that switched TOTP on is used up: replayed at sign-in it is refused like a sign-in code seen twice.
+    [Fact]
+    public async Task TotpCode_ThatConfirmedTheEnrolment_DoesNotSignIn()
+    {
+        var user = await CreateUserAsync(host, "enrol", Roles.Admin);
+        using var anonymous = host.CreateAnonymousClient();
+        var begun = await anonymous.PostAsJsonAsync(new Uri("/api/v1/auth/totp", UriKind.Relative), new { userName = user.UserName, password = Password });
+        Assert.Equal(HttpStatusCode.OK, begun.StatusCode);
+        var key = (await begun.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("sharedKey").GetString()!;
+        var code = TotpCode(key);
+
+        var confirmed = await anonymous.PostAsJsonAsync(new Uri("/api/v1/auth/totp/confirm", UriKind.Relative), new { userName = user.UserName, password = Password, totpCode = code });
+        var replayed = await RequestTokenAsync(anonymous, user.UserName, Password, code);
+
+        Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal("totp_invalid", await ProblemCodeAsync(replayed));
+    }
+
     [Fact]
     public async Task TotpCode_SentByEightRacingRequests_SignsInOnce()
     {

@@ -36,6 +36,11 @@ internal sealed class MembershipRequestConfiguration : IEntityTypeConfiguration<
         builder.ToTable("Directory_MembershipRequests");
         builder.Property(r => r.Message).HasMaxLength(500);
         builder.HasIndex(r => new { r.OrganizationId, r.Status });
+        // One open request per user and organization, kept by the database: of 32 identical requests racing each other
+        // one is stored, the others fail this index (409). A partial unique index; the filter's quoted identifier and
+        // integer literal read the same on SQLite and PostgreSQL.
+        builder.HasIndex(r => new { r.OrganizationId, r.UserId }).IsUnique()
+            .HasFilter($"\"Status\" = {(int)MembershipRequestStatus.Open}").HasDatabaseName("UX_Directory_MembershipRequests_Open");
         builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PlatformUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using TechBridge.Modules.Directory.Access;
 
 namespace TechBridge.Modules.Directory.IssueToken;
 
@@ -49,7 +50,7 @@ internal static class EnrolTotpEndpoints
         return TypedResults.Ok(new TotpEnrolResponse(key, AuthenticatorSetup.UriFor(user.UserName!, key)));
     }
 
-    private static async Task<NoContent> ConfirmAsync(TotpConfirmRequest request, IssueTokenHandler credentials, UserManager<PlatformUser> users)
+    private static async Task<NoContent> ConfirmAsync(TotpConfirmRequest request, IssueTokenHandler credentials, UserManager<PlatformUser> users, TotpReplayGuard replay)
     {
         new Validation().Required("userName", request.UserName).Required("password", request.Password).Required("totpCode", request.TotpCode).ThrowIfInvalid();
         var user = await credentials.VerifyAsync(request.UserName!, request.Password!, totpCode: null, requireEnrolledTotp: false);
@@ -63,7 +64,10 @@ internal static class EnrolTotpEndpoints
             throw new ConflictException("totp_not_started", "Start the enrolment first (POST /api/v1/auth/totp).");
         }
 
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, request.TotpCode!))
+        // The code that switches TOTP on is used up like a sign-in code: replayed at sign-in it is refused.
+        var code = request.TotpCode!.Replace(" ", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            || !await replay.ClaimAsync(user.Id, code))
         {
             throw InvalidRequestException.For("totpCode", "totp", "The code does not match the authenticator key.");
         }

@@ -3,6 +3,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Engagements.Contracts;
 using TechBridge.Modules.Engagements.Data;
 using TechBridge.Modules.Engagements.ServiceOrders;
+using TechBridge.Platform.Input;
 using TechBridge.Platform.Localization;
 using TechBridge.Platform.Notifications;
 
@@ -61,15 +62,14 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
 
     public const int QueuePageSize = 200;
 
-    // The complaints of the admin's jurisdictions, filtered in the query and paged oldest first (page from 1): an item
-    // of another region can never push one of the admin's own out of the page. Total counts them all.
-    public async Task<(int Total, IReadOnlyList<ComplaintResponse> Items)> QueuePageAsync(bool openOnly, int page, CancellationToken cancellationToken)
+    // The complaints of the admin's jurisdictions, filtered in the query and paged oldest first (the platform's paging
+    // rule: page from 1, size 1 to QueuePageSize): an item of another region can never push one of the admin's own
+    // out of the page. Total counts them all.
+    public async Task<(int Total, IReadOnlyList<ComplaintResponse> Items)> QueuePageAsync(bool openOnly, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (page is < 1 or > 10_000)
-        {
-            throw InvalidRequestException.For("page", "range", "Page is 1 to 10000.");
-        }
-
+        var paging = new Validation();
+        var (number, size) = Paging.Check(paging, page, pageSize, QueuePageSize, QueuePageSize);
+        paging.ThrowIfInvalid();
         var jurisdictions = await access.JurisdictionsWithAsync(EngagementsPermissions.ResolveComplaints, cancellationToken);
         if (jurisdictions.Count == 0)
         {
@@ -82,7 +82,7 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
         var rows = await (from c in mine
                           join o in db.Set<ServiceOrder>().AsNoTracking() on c.OrderId equals o.Id
                           orderby c.CreatedAt, c.Id
-                          select new { Complaint = c, o.Title }).Skip((page - 1) * QueuePageSize).Take(QueuePageSize).ToListAsync(cancellationToken);
+                          select new { Complaint = c, o.Title }).Skip(Paging.Skip(number, size)).Take(size).ToListAsync(cancellationToken);
         var result = new List<ComplaintResponse>();
         foreach (var row in rows)
         {
@@ -91,9 +91,6 @@ internal sealed class ComplaintsHandler(PlatformDbContext db, IAccess access, IO
 
         return (total, result);
     }
-
-    public async Task<IReadOnlyList<ComplaintResponse>> QueueAsync(bool openOnly, CancellationToken cancellationToken) =>
-        (await QueuePageAsync(openOnly, 1, cancellationToken)).Items;
 
     public async Task<ComplaintResponse> ResolveAsync(Guid id, ResolutionRequest request, CancellationToken cancellationToken)
     {
@@ -154,15 +151,16 @@ internal static class ComplaintEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        // Pages of QueuePageSize, oldest first; X-Total-Count says how many there are in all.
-        group.MapGet("/complaints", async Task<Ok<IReadOnlyList<ComplaintResponse>>> (bool? all, int? page, ComplaintsHandler desk, HttpResponse response, CancellationToken ct) =>
+        // Pages of pageSize (at most QueuePageSize, the default), oldest first; X-Total-Count says how many there are in all.
+        group.MapGet("/complaints", async Task<Ok<IReadOnlyList<ComplaintResponse>>> (bool? all, int? page, int? pageSize, ComplaintsHandler desk, HttpResponse response, CancellationToken ct) =>
             {
-                var (total, items) = await desk.QueuePageAsync(all != true, page ?? 1, ct);
+                var (total, items) = await desk.QueuePageAsync(all != true, page, pageSize, ct);
                 response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Ok(items);
             })
             .WithName("ListComplaints")
             .WithSummary("The complaints queue of the caller's jurisdictions (open ones unless all=true).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/complaints/{id:guid}/resolution", async Task<Ok<ComplaintResponse>> (Guid id, ResolutionRequest request, ComplaintsHandler desk, CancellationToken ct) => TypedResults.Ok(await desk.ResolveAsync(id, request, ct)))

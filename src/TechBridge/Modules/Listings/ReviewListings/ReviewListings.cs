@@ -4,6 +4,7 @@ using TechBridge.Modules.Listings.ChangeListingStatus;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Listings.Data;
 using TechBridge.Modules.Listings.ManageListing;
+using TechBridge.Platform.Input;
 
 namespace TechBridge.Modules.Listings.ReviewListings;
 
@@ -30,22 +31,19 @@ internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts f
 {
     public const int MaxBulkItems = 200;
     public const int DefaultPageSize = 200;
-    private const int MaxPage = 1_000;
+    public const int MaxPage = 1_000;
 
     // kind: offering, demand, achievement or null for all of them. Filtered by the admin's jurisdictions in the query
     // and paged (oldest first), so nothing of the admin's own is ever cut off by items of other regions.
     public async Task<ReviewQueueResponse> QueueAsync(string? kind, CancellationToken cancellationToken, int? page = null, int? pageSize = null)
     {
-        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        // The platform's paging rule (page 1 to Paging.MaxPage, size 1 to DefaultPageSize), and a shallower bound of our
+        // own: the kinds are merged here from the first page × size rows of each, so deep pages would cost that much.
         var paging = new Validation();
-        if (number is < 1 or > MaxPage)
+        var (number, size) = Paging.Check(paging, page, pageSize, DefaultPageSize, DefaultPageSize);
+        if (number > MaxPage && paging.IsValid)
         {
-            paging.Add("page", "range", $"Page is 1 to {MaxPage}.");
-        }
-
-        if (size is < 1 or > DefaultPageSize)
-        {
-            paging.Add("pageSize", "range", $"Page size is 1 to {DefaultPageSize}.", new Dictionary<string, object> { ["max"] = DefaultPageSize });
+            paging.Add("page", "range", $"page is 1 to {MaxPage}.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxPage });
         }
 
         paging.ThrowIfInvalid();
@@ -66,7 +64,7 @@ internal sealed class ReviewListingsHandler(IAccess access, IOrganizationFacts f
             listings.AddRange(first);
         }
 
-        var mine = listings.OrderBy(l => l.SubmittedAt).ThenBy(l => l.Id).Skip((number - 1) * size).Take(size).ToList();
+        var mine = listings.OrderBy(l => l.SubmittedAt).ThenBy(l => l.Id).Skip(Paging.Skip(number, size)).Take(size).ToList();
         var organizations = await facts.FindManyAsync(mine.Select(l => l.OrganizationId).ToList(), cancellationToken);
         var items = mine.Select(l => new ReviewQueueItem(ListingNames.Of(l.Kind), l.Id, l.Title, l.OrganizationId,
             organizations.GetValueOrDefault(l.OrganizationId)?.LegalName ?? "", l.JurisdictionRegion, l.SubmittedAt, SummaryOf(l))).ToList();

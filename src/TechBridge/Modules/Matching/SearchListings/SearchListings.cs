@@ -2,6 +2,7 @@ using System.Globalization;
 using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Listings.Contracts;
 using TechBridge.Modules.Matching.Indexing;
+using TechBridge.Platform.Input;
 using TechBridge.Platform.Search;
 
 namespace TechBridge.Modules.Matching.SearchListings;
@@ -157,7 +158,7 @@ internal sealed class SearchListingsHandler(ISearchIndex index, SearchVocabulary
             ordered = ordered.OrderByDescending(h => SearchDocuments.PublishedAt(h) ?? DateTimeOffset.MinValue).ThenBy(h => h.Id, StringComparer.Ordinal);
         }
 
-        var shown = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var shown = ordered.Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToList();
         if (byDate && shown.Count > 0)
         {
             // Highlighting costs a stored read and an analysis per hit: only the shown page gets it.

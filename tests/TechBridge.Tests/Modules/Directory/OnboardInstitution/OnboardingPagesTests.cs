@@ -25,11 +25,12 @@ public abstract partial class OnboardingPagesTests(AppHost host)
 
     private async Task<(Guid Id, string Name)> SubmittedAsync()
     {
-        using var owner = await host.CreateClientForAsync("provider.demo");
+        var ownerUser = TestUser.New("owner");
+        using var owner = await host.CreateClientAsAsync(ownerUser);
         using var province = await host.CreateClientForAsync("admin.hebei");
         var organization = await RegisterOkAsync(owner, "130102", "ServiceInstitution");
         await PostAsync(province, $"/api/v1/organizations/{organization}/verify", null, HttpStatusCode.OK);
-        using var acting = await host.CreateClientForAsync("provider.demo", organization);
+        using var acting = await host.CreateClientForAsync(ownerUser.Name, organization);
         var view = await PostAsync(acting, Apps, new { serviceDescription = "检验检测" }, HttpStatusCode.Created);
         return (view.GetProperty("id").GetGuid(), view.GetProperty("legalName").GetString()!);
     }

@@ -10,10 +10,11 @@ public abstract class OnboardingTests(AppHost shared)
 
     private static async Task<(Guid Organization, Guid Application)> SubmitAsync(AppHost host, string region)
     {
-        using var owner = await host.CreateClientForAsync("provider.demo");
+        var ownerUser = TestUser.New("owner");
+        using var owner = await host.CreateClientAsAsync(ownerUser);
         using var province = await host.CreateClientForAsync("admin.hebei");
         var organization = await RegisterOkAsync(owner, region, "ServiceInstitution");
-        using var acting = await host.CreateClientForAsync("provider.demo", organization);
+        using var acting = await host.CreateClientForAsync(ownerUser.Name, organization);
         await PostAsync(acting, Apps, new { serviceDescription = "检验检测" }, HttpStatusCode.Conflict); // not verified yet
         await PostAsync(province, $"/api/v1/organizations/{organization}/verify", null, HttpStatusCode.OK);
         var application = await PostAsync(acting, Apps, new { serviceDescription = "检验检测" }, HttpStatusCode.Created);
@@ -119,7 +120,7 @@ public abstract class OnboardingTests(AppHost shared)
     [Fact]
     public async Task VerificationPage_AdminRejectsWithReason_OrganizationLeavesQueue()
     {
-        using var owner = await shared.CreateClientForAsync("enterprise.demo");
+        using var owner = await shared.CreateClientAsAsync(TestUser.New("owner"));
         using var admin = await shared.CreateClientForAsync("admin.shijiazhuang");
         var id = await RegisterOkAsync(owner, "130104");
         var page = await admin.GetStringAsync(new Uri("/Admin/Verification", UriKind.Relative));

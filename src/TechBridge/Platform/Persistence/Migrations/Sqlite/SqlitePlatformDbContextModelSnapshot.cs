@@ -374,6 +374,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Status");
 
+                    b.HasIndex("OrganizationId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Directory_MembershipRequests_Open")
+                        .HasFilter("\"Status\" = 1");
+
                     b.ToTable("Directory_MembershipRequests", (string)null);
                 });
 
