@@ -244,7 +244,60 @@ internal static class MatchEval
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"demands whose top three offerings are all judged relevant: {relevant} of {measurable.Count} (grade ≥ 1), {clearly} of {measurable.Count} (grade ≥ 2)"));
+
+        // What the demand's page shows: the first three cards of every kind (offerings, achievements, institutions),
+        // duplicates collapsed, configured weights. Judgements name an achievement by its title and an institution by
+        // its name.
+        var achievementListings = await AllPublishedAsync(listings, SearchableKinds.Achievement, cancellationToken);
+        var achievementTitles = achievementListings.ToDictionary(o => o.Id, o => o.Title);
+        // An institution not judged by name is as relevant as the best of its own published listings judged for the
+        // demand: it is suggested because of what it offers.
+        var titlesByOwner = (await AllPublishedAsync(listings, SearchableKinds.Offering, cancellationToken)).Concat(achievementListings)
+            .Where(l => l.OwnerOrganizationId is not null)
+            .ToLookup(l => l.OwnerOrganizationId!.Value, l => l.Title);
+        var shown = new MatchListingsHandler(index, listings, organizations, ratings, new FixedWeights(Copy(configured)));
+        log.WriteLine();
+        log.WriteLine("top three cards per demand as its page shows them (all kinds, duplicates collapsed) with their grades; - = not judged");
+        var (pageRelevant, pageClearly, judgedCards, precise) = (0, 0, 0, 0);
+        foreach (var (demand, judged) in measurable)
+        {
+            var all = new Dictionary<string, int>(judgements[demand], StringComparer.Ordinal);
+            var response = await shown.MatchAsync(SearchableKinds.Demand, demands[demand], 20, cancellationToken);
+            var names = await organizations.FindManyAsync(response.Matches.Where(m => m.Kind == SearchableKinds.Organization).Select(m => m.Id).ToList(), cancellationToken);
+            foreach (var (id, organization) in names)
+            {
+                var grades = titlesByOwner[id].Where(all.ContainsKey).Select(t => all[t]).ToList();
+                if (grades.Count > 0 && !judgements[demand].ContainsKey(organization.LegalName))
+                {
+                    all[organization.LegalName] = grades.Max();
+                }
+            }
+
+            var cards = PageCards(response.Matches.Select(m => (m.Kind, Title: m.Kind switch
+            {
+                SearchableKinds.Offering => offeringTitles.GetValueOrDefault(m.Id, "?"),
+                SearchableKinds.Achievement => achievementTitles.GetValueOrDefault(m.Id, "?"),
+                _ => names.TryGetValue(m.Id, out var o) ? o.LegalName : "?",
+            }, m.OrganizationId ?? m.Id, m.Score)), all);
+            pageRelevant += cards.Count == 3 && cards.All(c => c.Grade >= 1) ? 1 : 0;
+            pageClearly += cards.Count == 3 && cards.All(c => c.Grade >= 2) ? 1 : 0;
+            judgedCards += cards.Count(c => c.Grade >= 0);
+            precise += cards.Count(c => c.Grade >= 1);
+            log.WriteLine($"{demand}: " + string.Join(" | ", cards.Select(c => $"[{c.Kind}] {c.Title} ({(c.Grade < 0 ? "-" : c.Grade.ToString(CultureInfo.InvariantCulture))})")));
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"demands whose page shows three relevant cards first: {pageRelevant} of {measurable.Count} (grade ≥ 1), {pageClearly} of {measurable.Count} (grade ≥ 2); precision@3 {(double)precise / Math.Max(1, 3 * measurable.Count):0.000} ({judgedCards} of {3 * measurable.Count} cards judged)"));
     }
+
+    // The first three cards of a demand's page: matches best first, one card per kind, title and owner (as the page's
+    // MatchExplainer.Collapse does), each with its grade (-1 = not judged). Score ties are broken by title.
+    public static IReadOnlyList<(string Kind, string Title, int Grade)> PageCards(IEnumerable<(string Kind, string Title, Guid Owner, decimal Score)> matches, IReadOnlyDictionary<string, int> judged) =>
+        matches.OrderByDescending(m => m.Score).ThenBy(m => m.Title, StringComparer.Ordinal)
+            .DistinctBy(m => (m.Kind, m.Title, m.Owner))
+            .Take(3)
+            .Select(m => (m.Kind, m.Title, judged.TryGetValue(m.Title, out var g) ? g : -1))
+            .ToList();
 
     // The first three distinct offering titles of each demand's ranking and their grades (-1 = not judged).
     public static IReadOnlyList<(string Title, int Grade)> TopThree(IReadOnlyList<string> ranking, IReadOnlyDictionary<string, int> judged) =>

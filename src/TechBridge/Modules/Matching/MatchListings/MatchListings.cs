@@ -55,15 +55,21 @@ internal sealed class MatchListingsHandler(
         };
 
         var text = QueryText(source);
-        var candidates = new List<Candidate>();
+        // One scale for all listing kinds: each kind is searched on its own (so that each gets its candidates), but
+        // relevance is relative to the best hit of any kind. Normalising each kind on its own gave the best of a kind
+        // with no good hit (an aircraft paper for a machine-tool demand) the same full text score as a fitting service.
+        var hits = new List<SearchResults>();
         foreach (var target in listingKinds)
         {
-            candidates.AddRange(Normalised(await FindAsync(text, source.Title, target, null, cancellationToken)));
+            hits.Add(await FindAsync(text, source.Title, target, null, cancellationToken));
         }
+
+        var candidates = Normalised(hits.SelectMany(h => h.Hits).ToList()).ToList();
 
         if (organizationTypes.Length > 0)
         {
-            candidates.AddRange(await OrganizationCandidatesAsync(text, source, candidates, organizationTypes, cancellationToken));
+            var bestListing = hits.SelectMany(h => h.Hits).Select(h => h.Score).DefaultIfEmpty(0f).Max();
+            candidates.AddRange(await OrganizationCandidatesAsync(text, source, candidates, bestListing, organizationTypes, cancellationToken));
         }
 
         candidates.RemoveAll(c => c.Id == source.Id || (c.OwnerId is { } owner && owner == source.OwnerOrganizationId));
@@ -100,18 +106,24 @@ internal sealed class MatchListingsHandler(
     }
 
     // Relevance relative to the best hit of the same search: 1 for the best, proportionally less for the rest.
-    private static IEnumerable<Candidate> Normalised(SearchResults results)
+    private static IEnumerable<Candidate> Normalised(SearchResults results) => Normalised(results.Hits);
+
+    private static IEnumerable<Candidate> Normalised(IReadOnlyList<SearchHit> hits)
     {
-        var best = results.Hits.Count == 0 ? 0f : results.Hits.Max(h => h.Score);
-        return results.Hits.Select(h => new Candidate(h, best > 0 ? Math.Round((decimal)(h.Score / best), 4) : 0m));
+        var best = hits.Count == 0 ? 0f : hits.Max(h => h.Score);
+        return hits.Select(h => new Candidate(h, best > 0 ? Math.Round((decimal)(h.Score / best), 4) : 0m));
     }
 
     // Organizations named by the text itself, and the owners of matching listings (an institution whose offerings
     // match the demand is a match for it), each with the best relevance found for it.
-    private async Task<IEnumerable<Candidate>> OrganizationCandidatesAsync(string text, SearchableListing source, List<Candidate> listingCandidates, string[] types, CancellationToken cancellationToken)
+    private async Task<IEnumerable<Candidate>> OrganizationCandidatesAsync(string text, SearchableListing source, List<Candidate> listingCandidates, float bestListing, string[] types, CancellationToken cancellationToken)
     {
         var filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFields.OrganizationType] = types };
-        var direct = Normalised(await FindAsync(text, source.Title, SearchableKinds.Organization, filters, cancellationToken)).ToList();
+        // A name found by the text is measured on the listings' scale (and never above their best): an institution
+        // whose name merely shares a word with the demand (…预防控制所 for a 控制 demand) is not the best match.
+        var named = await FindAsync(text, source.Title, SearchableKinds.Organization, filters, cancellationToken);
+        var scale = bestListing > 0 ? bestListing : named.Hits.Select(h => h.Score).DefaultIfEmpty(0f).Max();
+        var direct = named.Hits.Select(h => new Candidate(h, scale > 0 ? Math.Min(1m, Math.Round((decimal)(h.Score / scale), 4)) : 0m)).ToList();
         var viaListings = listingCandidates.Where(c => c.OwnerId is not null)
             .GroupBy(c => c.OwnerId!.Value)
             .ToDictionary(g => g.Key, g => g.Max(c => c.Relevance));
