@@ -179,37 +179,45 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     {
         var built = queries.Build(request);
         var filter = BuildFilter(request);
+        Query? expanded = null;
         if (ranking.FeedbackTerms > 0 && built.Terms.Count > 0)
         {
-            built = built with { Query = Expand(built, filter) };
+            expanded = Expand(built, filter);
         }
 
-        Query query = built.Query;
-        if (filter is not null)
-        {
-            query = new FilteredQuery(query, CachedFilter(filter));
-        }
-
+        var runs = Runs(built.Query, expanded);
         var searcher = searchers.Acquire();
         try
         {
-            var top = TopScoreDocCollector.Create(request.Top, docsScoredInOrder: false);
             var limit = (long)(request.TimeLimit ?? SearchLimits.DefaultTimeLimit).TotalMilliseconds;
             var timedOut = false;
-            try
+            ScoreDoc[] ranked;
+            int totalHits;
+            if (runs.Count == 1)
             {
-                searcher.Search(query, new TimeLimitingCollector(top, TimeLimitingCollector.GlobalCounter, Math.Max(1, limit)));
+                var docs = Run(searcher, runs[0].Query, filter, request.Top, limit, ref timedOut);
+                ranked = docs.ScoreDocs;
+                totalHits = docs.TotalHits;
             }
-            catch (TimeLimitingCollector.TimeExceededException)
+            else
             {
-                timedOut = true;
+                var depth = Math.Max(request.Top, ranking.FusionDepth);
+                var lists = new List<(ScoreDoc[] Docs, float Weight)>(runs.Count);
+                totalHits = 0;
+                foreach (var (query, weight) in runs)
+                {
+                    var docs = Run(searcher, query, filter, depth, limit, ref timedOut);
+                    lists.Add((docs.ScoreDocs, weight));
+                    totalHits = Math.Max(totalHits, docs.TotalHits);
+                }
+
+                ranked = Fuse(lists, ranking.FusionK, request.Top);
             }
 
-            var docs = top.GetTopDocs();
-            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            var hits = new List<SearchHit>(ranked.Length);
             var highlighter = request.Highlight ? new TermHighlighter(built.Highlight, StopWordList.Load()) : null;
             var leaves = searcher.IndexReader.Leaves;
-            foreach (var scoreDoc in docs.ScoreDocs)
+            foreach (var scoreDoc in ranked)
             {
                 if (request.Highlight || request.WithFilters)
                 {
@@ -226,12 +234,94 @@ internal sealed class LuceneSearchIndex : ISearchIndex
                     scoreDoc.Score, null, null, [], EmptyFilters));
             }
 
-            return new SearchResults(hits, docs.TotalHits, timedOut, built.Terms);
+            return new SearchResults(hits, totalHits, timedOut, built.Terms);
         }
         finally
         {
             searchers.Release(searcher);
         }
+    }
+
+    // The ranked lists the answer is made of: one query (scores summed inside it), or with fusion two lists whose
+    // ranks are fused — the word and the bigram halves of the query, or the query before and after expansion.
+    private List<(Query Query, float Weight)> Runs(Query original, Query? expanded)
+    {
+        var query = expanded ?? original;
+        switch (ranking.Fusion)
+        {
+            case SearchFusion.Analyses when query is BooleanQuery whole:
+                var word = OnlyField(whole, WordField);
+                var bigram = OnlyField(whole, BigramField);
+                if (word is null || bigram is null || ranking.WordWeight <= 0 || ranking.BigramWeight <= 0)
+                {
+                    return [(query, 1f)];
+                }
+
+                return [(word, ranking.WordWeight), (bigram, ranking.BigramWeight)];
+            case SearchFusion.Expansion when expanded is not null:
+                return [(original, 1f), (expanded, 1f)];
+            default:
+                return [(query, 1f)];
+        }
+    }
+
+    // The clauses of a flat query that search one field (a synonym or pair phrase counts for the field of its terms).
+    internal static BooleanQuery? OnlyField(BooleanQuery query, string field)
+    {
+        var part = new BooleanQuery(disableCoord: true);
+        foreach (var clause in query.Clauses)
+        {
+            if (FieldOf(clause.Query) == field)
+            {
+                part.Add(clause);
+            }
+        }
+
+        return part.Clauses.Count == 0 ? null : part;
+    }
+
+    private static string? FieldOf(Query query) => query switch
+    {
+        TermQuery term => term.Term.Field,
+        PhraseQuery phrase => phrase.GetTerms().FirstOrDefault()?.Field,
+        BooleanQuery nested => nested.Clauses.Select(c => FieldOf(c.Query)).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
+
+    // Reciprocal-rank fusion: a document scores Σ weight / (k + rank) over the lists that hold it (rank from 1); ties
+    // go to the lower document number, so the order is deterministic.
+    internal static ScoreDoc[] Fuse(IReadOnlyList<(ScoreDoc[] Docs, float Weight)> lists, float k, int top)
+    {
+        var scores = new Dictionary<int, float>();
+        foreach (var (docs, weight) in lists)
+        {
+            for (var i = 0; i < docs.Length; i++)
+            {
+                scores[docs[i].Doc] = scores.GetValueOrDefault(docs[i].Doc) + (weight / (k + i + 1));
+            }
+        }
+
+        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(top).Select(s => new ScoreDoc(s.Key, s.Value))];
+    }
+
+    private TopDocs Run(IndexSearcher searcher, Query query, BooleanQuery? filter, int top, long limit, ref bool timedOut)
+    {
+        if (filter is not null)
+        {
+            query = new FilteredQuery(query, CachedFilter(filter));
+        }
+
+        var collector = TopScoreDocCollector.Create(top, docsScoredInOrder: false);
+        try
+        {
+            searcher.Search(query, new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, Math.Max(1, limit)));
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            timedOut = true;
+        }
+
+        return collector.GetTopDocs();
     }
 
     // The first pass's best documents, read again as words: each word's weight is the sum over those documents of its

@@ -50,4 +50,20 @@ internal sealed class SearchRankingOptions
     public int FeedbackTerms { get; set; }
 
     public float FeedbackWeight { get; set; } = 0.5f;
+
+    // Fusion of ranked lists instead of one summed score: Analyses fuses the word and the bigram halves of the query
+    // (weighted by WordWeight and BigramWeight), Expansion the query before and after feedback. Each list is cut at
+    // FusionDepth; a document scores Σ weight / (FusionK + rank).
+    public SearchFusion Fusion { get; set; }
+
+    public float FusionK { get; set; } = 60f;
+
+    public int FusionDepth { get; set; } = 100;
+}
+
+internal enum SearchFusion
+{
+    None,
+    Analyses,
+    Expansion,
 }
