@@ -325,8 +325,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     }
 
     // The first pass's best documents, read again as words: each word's weight is the sum over those documents of its
-    // share of the document × the document's share of the scores, times its idf; the best words are added to the query.
-    private Query Expand(BuiltQuery built, BooleanQuery? filter)
+    // share of the document × the document's share of the scores, times its idf; the best words are added to the query
+    // (and, with FeedbackBigramTerms, the best character bigrams likewise to the bigram half).
+    internal Query Expand(BuiltQuery built, BooleanQuery? filter)
     {
         var searcher = searchers.Acquire();
         try
@@ -338,44 +339,18 @@ internal sealed class LuceneSearchIndex : ISearchIndex
                 return built.Query;
             }
 
-            var scoreSum = top.Sum(d => d.Score);
-            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-            var known = built.Terms.ToHashSet(StringComparer.Ordinal);
-            var reader = searcher.IndexReader;
-            double documents = reader.NumDocs;
-            foreach (var scoreDoc in top)
-            {
-                var stored = searcher.Doc(scoreDoc.Doc);
-                var text = string.Join('\n', new[] { stored.Get("title"), stored.Get("keywords"), stored.Get("text") }.Where(t => t is not null));
-                var words = SearchQueryBuilder.Analyze(analyzer, WordField, text).Select(t => t.Term).Where(w => w.Length > 1 && !known.Contains(w)).ToList();
-                if (words.Count == 0)
-                {
-                    continue;
-                }
-
-                var share = scoreDoc.Score / scoreSum / words.Count;
-                foreach (var word in words)
-                {
-                    weights[word] = weights.GetValueOrDefault(word) + share;
-                }
-            }
-
-            var expansion = weights
-                .Select(w => (Word: w.Key, Weight: w.Value * Math.Log(1 + (documents / Math.Max(1, reader.DocFreq(new Term(WordField, w.Key)))))))
-                .OrderByDescending(w => w.Weight)
-                .Take(ranking.FeedbackTerms)
-                .ToList();
-            var total = expansion.Sum(w => w.Weight);
-            if (total <= 0)
-            {
-                return built.Query;
-            }
-
+            var texts = top.Select(d => (Text: StoredText(searcher.Doc(d.Doc)), d.Score)).ToList();
             var expanded = (BooleanQuery)built.Query.Clone();
-            var budget = ranking.FeedbackWeight * ranking.WordWeight * built.Terms.Count;
-            foreach (var (word, weight) in expansion)
+            var reader = searcher.IndexReader;
+            AddFeedback(expanded, reader, texts, WordField, ranking.FeedbackTerms, built.Terms.ToHashSet(StringComparer.Ordinal),
+                ranking.FeedbackWeight * ranking.WordWeight * built.Terms.Count);
+            if (ranking.FeedbackBigramTerms > 0 && ranking.BigramWeight > 0)
             {
-                expanded.Add(new TermQuery(new Term(WordField, word)) { Boost = (float)(budget * weight / total) }, Occur.SHOULD);
+                var bigrams = built.Query is BooleanQuery whole ? OnlyField(whole, BigramField) : null;
+                var known = bigrams?.Clauses.Select(c => FieldOf(c.Query) == BigramField && c.Query is TermQuery t ? t.Term.Text : null)
+                    .OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+                AddFeedback(expanded, reader, texts, BigramField, ranking.FeedbackBigramTerms, known,
+                    ranking.FeedbackWeight * ranking.BigramWeight * known.Count);
             }
 
             return expanded;
@@ -383,6 +358,47 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         finally
         {
             searchers.Release(searcher);
+        }
+    }
+
+    private static string StoredText(Document stored) =>
+        string.Join('\n', new[] { stored.Get("title"), stored.Get("keywords"), stored.Get("text") }.Where(t => t is not null));
+
+    private void AddFeedback(BooleanQuery expanded, IndexReader reader, List<(string Text, float Score)> top, string field, int count, HashSet<string> known, float budget)
+    {
+        var scoreSum = top.Sum(d => d.Score);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        double documents = reader.NumDocs;
+        foreach (var (text, score) in top)
+        {
+            var terms = SearchQueryBuilder.Analyze(analyzer, field, text).Select(t => t.Term).Where(w => w.Length > 1 && !known.Contains(w)).ToList();
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            var share = score / scoreSum / terms.Count;
+            foreach (var term in terms)
+            {
+                weights[term] = weights.GetValueOrDefault(term) + share;
+            }
+        }
+
+        var expansion = weights
+            .Select(w => (Term: w.Key, Weight: w.Value * Math.Log(1 + (documents / Math.Max(1, reader.DocFreq(new Term(field, w.Key)))))))
+            .OrderByDescending(w => w.Weight)
+            .ThenBy(w => w.Term, StringComparer.Ordinal)
+            .Take(count)
+            .ToList();
+        var total = expansion.Sum(w => w.Weight);
+        if (total <= 0 || budget <= 0)
+        {
+            return;
+        }
+
+        foreach (var (term, weight) in expansion)
+        {
+            expanded.Add(new TermQuery(new Term(field, term)) { Boost = (float)(budget * weight / total) }, Occur.SHOULD);
         }
     }
 

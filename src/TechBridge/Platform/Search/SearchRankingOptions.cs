@@ -51,6 +51,9 @@ internal sealed class SearchRankingOptions
 
     public float FeedbackWeight { get; set; } = 0.5f;
 
+    // As many character bigrams of the best documents join the bigram half of the query (0: words only).
+    public int FeedbackBigramTerms { get; set; }
+
     // Fusion of ranked lists instead of one summed score: Analyses fuses the word and the bigram halves of the query
     // (weighted by WordWeight and BigramWeight), Expansion the query before and after feedback. Each list is cut at
     // FusionDepth; a document scores Σ weight / (FusionK + rank).
