@@ -172,6 +172,22 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         return count;
     }
 
+    // Benchmarks: the query analysis alone, and the searcher the index answers from.
+    internal BuiltQuery BuildQuery(SearchRequest request) => queries.Build(request);
+
+    internal T WithSearcher<T>(Func<IndexSearcher, T> use)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return use(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult(Search(request));
 
@@ -288,6 +304,38 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         _ => null,
     };
 
+    // Terms found in more than CommonTermRatio of the documents (and in more than CommonTermMinDocs of them) only add
+    // to the score of documents that a rarer term of the query found, as Lucene's CommonTermsQuery does: their long
+    // postings are then skipped through instead of read whole. A document's score is unchanged; what is lost is only
+    // documents that share nothing but very common terms with the query. Small indexes are untouched.
+    internal Query SplitCommon(Query query, IndexReader reader)
+    {
+        if (ranking.CommonTermRatio <= 0 || query is not BooleanQuery flat || reader.MaxDoc <= ranking.CommonTermMinDocs)
+        {
+            return query;
+        }
+
+        var threshold = Math.Max(ranking.CommonTermMinDocs, ranking.CommonTermRatio * reader.MaxDoc);
+        var rare = new BooleanQuery(disableCoord: true);
+        var common = new BooleanQuery(disableCoord: true);
+        foreach (var clause in flat.Clauses)
+        {
+            if (clause.Occur != Occur.SHOULD)
+            {
+                return query;
+            }
+
+            (clause.Query is TermQuery term && reader.DocFreq(term.Term) > threshold ? common : rare).Add(clause);
+        }
+
+        if (rare.Clauses.Count == 0 || common.Clauses.Count == 0)
+        {
+            return query;
+        }
+
+        return new BooleanQuery(disableCoord: true) { { rare, Occur.MUST }, { common, Occur.SHOULD } };
+    }
+
     // Reciprocal-rank fusion: a document scores Σ weight / (k + rank) over the lists that hold it (rank from 1); ties
     // go to the lower document number, so the order is deterministic.
     internal static ScoreDoc[] Fuse(IReadOnlyList<(ScoreDoc[] Docs, float Weight)> lists, float k, int top)
@@ -306,6 +354,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
 
     private TopDocs Run(IndexSearcher searcher, Query query, BooleanQuery? filter, int top, long limit, ref bool timedOut)
     {
+        query = SplitCommon(query, searcher.IndexReader);
         if (filter is not null)
         {
             query = new FilteredQuery(query, CachedFilter(filter));
@@ -332,7 +381,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         var searcher = searchers.Acquire();
         try
         {
-            Query first = filter is null ? built.Query : new FilteredQuery(built.Query, CachedFilter(filter));
+            var pruned = SplitCommon(built.Query, searcher.IndexReader);
+            Query first = filter is null ? pruned : new FilteredQuery(pruned, CachedFilter(filter));
             var top = searcher.Search(first, ranking.FeedbackDocs).ScoreDocs;
             if (top.Length == 0)
             {
