@@ -172,6 +172,22 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         return count;
     }
 
+    // Benchmarks: the query analysis alone, and the searcher the index answers from.
+    internal BuiltQuery BuildQuery(SearchRequest request) => queries.Build(request);
+
+    internal T WithSearcher<T>(Func<IndexSearcher, T> use)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return use(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult(Search(request));
 
@@ -179,37 +195,45 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     {
         var built = queries.Build(request);
         var filter = BuildFilter(request);
+        Query? expanded = null;
         if (ranking.FeedbackTerms > 0 && built.Terms.Count > 0)
         {
-            built = built with { Query = Expand(built, filter) };
+            expanded = Expand(built, filter);
         }
 
-        Query query = built.Query;
-        if (filter is not null)
-        {
-            query = new FilteredQuery(query, CachedFilter(filter));
-        }
-
+        var runs = Runs(built.Query, expanded);
         var searcher = searchers.Acquire();
         try
         {
-            var top = TopScoreDocCollector.Create(request.Top, docsScoredInOrder: false);
             var limit = (long)(request.TimeLimit ?? SearchLimits.DefaultTimeLimit).TotalMilliseconds;
             var timedOut = false;
-            try
+            ScoreDoc[] ranked;
+            int totalHits;
+            if (runs.Count == 1)
             {
-                searcher.Search(query, new TimeLimitingCollector(top, TimeLimitingCollector.GlobalCounter, Math.Max(1, limit)));
+                var docs = Run(searcher, runs[0].Query, filter, request.Top, limit, ref timedOut);
+                ranked = docs.ScoreDocs;
+                totalHits = docs.TotalHits;
             }
-            catch (TimeLimitingCollector.TimeExceededException)
+            else
             {
-                timedOut = true;
+                var depth = Math.Max(request.Top, ranking.FusionDepth);
+                var lists = new List<(ScoreDoc[] Docs, float Weight)>(runs.Count);
+                totalHits = 0;
+                foreach (var (query, weight) in runs)
+                {
+                    var docs = Run(searcher, query, filter, depth, limit, ref timedOut);
+                    lists.Add((docs.ScoreDocs, weight));
+                    totalHits = Math.Max(totalHits, docs.TotalHits);
+                }
+
+                ranked = Fuse(lists, ranking.FusionK, request.Top);
             }
 
-            var docs = top.GetTopDocs();
-            var hits = new List<SearchHit>(docs.ScoreDocs.Length);
+            var hits = new List<SearchHit>(ranked.Length);
             var highlighter = request.Highlight ? new TermHighlighter(built.Highlight, StopWordList.Load()) : null;
             var leaves = searcher.IndexReader.Leaves;
-            foreach (var scoreDoc in docs.ScoreDocs)
+            foreach (var scoreDoc in ranked)
             {
                 if (request.Highlight || request.WithFilters)
                 {
@@ -226,7 +250,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
                     scoreDoc.Score, null, null, [], EmptyFilters));
             }
 
-            return new SearchResults(hits, docs.TotalHits, timedOut, built.Terms);
+            return new SearchResults(hits, totalHits, timedOut, built.Terms);
         }
         finally
         {
@@ -234,58 +258,149 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
+    // The ranked lists the answer is made of: one query (scores summed inside it), or with fusion two lists whose
+    // ranks are fused — the word and the bigram halves of the query, or the query before and after expansion.
+    private List<(Query Query, float Weight)> Runs(Query original, Query? expanded)
+    {
+        var query = expanded ?? original;
+        switch (ranking.Fusion)
+        {
+            case SearchFusion.Analyses when query is BooleanQuery whole:
+                var word = OnlyField(whole, WordField);
+                var bigram = OnlyField(whole, BigramField);
+                if (word is null || bigram is null || ranking.WordWeight <= 0 || ranking.BigramWeight <= 0)
+                {
+                    return [(query, 1f)];
+                }
+
+                return [(word, ranking.WordWeight), (bigram, ranking.BigramWeight)];
+            case SearchFusion.Expansion when expanded is not null:
+                return [(original, 1f), (expanded, 1f)];
+            default:
+                return [(query, 1f)];
+        }
+    }
+
+    // The clauses of a flat query that search one field (a synonym or pair phrase counts for the field of its terms).
+    internal static BooleanQuery? OnlyField(BooleanQuery query, string field)
+    {
+        var part = new BooleanQuery(disableCoord: true);
+        foreach (var clause in query.Clauses)
+        {
+            if (FieldOf(clause.Query) == field)
+            {
+                part.Add(clause);
+            }
+        }
+
+        return part.Clauses.Count == 0 ? null : part;
+    }
+
+    private static string? FieldOf(Query query) => query switch
+    {
+        TermQuery term => term.Term.Field,
+        PhraseQuery phrase => phrase.GetTerms().FirstOrDefault()?.Field,
+        BooleanQuery nested => nested.Clauses.Select(c => FieldOf(c.Query)).FirstOrDefault(f => f is not null),
+        _ => null,
+    };
+
+    // Terms found in more than CommonTermRatio of the documents (and in more than CommonTermMinDocs of them) only add
+    // to the score of documents that a rarer term of the query found, as Lucene's CommonTermsQuery does: their long
+    // postings are then skipped through instead of read whole. A document's score is unchanged; what is lost is only
+    // documents that share nothing but very common terms with the query. Small indexes are untouched.
+    internal Query SplitCommon(Query query, IndexReader reader)
+    {
+        if (ranking.CommonTermRatio <= 0 || query is not BooleanQuery flat || reader.MaxDoc <= ranking.CommonTermMinDocs)
+        {
+            return query;
+        }
+
+        var threshold = Math.Max(ranking.CommonTermMinDocs, ranking.CommonTermRatio * reader.MaxDoc);
+        var rare = new BooleanQuery(disableCoord: true);
+        var common = new BooleanQuery(disableCoord: true);
+        foreach (var clause in flat.Clauses)
+        {
+            if (clause.Occur != Occur.SHOULD)
+            {
+                return query;
+            }
+
+            (clause.Query is TermQuery term && reader.DocFreq(term.Term) > threshold ? common : rare).Add(clause);
+        }
+
+        if (rare.Clauses.Count == 0 || common.Clauses.Count == 0)
+        {
+            return query;
+        }
+
+        return new BooleanQuery(disableCoord: true) { { rare, Occur.MUST }, { common, Occur.SHOULD } };
+    }
+
+    // Reciprocal-rank fusion: a document scores Σ weight / (k + rank) over the lists that hold it (rank from 1); ties
+    // go to the lower document number, so the order is deterministic.
+    internal static ScoreDoc[] Fuse(IReadOnlyList<(ScoreDoc[] Docs, float Weight)> lists, float k, int top)
+    {
+        var scores = new Dictionary<int, float>();
+        foreach (var (docs, weight) in lists)
+        {
+            for (var i = 0; i < docs.Length; i++)
+            {
+                scores[docs[i].Doc] = scores.GetValueOrDefault(docs[i].Doc) + (weight / (k + i + 1));
+            }
+        }
+
+        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(top).Select(s => new ScoreDoc(s.Key, s.Value))];
+    }
+
+    private TopDocs Run(IndexSearcher searcher, Query query, BooleanQuery? filter, int top, long limit, ref bool timedOut)
+    {
+        query = SplitCommon(query, searcher.IndexReader);
+        if (filter is not null)
+        {
+            query = new FilteredQuery(query, CachedFilter(filter));
+        }
+
+        var collector = TopScoreDocCollector.Create(top, docsScoredInOrder: false);
+        try
+        {
+            searcher.Search(query, new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, Math.Max(1, limit)));
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            timedOut = true;
+        }
+
+        return collector.GetTopDocs();
+    }
+
     // The first pass's best documents, read again as words: each word's weight is the sum over those documents of its
-    // share of the document × the document's share of the scores, times its idf; the best words are added to the query.
-    private Query Expand(BuiltQuery built, BooleanQuery? filter)
+    // share of the document × the document's share of the scores, times its idf; the best words are added to the query
+    // (and, with FeedbackBigramTerms, the best character bigrams likewise to the bigram half).
+    internal Query Expand(BuiltQuery built, BooleanQuery? filter)
     {
         var searcher = searchers.Acquire();
         try
         {
-            Query first = filter is null ? built.Query : new FilteredQuery(built.Query, CachedFilter(filter));
+            var pruned = SplitCommon(built.Query, searcher.IndexReader);
+            Query first = filter is null ? pruned : new FilteredQuery(pruned, CachedFilter(filter));
             var top = searcher.Search(first, ranking.FeedbackDocs).ScoreDocs;
             if (top.Length == 0)
             {
                 return built.Query;
             }
 
-            var scoreSum = top.Sum(d => d.Score);
-            var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-            var known = built.Terms.ToHashSet(StringComparer.Ordinal);
-            var reader = searcher.IndexReader;
-            double documents = reader.NumDocs;
-            foreach (var scoreDoc in top)
-            {
-                var stored = searcher.Doc(scoreDoc.Doc);
-                var text = string.Join('\n', new[] { stored.Get("title"), stored.Get("keywords"), stored.Get("text") }.Where(t => t is not null));
-                var words = SearchQueryBuilder.Analyze(analyzer, WordField, text).Select(t => t.Term).Where(w => w.Length > 1 && !known.Contains(w)).ToList();
-                if (words.Count == 0)
-                {
-                    continue;
-                }
-
-                var share = scoreDoc.Score / scoreSum / words.Count;
-                foreach (var word in words)
-                {
-                    weights[word] = weights.GetValueOrDefault(word) + share;
-                }
-            }
-
-            var expansion = weights
-                .Select(w => (Word: w.Key, Weight: w.Value * Math.Log(1 + (documents / Math.Max(1, reader.DocFreq(new Term(WordField, w.Key)))))))
-                .OrderByDescending(w => w.Weight)
-                .Take(ranking.FeedbackTerms)
-                .ToList();
-            var total = expansion.Sum(w => w.Weight);
-            if (total <= 0)
-            {
-                return built.Query;
-            }
-
+            var texts = top.Select(d => (Text: StoredText(searcher.Doc(d.Doc)), d.Score)).ToList();
             var expanded = (BooleanQuery)built.Query.Clone();
-            var budget = ranking.FeedbackWeight * ranking.WordWeight * built.Terms.Count;
-            foreach (var (word, weight) in expansion)
+            var reader = searcher.IndexReader;
+            AddFeedback(expanded, reader, texts, WordField, ranking.FeedbackTerms, built.Terms.ToHashSet(StringComparer.Ordinal),
+                ranking.FeedbackWeight * ranking.WordWeight * built.Terms.Count);
+            if (ranking.FeedbackBigramTerms > 0 && ranking.BigramWeight > 0)
             {
-                expanded.Add(new TermQuery(new Term(WordField, word)) { Boost = (float)(budget * weight / total) }, Occur.SHOULD);
+                var bigrams = built.Query is BooleanQuery whole ? OnlyField(whole, BigramField) : null;
+                var known = bigrams?.Clauses.Select(c => FieldOf(c.Query) == BigramField && c.Query is TermQuery t ? t.Term.Text : null)
+                    .OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+                AddFeedback(expanded, reader, texts, BigramField, ranking.FeedbackBigramTerms, known,
+                    ranking.FeedbackWeight * ranking.BigramWeight * known.Count);
             }
 
             return expanded;
@@ -293,6 +408,47 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         finally
         {
             searchers.Release(searcher);
+        }
+    }
+
+    private static string StoredText(Document stored) =>
+        string.Join('\n', new[] { stored.Get("title"), stored.Get("keywords"), stored.Get("text") }.Where(t => t is not null));
+
+    private void AddFeedback(BooleanQuery expanded, IndexReader reader, List<(string Text, float Score)> top, string field, int count, HashSet<string> known, float budget)
+    {
+        var scoreSum = top.Sum(d => d.Score);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        double documents = reader.NumDocs;
+        foreach (var (text, score) in top)
+        {
+            var terms = SearchQueryBuilder.Analyze(analyzer, field, text).Select(t => t.Term).Where(w => w.Length > 1 && !known.Contains(w)).ToList();
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            var share = score / scoreSum / terms.Count;
+            foreach (var term in terms)
+            {
+                weights[term] = weights.GetValueOrDefault(term) + share;
+            }
+        }
+
+        var expansion = weights
+            .Select(w => (Term: w.Key, Weight: w.Value * Math.Log(1 + (documents / Math.Max(1, reader.DocFreq(new Term(field, w.Key)))))))
+            .OrderByDescending(w => w.Weight)
+            .ThenBy(w => w.Term, StringComparer.Ordinal)
+            .Take(count)
+            .ToList();
+        var total = expansion.Sum(w => w.Weight);
+        if (total <= 0 || budget <= 0)
+        {
+            return;
+        }
+
+        foreach (var (term, weight) in expansion)
+        {
+            expanded.Add(new TermQuery(new Term(field, term)) { Boost = (float)(budget * weight / total) }, Occur.SHOULD);
         }
     }
 

@@ -50,4 +50,29 @@ internal sealed class SearchRankingOptions
     public int FeedbackTerms { get; set; }
 
     public float FeedbackWeight { get; set; } = 0.5f;
+
+    // As many character bigrams of the best documents join the bigram half of the query (0: words only).
+    public int FeedbackBigramTerms { get; set; }
+
+    // Query terms in more than this fraction of the documents (and more than CommonTermMinDocs documents) score only
+    // documents that a rarer query term found (Lucene's CommonTermsQuery); 0 turns it off.
+    public float CommonTermRatio { get; set; }
+
+    public int CommonTermMinDocs { get; set; } = 1_000;
+
+    // Fusion of ranked lists instead of one summed score: Analyses fuses the word and the bigram halves of the query
+    // (weighted by WordWeight and BigramWeight), Expansion the query before and after feedback. Each list is cut at
+    // FusionDepth; a document scores Σ weight / (FusionK + rank).
+    public SearchFusion Fusion { get; set; }
+
+    public float FusionK { get; set; } = 60f;
+
+    public int FusionDepth { get; set; } = 100;
+}
+
+internal enum SearchFusion
+{
+    None,
+    Analyses,
+    Expansion,
 }

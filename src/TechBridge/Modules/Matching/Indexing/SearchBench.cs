@@ -59,57 +59,31 @@ internal static class SearchBench
         var productSeconds = watch.Elapsed.TotalSeconds;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexing: product {size / productSeconds:N0} docs/s ({productSeconds:0.0} s, the full rebuild of the index)"));
         product.WaitForMerges();
-        var peerPath = System.IO.Directory.CreateTempSubdirectory("techbridge-bench-peer-").FullName;
-        try
+        var random = new Random(7);
+        var queries = Enumerable.Range(0, queryCount).Select(_ => documents[random.Next(documents.Count)].Title ?? "").ToList();
+        if (configuration.GetValue("compare-indexing", true))
         {
-            using var peerDirectory = new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(peerPath));
-            var peerSeconds = IndexBare(peerDirectory, analyzer, documents, ranking);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"indexing: bare Lucene {size / peerSeconds:N0} docs/s ({peerSeconds:0.0} s); product/bare = {peerSeconds / productSeconds:0.00}"));
-
-            using var reader = DirectoryReader.Open(peerDirectory);
-            var searcher = new IndexSearcher(reader);
-            var random = new Random(7);
-            var queries = Enumerable.Range(0, queryCount).Select(_ => documents[random.Next(documents.Count)].Title ?? "").ToList();
-            var filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFields.Region] = ["13"] };
-            // Each query runs three times per system after a warm-up round; a query's time is its fastest run, so that
-            // another process taking the core for a moment does not decide the percentiles.
-            var productTimes = new List<double>();
-            var rankOnlyTimes = new List<double>();
-            var peerTimes = new List<double>();
-            foreach (var query in queries)
+            var peerPath = System.IO.Directory.CreateTempSubdirectory("techbridge-bench-peer-").FullName;
+            try
             {
-                await product.SearchAsync(new SearchRequest(query, Filters: filters, Top: 10, Highlight: true), cancellationToken);
-                searcher.Search(PlainQuery(bigrams, query), 10);
-            }
+                using var peerDirectory = new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(peerPath));
+                var peerSeconds = IndexBare(peerDirectory, analyzer, documents, ranking);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"indexing: bare Lucene {size / peerSeconds:N0} docs/s ({peerSeconds:0.0} s); product/bare = {peerSeconds / productSeconds:0.00}"));
 
-            foreach (var query in queries)
+                using var reader = DirectoryReader.Open(peerDirectory);
+                await MeasureQueriesAsync(product, new IndexSearcher(reader), bigrams, ranking, queries, configuration, log, cancellationToken);
+            }
+            finally
             {
-                var (full, rankOnly, peer) = (double.MaxValue, double.MaxValue, double.MaxValue);
-                for (var run = 0; run < 3; run++)
-                {
-                    watch.Restart();
-                    await product.SearchAsync(new SearchRequest(query, Filters: filters, Top: 10, Highlight: true), cancellationToken);
-                    full = Math.Min(full, watch.Elapsed.TotalMilliseconds);
-                    watch.Restart();
-                    await product.SearchAsync(new SearchRequest(query, Filters: filters, Top: 10), cancellationToken);
-                    rankOnly = Math.Min(rankOnly, watch.Elapsed.TotalMilliseconds);
-                    watch.Restart();
-                    searcher.Search(PlainQuery(bigrams, query), 10);
-                    peer = Math.Min(peer, watch.Elapsed.TotalMilliseconds);
-                }
-
-                productTimes.Add(full);
-                rankOnlyTimes.Add(rankOnly);
-                peerTimes.Add(peer);
+                System.IO.Directory.Delete(peerPath, recursive: true);
             }
-
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"match query (analysis + region filter + highlighting, top 10, warm, {queryCount} queries): product p50 {Percentile(productTimes, 50):0.0} ms p95 {Percentile(productTimes, 95):0.0} ms (without highlighting p50 {Percentile(rankOnlyTimes, 50):0.0} ms p95 {Percentile(rankOnlyTimes, 95):0.0} ms); plain BooleanQuery top 10 p50 {Percentile(peerTimes, 50):0.0} ms p95 {Percentile(peerTimes, 95):0.0} ms; p95 ratio {Percentile(productTimes, 95) / Math.Max(0.001, Percentile(peerTimes, 95)):0.0}"));
         }
-        finally
+        else
         {
-            System.IO.Directory.Delete(peerPath, recursive: true);
+            // The plain query on the product's own index (the same bigram postings): no second index to build.
+            log.WriteLine("indexing: bare Lucene not measured (--compare-indexing false); the plain query runs on the product's index");
+            await product.WithSearcher(searcher => MeasureQueriesAsync(product, new IndexSearcher(searcher.IndexReader), bigrams, ranking, queries, configuration, log, cancellationToken));
         }
 
         var findable = new List<double>();
@@ -140,6 +114,71 @@ internal static class SearchBench
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"index-to-findable p50 {Percentile(findable, 50):0} ms p99 {Percentile(findable, 99):0} ms; delete-to-gone p50 {Percentile(gone, 50):0} ms p99 {Percentile(gone, 99):0} ms (the feeder adds up to its poll interval, {poll} ms, and one outbox read)"));
         return 0;
+    }
+
+    // The match query against the plain query, for each query-time variant asked (--variants, comma-separated):
+    // default (as configured), common (CommonTermRatio --common-ratio, default 0.05), feedback (20 terms, 10 documents,
+    // weight 1, bigram weight 0.5) and feedback+common. The index is the same; only query-time options change. Each
+    // query runs three times per system after a warm-up round; its time is its fastest run, so that another process
+    // taking the core for a moment does not decide the percentiles. The analysis alone (jieba + bigrams) is timed too.
+    private static async Task MeasureQueriesAsync(LuceneSearchIndex product, IndexSearcher searcher, Analyzer bigrams, SearchRankingOptions ranking,
+        List<string> queries, IConfiguration configuration, TextWriter log, CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFields.Region] = ["13"] };
+        var commonRatio = configuration.GetValue("common-ratio", 0.05f);
+        var configured = (ranking.FeedbackTerms, ranking.FeedbackDocs, ranking.FeedbackWeight, ranking.BigramWeight, ranking.CommonTermRatio);
+        var variants = (configuration["variants"] ?? "default").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var watch = new Stopwatch();
+        foreach (var variant in variants)
+        {
+            (ranking.FeedbackTerms, ranking.FeedbackDocs, ranking.FeedbackWeight, ranking.BigramWeight, ranking.CommonTermRatio) = configured;
+            if (variant.Contains("feedback", StringComparison.Ordinal))
+            {
+                (ranking.FeedbackTerms, ranking.FeedbackDocs, ranking.FeedbackWeight, ranking.BigramWeight) = (20, 10, 1f, 0.5f);
+            }
+
+            if (variant.Contains("common", StringComparison.Ordinal))
+            {
+                ranking.CommonTermRatio = commonRatio;
+            }
+
+            foreach (var query in queries)
+            {
+                await product.SearchAsync(new SearchRequest(query, Filters: filters, Top: 10, Highlight: true), cancellationToken);
+                searcher.Search(PlainQuery(bigrams, query), 10);
+            }
+
+            var (fullTimes, rankOnlyTimes, analysisTimes, peerTimes) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+            foreach (var query in queries)
+            {
+                var (full, rankOnly, analysis, peer) = (double.MaxValue, double.MaxValue, double.MaxValue, double.MaxValue);
+                for (var run = 0; run < 3; run++)
+                {
+                    watch.Restart();
+                    await product.SearchAsync(new SearchRequest(query, Filters: filters, Top: 10, Highlight: true), cancellationToken);
+                    full = Math.Min(full, watch.Elapsed.TotalMilliseconds);
+                    watch.Restart();
+                    await product.SearchAsync(new SearchRequest(query, Filters: filters, Top: 10), cancellationToken);
+                    rankOnly = Math.Min(rankOnly, watch.Elapsed.TotalMilliseconds);
+                    watch.Restart();
+                    product.BuildQuery(new SearchRequest(query, Filters: filters, Top: 10));
+                    analysis = Math.Min(analysis, watch.Elapsed.TotalMilliseconds);
+                    watch.Restart();
+                    searcher.Search(PlainQuery(bigrams, query), 10);
+                    peer = Math.Min(peer, watch.Elapsed.TotalMilliseconds);
+                }
+
+                fullTimes.Add(full);
+                rankOnlyTimes.Add(rankOnly);
+                analysisTimes.Add(analysis);
+                peerTimes.Add(peer);
+            }
+
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"match query [{variant}] (analysis + region filter + highlighting, top 10, warm, {queries.Count} queries): product p50 {Percentile(fullTimes, 50):0.0} p95 {Percentile(fullTimes, 95):0.0} p99 {Percentile(fullTimes, 99):0.0} ms; without highlighting p50 {Percentile(rankOnlyTimes, 50):0.0} p95 {Percentile(rankOnlyTimes, 95):0.0} p99 {Percentile(rankOnlyTimes, 99):0.0} ms; analysis alone p50 {Percentile(analysisTimes, 50):0.00} p95 {Percentile(analysisTimes, 95):0.00} ms; plain BooleanQuery top 10 p50 {Percentile(peerTimes, 50):0.0} p95 {Percentile(peerTimes, 95):0.0} p99 {Percentile(peerTimes, 99):0.0} ms; p95 ratio {Percentile(fullTimes, 95) / Math.Max(0.001, Percentile(peerTimes, 95)):0.00}"));
+        }
+
+        (ranking.FeedbackTerms, ranking.FeedbackDocs, ranking.FeedbackWeight, ranking.BigramWeight, ranking.CommonTermRatio) = configured;
     }
 
     // `bench listings --size N --out FILE`: the same generated listings as a search-eval corpus (JSON lines), to add
