@@ -6,6 +6,7 @@ using TechBridge.Modules.Instruments.ManageBookings;
 using TechBridge.Modules.Instruments.ManageCatalog;
 using TechBridge.Modules.Instruments.ReleaseNoShows;
 using TechBridge.Platform;
+using TechBridge.Platform.Cli;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Navigation;
 using TechBridge.Platform.Portal;
@@ -35,6 +36,20 @@ internal static class InstrumentsModule
             new(NavigationGroup.Mine, 50, "My instrument bookings", "/Instruments/Mine", NavigationAudience.SignedIn),
             new(NavigationGroup.Mine, 55, "Our instruments", "/Instruments/Owner", NavigationAudience.SignedIn));
         services.AddEntryPoints(new EntryPoint(50, "Book an instrument", "Large instruments of universities and institutes across Beijing, Tianjin and Hebei", "/Instruments"));
+        services.AddOperatorVerb(new()
+        {
+            Name = "bench instruments",
+            Usage = "bench instruments [--clients 8,32] [--seconds 30]",
+            Description = """
+                on the configured PostgreSQL database: booking inserts/s through the API
+                against the pgbench peer (--peers DIR, ../shared/bench/peers) on the same
+                server, overlaps by self-join, a time breakdown, and the week query on an
+                instrument with 100,000 past bookings
+                """,
+            // The measurement's report is the output, not the request and SQL log.
+            HostArguments = ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:LogLevel:Microsoft=Warning"],
+            RunAsync = c => Bench.InstrumentsBench.RunAsync(c.App, Console.Out, c.Cancellation),
+        });
         services.AddRoutes(app => app.MapInstruments());
         return services;
     }
