@@ -1,10 +1,12 @@
 using TechBridge.Modules.Instruments.Availability;
 using TechBridge.Modules.Instruments.BookInstrument;
 using TechBridge.Modules.Instruments.BrowseCatalog;
+using TechBridge.Modules.Instruments.CalendarFeeds;
 using TechBridge.Modules.Instruments.Data;
 using TechBridge.Modules.Instruments.ManageBookings;
 using TechBridge.Modules.Instruments.ManageCatalog;
 using TechBridge.Modules.Instruments.ReleaseNoShows;
+using TechBridge.Modules.Instruments.Statements;
 using TechBridge.Platform;
 using TechBridge.Platform.Cli;
 using TechBridge.Platform.Jobs;
@@ -27,6 +29,8 @@ internal static class InstrumentsModule
         services.AddScoped<BookInstrumentHandler>();
         services.AddScoped<ManageBookingsHandler>();
         services.AddScoped<AvailabilityHandler>();
+        services.AddScoped<StatementsHandler>();
+        services.AddScoped<CalendarFeedsHandler>();
         services.AddScoped<IStartupDataLoader, InstrumentsDatabaseObjects>();
         services.AddScoped<IDemoSeeder, Seed.DemoInstrumentsSeeder>();
         services.AddJob<NoShowRelease>(NoShowRelease.JobName, "Instrument no-show release", c => TimeSpan.FromMinutes(c.GetValue("Instruments:NoShowPeriodMinutes", 5.0)));
@@ -61,9 +65,12 @@ internal static class InstrumentsModule
             .MapManageCatalog()
             .MapBookInstrument()
             .MapAvailability()
-            .MapMaintenance();
+            .MapMaintenance()
+            .MapInstrumentCalendar();
         app.MapGroup("/api/v1/instrument-bookings").WithTags("Instruments").RequireAuthorization()
-            .MapManageBookings();
+            .MapManageBookings()
+            .MapStatements()
+            .MapMyCalendar();
         return app;
     }
 }
