@@ -38,6 +38,7 @@ internal sealed class InstrumentsErrorTexts : IErrorTextSource
         new("field:occurrences", "重复次数", "Occurrences"),
         new("field:frequency", "重复方式", "Repeat"),
         new("field:until", "重复截止日期", "Repeat until"),
+        new("field:month", "月份", "Month"),
         new("field:minutes", "时长", "Length"),
     ];
 

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Modules.Instruments.BookInstrument;
 using TechBridge.Modules.Instruments.ManageBookings;
+using TechBridge.Modules.Instruments.Statements;
+using TechBridge.Platform.Files;
 
 namespace TechBridge.Pages.Instruments;
 
 // /Instruments/Mine: the user's bookings with the steps open to them now: cancel (the fee inside the window is said
 // before), check in, finish.
 [Authorize]
-internal sealed class MineModel(ManageBookingsHandler desk, TimeProvider clock) : PageModel, IReloadAfterProblem
+internal sealed class MineModel(ManageBookingsHandler desk, StatementsHandler statements, TimeProvider clock) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<BookingResponse> Bookings { get; private set; } = [];
 
@@ -19,6 +21,13 @@ internal sealed class MineModel(ManageBookingsHandler desk, TimeProvider clock) 
     {
         Now = clock.GetUtcNow();
         Bookings = await desk.MineAsync(cancellationToken);
+    }
+
+    // This month's statement of the organization the user acts for, as the API's export writes it.
+    public async Task<IActionResult> OnGetStatementAsync(CancellationToken cancellationToken)
+    {
+        var statement = await statements.MonthAsync(null, cancellationToken);
+        return File(TableExport.ToXlsx(StatementsHandler.Table(statement)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"仪器使用月结单-{statement.Month}.xlsx");
     }
 
     public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
