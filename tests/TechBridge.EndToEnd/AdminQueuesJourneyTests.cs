@@ -17,6 +17,8 @@ public sealed class AdminQueuesJourneyTests(BrowserFixture browser)
 
     private static readonly string Screenshots = Path.Combine(Path.GetTempPath(), "techbridge-e2e-screenshots");
 
+    private static readonly string[] Sectors = ["testing"];
+
     // A 2×2 PNG: the licence picture the queue shows inline.
     private static readonly byte[] LicencePicture = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
@@ -33,17 +35,16 @@ public sealed class AdminQueuesJourneyTests(BrowserFixture browser)
 
         var admin = await SignInAsync(culture, width, "admin.hebei");
         await admin.GotoAsync("/Workspace");
-        var verificationQueue = admin.Locator("article.queue", new() { HasText = chinese ? "待核验" : "awaiting verification" });
+        var verificationQueue = admin.Locator("article.queue", new() { HasText = chinese ? "待认证机构" : "awaiting verification" });
         await verificationQueue.Locator("h3 a").ClickAsync();
         await admin.WaitForURLAsync("**/Admin/Verification");
         var row = admin.Locator("tr", new() { HasText = name });
         await Assertions.Expect(row.Locator("img.evidence-thumb")).ToHaveCountAsync(1);
-        await row.Locator("summary").ClickAsync();
         await Assertions.Expect(row.Locator("dl.review-summary")).ToContainTextAsync("王五");
         await CheckPageAsync(admin, $"admin-verification-{culture}-{width}");
         await row.Locator("input[name=ids]").CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = chinese ? "核验通过所选机构" : "Verify selected" }).ClickAsync();
-        await Assertions.Expect(admin.Locator("[role=status]")).ToContainTextAsync(chinese ? $"已核验通过 1 家：{name}" : $"Verified 1: {name}");
+        await admin.GetByRole(AriaRole.Button, new() { Name = chinese ? "认证通过所选机构" : "Verify selected" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("[role=status]")).ToContainTextAsync(chinese ? $"已认证通过 1 家：{name}" : $"Verified 1: {name}");
         await Assertions.Expect(admin.Locator("tr", new() { HasText = name })).ToHaveCountAsync(0);
         await CheckPageAsync(admin, $"admin-verified-{culture}-{width}");
 
@@ -80,7 +81,7 @@ public sealed class AdminQueuesJourneyTests(BrowserFixture browser)
         await provider.DisposeAsync();
     }
 
-    private async Task CheckPageAsync(IPage page, string shot)
+    private static async Task CheckPageAsync(IPage page, string shot)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -144,7 +145,7 @@ public sealed class AdminQueuesJourneyTests(BrowserFixture browser)
                 regionCode = "130102",
                 address = "石家庄市长安区建设北大街 8 号",
                 industryCode = "M74",
-                sectors = new[] { "testing" },
+                sectors = Sectors,
                 contact = new { name = "赵敏", phone = "0311-86001234", email = "lab@example.com" },
                 evidenceSha256 = sha,
             },

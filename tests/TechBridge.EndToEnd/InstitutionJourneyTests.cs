@@ -51,8 +51,8 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         await province.GotoAsync("/Admin/Verification");
         await AssertAccessibleAsync(province);
         await province.Locator("tr", new() { HasText = name }).Locator("input[name=ids]").CheckAsync();
-        await province.GetByRole(AriaRole.Button, new() { Name = "核验通过所选机构" }).ClickAsync();
-        await Assertions.Expect(province.Locator("[role=status]")).ToContainTextAsync($"已核验通过 1 家：{name}");
+        await province.GetByRole(AriaRole.Button, new() { Name = "认证通过所选机构" }).ClickAsync();
+        await Assertions.Expect(province.Locator("[role=status]")).ToContainTextAsync($"已认证通过 1 家：{name}");
         await Assertions.Expect(province.Locator("tr", new() { HasText = name })).ToHaveCountAsync(0);
 
         // Provider applies for admission on the organization page.

@@ -187,7 +187,7 @@ internal sealed class ManageUsersHandler(UserManager<PlatformUser> users, Platfo
         var headers = new[] { t["User name"].Value, t["Name to show"].Value, t["E-mail"].Value, t["Mobile phone"].Value, t["Platform roles"].Value, t["Locked"].Value, t["Authenticator app (TOTP)"].Value };
         var rows = list.Select(u => new[]
         {
-            u.UserName, u.DisplayName, u.Email, u.Phone, string.Join("、", u.Roles.Select(r => t[r].Value)),
+            u.UserName, u.DisplayName, u.Email, u.Phone, string.Join("、", u.Roles.Select(r => t[DisplayNames.Of(r)].Value)),
             u.LockedOut ? t["Yes"].Value : t["No"].Value, u.TotpEnabled ? t["On"].Value : t["Off"].Value,
         }).ToList<string?[]>();
         audit.Note("UserList", "export", $"Exported {list.Count} users as xlsx (name filter '{name}', role filter '{role}').");

@@ -4,7 +4,8 @@ namespace TechBridge.Modules.Directory.Notify;
 
 // Directory notifications as templates, rendered in each reader's language whatever the sender's: admins hear of
 // what waits for them (verification requests, admission applications, objections, recognitions to confirm), the
-// applicants of every outcome they wait for. Names, reasons and certificate numbers are user data and travel as written.
+// applicants of every outcome they wait for. Names, reasons and certificate numbers are user data and travel as written;
+// a recognition kind travels as its English name, a UI key, and is shown in the reader's language.
 internal static class DirectoryNotices
 {
     public static readonly NotificationTemplate VerificationRequested = new("organization-verification-requested",
@@ -20,13 +21,13 @@ internal static class DirectoryNotices
         "To confirm: a qualification of {organization}", "{organization} added a qualification or recognition that waits for confirmation.");
 
     public static readonly NotificationTemplate RecognitionConfirmed = new("recognition-confirmed",
-        "Qualification confirmed: {kind}", "The {kind} of {organization} (certificate {certificate}) was confirmed and now shows on its profile.");
+        "Qualification confirmed: {kind}", "The {kind} of {organization} (certificate {certificate}) was confirmed and now shows on its profile.", "kind");
 
     public static readonly NotificationTemplate RecognitionRevoked = new("recognition-revoked",
-        "Qualification revoked: {kind}", "The {kind} of {organization} (certificate {certificate}) was revoked. Reason: {reason}");
+        "Qualification revoked: {kind}", "The {kind} of {organization} (certificate {certificate}) was revoked. Reason: {reason}", "kind");
 
     public static readonly NotificationTemplate RecognitionExpiring = new("recognition-expiring",
-        "Certificate expires soon: {kind}", "The {kind} of {organization} (certificate {certificate}) is valid until {date}; renew it in time.");
+        "Certificate expires soon: {kind}", "The {kind} of {organization} (certificate {certificate}) is valid until {date}; renew it in time.", "kind");
 
     public static readonly NotificationTemplate MembershipRequested = new("membership-requested",
         "New request to join {organization}", "{user} asks to join {organization}. Decide on the organization's page.");

@@ -47,7 +47,7 @@ internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier n
             var parameters = new Dictionary<string, string>
             {
                 ["organization"] = item.LegalName,
-                ["kind"] = reference.RecognitionKinds.FirstOrDefault(k => k.Code == recognition.KindCode)?.NameZh ?? recognition.KindCode,
+                ["kind"] = reference.RecognitionKinds.FirstOrDefault(k => k.Code == recognition.KindCode)?.NameEn ?? recognition.KindCode,
                 ["certificate"] = recognition.CertificateNumber,
                 ["date"] = recognition.ValidUntil!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             };

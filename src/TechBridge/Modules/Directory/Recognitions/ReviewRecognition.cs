@@ -137,7 +137,7 @@ internal sealed class ReviewRecognitionHandler(IAccess access, IReferenceData re
         var parameters = new Dictionary<string, string>
         {
             ["organization"] = organization.LegalName,
-            ["kind"] = reference.RecognitionKinds.FirstOrDefault(k => k.Code == recognition.KindCode)?.NameZh ?? recognition.KindCode,
+            ["kind"] = reference.RecognitionKinds.FirstOrDefault(k => k.Code == recognition.KindCode)?.NameEn ?? recognition.KindCode,
             ["certificate"] = recognition.CertificateNumber,
         };
         if (reason is not null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TechBridge.Modules.Directory.Contracts;
 using static TechBridge.Tests.Modules.Directory.DirectoryTestKit;
@@ -24,8 +25,9 @@ public abstract partial class AdminQueuesTests(AppHost host)
         var (_, adminToken) = await DirectoryTestData.CreateAdminAsync(host, "1301", DirectoryPermissions.VerifyOrganizations);
         using var admin = host.CreateBearerClient(adminToken);
         using var auditor = await host.CreateClientForAsync("auditor.demo");
-        var names = await host.WithDbAsync(db => db.Set<TechBridge.Modules.Directory.Data.Organization>()
-            .Where(o => o.Id == first || o.Id == second).ToDictionaryAsync(o => o.Id, o => o.LegalName));
+        var names = (await host.WithDbAsync(db => db.Set<TechBridge.Modules.Directory.Data.Organization>()
+            .Where(o => o.Id == first || o.Id == second).Select(o => new { o.Id, o.LegalName }).ToListAsync()))
+            .ToDictionary(o => o.Id, o => o.LegalName);
 
         var queue = await admin.GetStringAsync(new Uri("/Admin/Verification?culture=zh-CN", UriKind.Relative));
         var auditorQueue = await auditor.GetStringAsync(new Uri("/Admin/Verification?culture=zh-CN", UriKind.Relative));
@@ -45,15 +47,15 @@ public abstract partial class AdminQueuesTests(AppHost host)
         Assert.Contains($"value=\"{first}\"", queue, StringComparison.Ordinal);
         Assert.Contains(names[first], auditorQueue, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"ids\"", auditorQueue, StringComparison.Ordinal);
-        Assert.DoesNotContain("核验通过所选机构", auditorQueue, StringComparison.Ordinal);
+        Assert.DoesNotContain("认证通过所选机构", auditorQueue, StringComparison.Ordinal);
         var verifiedPage = await verified.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        Assert.Contains("已核验通过 2 家：", verifiedPage, StringComparison.Ordinal);
+        Assert.Contains("已认证通过 2 家：", verifiedPage, StringComparison.Ordinal);
         Assert.Contains(names[second], verifiedPage, StringComparison.Ordinal);
         var againPage = await again.Content.ReadAsStringAsync();
         Assert.Contains("1 项未能办理", againPage, StringComparison.Ordinal);
         Assert.Contains("已由其他管理员办理", againPage, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("请填写理由", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, notifications.Count(n => n.Kind == "organization-verified"));
         Assert.Contains(notifications, n => n.Title == "机构注册已核验" && n.Body.Contains(names[first], StringComparison.Ordinal));
         Assert.Contains(english, n => n.Title == "Registration verified" && n.Body.StartsWith("The registration of", StringComparison.Ordinal));
@@ -100,6 +102,40 @@ public abstract partial class AdminQueuesTests(AppHost host)
     }
 
     [Fact]
+    public async Task AdmissionQueue_OffersEachAdminOnlyTheStepsOfTheirLevel_WithTheDescriptionInline()
+    {
+        using var owner = await host.CreateClientForAsync("provider.demo");
+        using var province = await host.CreateClientForAsync("admin.hebei");
+        using var city = await host.CreateClientForAsync("admin.shijiazhuang");
+        using var auditor = await host.CreateClientForAsync("auditor.demo");
+        var organization = await RegisterOkAsync(owner, "130102", "ServiceInstitution");
+        await PostAsync(province, $"/api/v1/organizations/{organization}/verify", null, HttpStatusCode.OK);
+        using var acting = await host.CreateClientForAsync("provider.demo", organization);
+        var id = (await PostAsync(acting, "/api/v1/onboarding/applications", new { serviceDescription = "无损检测与失效分析" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await PostAsync(city, $"/api/v1/onboarding/applications/{id}/start-review", null, HttpStatusCode.OK);
+
+        string Row(string page)
+        {
+            var start = page.IndexOf($"id=\"app-{id}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, "the application is not in the queue");
+            return page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
+        }
+
+        var forCity = await city.GetStringAsync(new Uri("/Admin/Onboarding?culture=zh-CN", UriKind.Relative));
+        var forProvince = await province.GetStringAsync(new Uri("/Admin/Onboarding?culture=zh-CN", UriKind.Relative));
+        var forAuditor = await auditor.GetStringAsync(new Uri("/Admin/Onboarding?culture=zh-CN", UriKind.Relative));
+
+        Assert.Contains("无损检测与失效分析", forCity, StringComparison.Ordinal);
+        Assert.Contains("step=first-review", Row(forCity), StringComparison.Ordinal);
+        Assert.DoesNotContain("step=start-notice", Row(forCity), StringComparison.Ordinal);
+        Assert.DoesNotContain("step=first-review", Row(forProvince), StringComparison.Ordinal);
+        Assert.DoesNotContain("step=start-notice", Row(forProvince), StringComparison.Ordinal); // the city reviews first
+        Assert.Contains("step=reject", Row(forProvince), StringComparison.Ordinal);
+        Assert.DoesNotContain("formaction", forAuditor, StringComparison.Ordinal);
+        Assert.Contains("只读", forAuditor, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exports_UsersDirectoryAndAudit_AsWorkbooksWithHeadersInTheReadersLanguage_AndAudited()
     {
         using var system = await host.CreateClientForAsync("sysadmin.demo");
@@ -123,7 +159,7 @@ public abstract partial class AdminQueuesTests(AppHost host)
         Assert.Equal("No.", auditApi[0][0]);
     }
 
-    private async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string tokenFrom, List<(string Name, string Value)> fields)
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string tokenFrom, List<(string Name, string Value)> fields)
     {
         var token = AntiforgeryField().Match(await client.GetStringAsync(new Uri(tokenFrom, UriKind.Relative))).Groups[1].Value;
         fields.Add(("__RequestVerificationToken", token));
