@@ -50,7 +50,9 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         var province = await SignInAsync(app, "admin.hebei");
         await province.GotoAsync("/Admin/Verification");
         await AssertAccessibleAsync(province);
-        await province.Locator("tr", new() { HasText = name }).Locator("form[action*='handler=Verify'] button").ClickAsync();
+        await province.Locator("tr", new() { HasText = name }).Locator("input[name=ids]").CheckAsync();
+        await province.GetByRole(AriaRole.Button, new() { Name = "认证通过所选机构" }).ClickAsync();
+        await Assertions.Expect(province.Locator("[role=status]")).ToContainTextAsync($"已认证通过 1 家：{name}");
         await Assertions.Expect(province.Locator("tr", new() { HasText = name })).ToHaveCountAsync(0);
 
         // Provider applies for admission on the organization page.
@@ -86,7 +88,7 @@ public sealed class InstitutionJourneyTests(BrowserFixture browser)
         Assert.True(advanced.Ok, $"clock advance: {advanced.Status}");
         province = await SignInAsync(app, "admin.hebei"); // a week later: signed in again
         await ReviewStepAsync(province, name, "approve");
-        await Assertions.Expect(province.Locator("[role=status]", new() { HasText = "已完成" })).ToBeVisibleAsync();
+        await Assertions.Expect(province.Locator("[role=status]", new() { HasText = $"已批准入库：{name}" })).ToBeVisibleAsync();
 
         // In the public directory, then in English: the name stays marked as Chinese.
         await visitor.GotoAsync("/Directory?kind=ServiceInstitution&region=130102");

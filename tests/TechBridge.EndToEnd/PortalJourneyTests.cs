@@ -76,10 +76,16 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
         Assert.True(await page.Locator("#site-menu").IsVisibleAsync());
         await ShotAsync(page, $"phone-menu-{culture}");
 
-        foreach (var user in new[] { "enterprise.demo", "admin.hebei", "broker.demo" })
+        // Signed in, each role's own pages: the admins' queues and exports too (a page the role may not open is skipped).
+        string[] signedInPaths =
+        [
+            "/Workspace", "/Listings/Mine", "/Engagements", "/Orders", "/Notifications",
+            "/Admin/Verification", "/Admin/Onboarding", "/Admin/Recognitions", "/Admin/ListingReview", "/Admin/Complaints", "/Admin/Users", "/Audit",
+        ];
+        foreach (var user in new[] { "enterprise.demo", "admin.hebei", "broker.demo", "sysadmin.demo", "auditor.demo" })
         {
             var signedIn = await SignInAsync(culture, 390, user);
-            foreach (var path in new[] { "/Workspace", "/Listings/Mine", "/Engagements", "/Orders", "/Notifications" })
+            foreach (var path in signedInPaths)
             {
                 var response = await signedIn.GotoAsync(path);
                 if (response is null || response.Status >= 400)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechBridge.Platform.Auditing;
 using TechBridge.Platform.Auditing.BrowseAudit;
 using TechBridge.Platform.Auditing.ExportAudit;
+using TechBridge.Platform.Files;
 
 namespace TechBridge.Pages;
 
@@ -71,6 +72,19 @@ internal sealed class AuditModel(BrowseAuditHandler browse, ExportAuditHandler e
         Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await export.WriteAsync(criteria, Response.Body, cancellationToken);
         return new EmptyResult();
+    }
+
+    // ?handler=Xlsx: the same records as an Excel workbook, headers in the reader's language.
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        if (TryParse(null) is not { } criteria)
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
+        var (table, fileName) = await export.TableAsync(criteria, cancellationToken);
+        return File(TableExport.ToXlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
     }
 
     public string? ErrorFor(string field) => Violations.FirstOrDefault(v => v.Field == field)?.Rule;

@@ -8,7 +8,7 @@ namespace TechBridge.Pages.Admin;
 // The admin's review queue: filters (state, region, sector) and bulk approval of institutions whose notice ended.
 // Jurisdiction and level checks are the handler's, exactly as for the API.
 [Authorize(Roles = Roles.AdminOrAuditor)]
-internal sealed class OnboardingModel(OnboardingHandler onboarding) : PageModel
+internal sealed class OnboardingModel(OnboardingHandler onboarding, Modules.Directory.Contracts.IAccess access, ErrorTexts texts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -23,13 +23,37 @@ internal sealed class OnboardingModel(OnboardingHandler onboarding) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
+    // The institution the last step was taken on, to say what was done ("已开始审核：…").
+    [TempData] public string? DoneName { get; set; }
+
     public static IReadOnlyList<string> States => OnboardingHandler.States;
+
+    // The auditor reads the queue; every action is the admins'.
+    public bool ReadOnly => access.ReadsEverything;
+
+    // Names of the applications as they were before a bulk action, to name the items its results speak of.
+    private Dictionary<Guid, string> names = [];
+
+    public string NameOf(Guid id) => names.GetValueOrDefault(id) ?? Applications.FirstOrDefault(a => a.Id == id)?.LegalName ?? "";
+
+    private async Task RememberNamesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            names = (await onboarding.QueueAsync(State, Region, Sector, cancellationToken)).ToDictionary(a => a.Id, a => a.LegalName);
+        }
+        catch (ProblemException)
+        {
+            // No grant or a bad filter: the step itself answers that.
+        }
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Applications = await onboarding.QueueAsync(State, Region, Sector, cancellationToken);
 
     public async Task<IActionResult> OnPostBulkApproveAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
+        await RememberNamesAsync(cancellationToken);
         if (ids.Count > 0)
         {
             Results = await onboarding.BulkApproveAsync(ids.Take(200).ToList(), cancellationToken);
@@ -43,6 +67,7 @@ internal sealed class OnboardingModel(OnboardingHandler onboarding) : PageModel
     // its own) and post here through formaction; a step's reason is the row's "reason-{id}" field.
     public async Task<IActionResult> OnPostActAsync(Guid id, string? step, Guid? objection, CancellationToken cancellationToken)
     {
+        await RememberNamesAsync(cancellationToken);
         var reason = Request.HasFormContentType ? Request.Form[$"reason-{id}"].ToString() : null;
         try
         {
@@ -59,16 +84,16 @@ internal sealed class OnboardingModel(OnboardingHandler onboarding) : PageModel
                     await onboarding.ResolveObjectionAsync(id, objectionId, uphold: step == "uphold", reason, cancellationToken),
                 _ => throw InvalidRequestException.For("step", "oneOf", "Unknown review step."),
             };
+            DoneName = names.GetValueOrDefault(id);
             return RedirectToPage(new { State, Region, Sector, Done = step });
         }
         catch (ProblemException problem) when (problem is InvalidRequestException or ConflictException or ForbiddenException or NotFoundException)
         {
-            Message = problem.Message;
+            // In the reader's language, from the module's error table (a missing reason, a wrong level, a running notice).
+            Message = texts.Describe(Problem.From(problem)!);
         }
 
         Applications = await onboarding.QueueAsync(State, Region, Sector, cancellationToken);
         return Page();
     }
-
-    public static bool HasCityLevel(string regionCode) => Modules.Directory.Contracts.Jurisdictions.Of(regionCode).Length > 2;
 }

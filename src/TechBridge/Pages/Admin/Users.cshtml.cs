@@ -8,7 +8,7 @@ namespace TechBridge.Pages.Admin;
 
 // The system admin's account administration (the same ManageUsersHandler as /api/v1/admin/users).
 [Authorize(Roles = Roles.SystemAdmin + "," + Roles.Auditor)]
-internal sealed class UsersModel(ManageUsersHandler administration, IAccess access) : PageModel
+internal sealed class UsersModel(ManageUsersHandler administration, IAccess access, ErrorTexts texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
@@ -29,6 +29,33 @@ internal sealed class UsersModel(ManageUsersHandler administration, IAccess acce
     public string? Message { get; set; }
 
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
+
+    // Only the system admin changes accounts; the auditor reads the same page without the controls.
+    public bool CanAct => User.IsInRole(Roles.SystemAdmin);
+
+    // Permissions as words (English UI keys; the Chinese is in the resources), never their codes on the page.
+    private static readonly Dictionary<string, string> PermissionNames = new(StringComparer.Ordinal)
+    {
+        ["directory.verify-organizations"] = "Verify organization registrations",
+        ["directory.review-institutions"] = "Review institution admissions",
+        ["directory.manage-recognitions"] = "Confirm qualifications and recognitions",
+        ["directory.manage-groups"] = "Manage alliances and groups",
+        ["directory.broker-region"] = "Broker's region (mediates there)",
+        ["engagements.resolve-complaints"] = "Resolve complaints",
+        ["listings.review"] = "Review listings",
+        ["matching.manage-search-vocabulary"] = "Manage the search vocabulary",
+        ["monitoring.manage-kpis"] = "Manage plan indicators",
+        ["supervision.oversee-tasks"] = "Oversee project tasks",
+        ["techmarket.register-contracts"] = "Register technology contracts",
+        ["techmarket.expert-review"] = "Expert review of technology contracts",
+        ["techmarket.manage-calendar"] = "Manage the technology market calendar",
+        ["vouchers.manage-programs"] = "Manage voucher programs",
+        ["vouchers.review"] = "Review voucher applications",
+        ["audit.read"] = "Read the audit trail",
+        ["jobs.read"] = "Read the background jobs",
+    };
+
+    public static string PermissionName(string permission) => PermissionNames.GetValueOrDefault(permission, permission);
 
     public UserDetail? Detail { get; private set; }
 
@@ -84,7 +111,8 @@ internal sealed class UsersModel(ManageUsersHandler administration, IAccess acce
         }
         catch (ProblemException e)
         {
-            Message = e.Message;
+            // In the reader's language, from the error table (not the handler's English detail).
+            Message = texts.Describe(Problem.From(e)!);
         }
 
         return RedirectToPage(new { id = Id });

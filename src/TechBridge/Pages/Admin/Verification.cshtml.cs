@@ -1,38 +1,36 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Directory.VerifyOrganization;
 
 namespace TechBridge.Pages.Admin;
 
-// Pending organizations in the admin's jurisdictions: open the licence, verify, or reject with a reason.
+// Pending organizations in the admin's jurisdictions with what each applicant declared and its licence inline; tick
+// several and verify them, or reject them with one reason; the page then says what happened to each. The auditor
+// reads the queue without the decision controls. The same handler as /api/v1/organizations/verification-decisions.
 [Authorize(Roles = Roles.AdminOrAuditor)]
-internal sealed class VerificationModel(VerifyOrganizationHandler handler) : PageModel
+internal sealed class VerificationModel(VerifyOrganizationHandler handler, IAccess access) : PageModel, IReloadAfterProblem
 {
     public IReadOnlyList<VerificationQueueItem> Pending { get; private set; } = [];
 
-    public string? Message { get; private set; }
+    public IReadOnlyList<VerificationItemResult> Results { get; private set; } = [];
+
+    public bool Verified { get; private set; }
+
+    // Only an admin holding the verification grant decides; the auditor (and an admin without the grant) reads.
+    public bool CanDecide { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken cancellationToken) =>
-        await DecideAsync(() => handler.VerifyAsync(id, cancellationToken), cancellationToken);
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostRejectAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        await DecideAsync(() => handler.RejectAsync(id, reason, cancellationToken), cancellationToken);
-
-    private async Task<IActionResult> DecideAsync(Func<Task> decide, CancellationToken cancellationToken)
+    // The handler checks the choice (1 to 100 organizations, a reason to reject); a refusal comes back as errors on
+    // this page through the page filter.
+    public async Task<IActionResult> OnPostAsync(List<Guid>? ids, string? decision, string? reason, CancellationToken cancellationToken)
     {
-        try
-        {
-            await decide();
-            return RedirectToPage();
-        }
-        catch (ProblemException problem) when (problem is InvalidRequestException or ConflictException)
-        {
-            Message = problem.Message;
-        }
-
+        Verified = decision != "reject";
+        Results = await handler.DecideManyAsync(ids ?? [], Verified, reason, cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -42,6 +40,7 @@ internal sealed class VerificationModel(VerifyOrganizationHandler handler) : Pag
         try
         {
             Pending = await handler.QueueAsync(cancellationToken);
+            CanDecide = !access.ReadsEverything;
         }
         catch (ForbiddenException)
         {

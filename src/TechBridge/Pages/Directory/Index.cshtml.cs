@@ -5,7 +5,7 @@ using TechBridge.Modules.Directory.Contracts;
 
 namespace TechBridge.Pages.Directory;
 
-// /Directory: verified organizations, filterable by name, kind, sector and region; ?handler=Csv exports the same list.
+// /Directory: verified organizations, filterable by name, kind, sector and region; ?handler=Xlsx and ?handler=Csv export the same list.
 internal sealed class DirectoryModel(BrowseDirectoryHandler directory, IReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -50,4 +50,9 @@ internal sealed class DirectoryModel(BrowseDirectoryHandler directory, IReferenc
 
     public async Task<FileContentResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
         File(await directory.ExportCsvAsync(Filter, cancellationToken), "text/csv; charset=utf-8", "organizations.csv");
+
+    // ?handler=Xlsx: the same list for people, in the reader's language.
+    public async Task<FileContentResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
+        File(Platform.Files.TableExport.ToXlsx(await directory.ExportTableAsync(Filter, cancellationToken)),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "organizations.xlsx");
 }

@@ -88,4 +88,19 @@ internal sealed class Access(IHttpContextAccessor http, ActorContext actor, Plat
             .Select(g => g.JurisdictionCode)
             .ToListAsync(cancellationToken);
     }
+
+    // Not an approval right, so it needs no Admin role: a grant row names the broker's region.
+    public async Task<IReadOnlyList<string>> BrokerRegionsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsInRole(Roles.Broker))
+        {
+            return [];
+        }
+
+        var userId = UserId;
+        return await db.Set<AdminGrant>()
+            .Where(g => g.UserId == userId && g.Permission == DirectoryPermissions.BrokerRegion)
+            .Select(g => g.JurisdictionCode)
+            .ToListAsync(cancellationToken);
+    }
 }

@@ -8,5 +8,8 @@ internal static class DirectoryPermissions
     public const string ManageRecognitions = "directory.manage-recognitions";
     public const string ManageGroups = "directory.manage-groups";
 
-    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups];
+    // Not an approval right: the region a broker mediates in (granted to a user with the Broker role by the system admin).
+    public const string BrokerRegion = "directory.broker-region";
+
+    public static readonly string[] All = [VerifyOrganizations, ReviewInstitutions, ManageRecognitions, ManageGroups, BrokerRegion];
 }

@@ -15,6 +15,9 @@ internal static class DisplayNames
         [nameof(OrganizationKind.Other)] = "Other",
         [nameof(InstitutionState.UnderReview)] = "Under review",
         [nameof(InstitutionState.PublicNotice)] = "Under public notice",
+        // Platform roles whose code is not already a readable word.
+        ["SystemAdmin"] = "System administrator",
+        ["ExpertReviewer"] = "Expert reviewer",
     };
 
     // The kinds a registration form offers, in the order of the enumeration.

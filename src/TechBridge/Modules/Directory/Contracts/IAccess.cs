@@ -33,4 +33,8 @@ internal interface IAccess
 
     // The jurisdictions where the user holds the permission (for filtering review queues).
     Task<IReadOnlyList<string>> JurisdictionsWithAsync(string permission, CancellationToken cancellationToken = default);
+
+    // A broker's region: the jurisdictions the system admin assigned to this broker (DirectoryPermissions.BrokerRegion);
+    // empty for a broker without one and for anyone who is not a broker.
+    Task<IReadOnlyList<string>> BrokerRegionsAsync(CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Platform.Files;
 
 namespace TechBridge.Modules.Directory.ManageUsers;
 
@@ -26,6 +27,10 @@ internal static class ManageUsersEndpoints
                 TypedResults.Text(await users.ExportCsvAsync(name, role, ct), "text/csv; charset=utf-8"))
             .WithName("ExportUsers")
             .WithSummary("The user list as CSV (masked); the export is audited.");
+        admin.MapGet("/export.xlsx", async (string? name, string? role, ManageUsersHandler users, CancellationToken ct) =>
+                TableExport.File(await users.ExportTableAsync(name, role, ct), "xlsx", "users"))
+            .WithName("ExportUsersXlsx")
+            .WithSummary("The user list as an Excel workbook for people: headers in the reader's language, roles as words (masked); audited.");
         admin.MapGet("/{id:guid}", async (Guid id, ManageUsersHandler users, CancellationToken ct) =>
                 TypedResults.Ok(await users.GetAsync(id, ct)))
             .WithName("GetUser")

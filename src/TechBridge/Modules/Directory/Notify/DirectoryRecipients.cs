@@ -4,13 +4,8 @@ using TechBridge.Platform.Notifications;
 
 namespace TechBridge.Modules.Directory.Notify;
 
-// Who hears about a Directory change, and the one way the module words it.
-//
-// Language of stored notifications: Kind is a stable English word (for filtering and for tests); Title and Body are
-// Simplified Chinese, written once when the event happens. The platform's users are Chinese officials and
-// enterprises, a notification is a record of what happened (it must not change wording when the UI language is
-// switched later), and the inbox page marks both as translate="no" user data. English-mode readers still get the
-// English page chrome and the Kind.
+// Who hears about a Directory change. What they hear is a template of DirectoryNotices with its parameters, rendered
+// in the reader's language when read (never fixed words in the sender's language).
 internal sealed class DirectoryRecipients(PlatformDbContext db, Notifier notifier)
 {
     public async Task<List<Guid>> MembersAsync(Guid organizationId, bool ownersOnly, CancellationToken ct) =>
@@ -33,14 +28,6 @@ internal sealed class DirectoryRecipients(PlatformDbContext db, Notifier notifie
         foreach (var userId in recipients.Distinct())
         {
             notifier.Notify(userId, template, parameters, link);
-        }
-    }
-
-    public void Send(IEnumerable<Guid> recipients, string kind, string title, string body, string? link)
-    {
-        foreach (var userId in recipients.Distinct())
-        {
-            notifier.Notify(userId, kind, title, body, link);
         }
     }
 }

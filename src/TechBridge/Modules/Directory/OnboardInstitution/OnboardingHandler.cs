@@ -72,7 +72,64 @@ internal sealed partial class OnboardingHandler(PlatformDbContext db, IAccess ac
         var a = await db.Set<InstitutionApplication>().AsNoTracking().Include(x => x.Objections).FirstAsync(x => x.Id == id, ct);
         var name = await db.Set<Organization>().Where(o => o.Id == a.OrganizationId).Select(o => o.LegalName).FirstAsync(ct);
         return new ApplicationView(a.Id, a.OrganizationId, name, a.RegionCode, a.State.ToString(), a.FirstReviewedBy is not null,
-            a.SubmittedAt, a.NoticeStartedAt, a.NoticeEndsAt, a.Reason, a.Objections.OrderBy(o => o.CreatedAt).Select(ToView).ToList());
+            a.SubmittedAt, a.NoticeStartedAt, a.NoticeEndsAt, a.Reason, a.Objections.OrderBy(o => o.CreatedAt).Select(ToView).ToList())
+        {
+            ServiceDescription = a.ServiceDescription,
+            Steps = access.ReadsEverything ? [] : await StepsAsync(a, ct),
+        };
+    }
+
+    private IReadOnlyList<string>? reviewJurisdictions;
+
+    // The steps RequireLevelAsync and the state machine would let the caller take now: the queue offers only these.
+    private async Task<IReadOnlyList<string>> StepsAsync(InstitutionApplication a, CancellationToken ct)
+    {
+        // Read once per request (the handler is scoped): a queue of hundreds asks for every row.
+        reviewJurisdictions ??= await access.JurisdictionsWithAsync(DirectoryPermissions.ReviewInstitutions, ct);
+        var covering = reviewJurisdictions.Where(j => Jurisdictions.Covers(j, a.RegionCode)).ToList();
+        if (covering.Count == 0)
+        {
+            return [];
+        }
+
+        var city = covering.Any(j => j.Length != 2);
+        var final = !options.ProvinceFinalReview || covering.Any(j => j.Length == 2);
+        var steps = new List<string>();
+        switch (a.State)
+        {
+            case InstitutionState.Submitted:
+                steps.AddRange(["start-review", "reject"]);
+                break;
+            case InstitutionState.UnderReview:
+                if (NeedsFirstReview(a) && a.FirstReviewedBy is null)
+                {
+                    if (city)
+                    {
+                        steps.Add("first-review");
+                    }
+                }
+                else if (final)
+                {
+                    steps.Add("start-notice");
+                }
+
+                steps.Add("reject");
+                break;
+            case InstitutionState.PublicNotice when final:
+                steps.AddRange(["approve", "resolve-objection", "reject"]);
+                break;
+            case InstitutionState.PublicNotice:
+                steps.Add("reject");
+                break;
+            case InstitutionState.Approved when final:
+                steps.Add("suspend");
+                break;
+            case InstitutionState.Suspended when final:
+                steps.Add("reinstate");
+                break;
+        }
+
+        return steps;
     }
 
     private static ObjectionView ToView(InstitutionObjection o) => new(o.Id, o.Reason, o.Status.ToString(), o.Resolution, o.CreatedAt);

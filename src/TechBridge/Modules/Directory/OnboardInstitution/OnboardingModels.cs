@@ -15,7 +15,15 @@ internal sealed record ObjectionView(Guid Id, string Reason, string Status, stri
 internal sealed record ApplicationView(
     Guid Id, Guid OrganizationId, string LegalName, string RegionCode, string State, bool FirstReviewDone,
     DateTimeOffset SubmittedAt, DateTimeOffset? NoticeStartedAt, DateTimeOffset? NoticeEndsAt, string? Reason,
-    IReadOnlyList<ObjectionView> Objections);
+    IReadOnlyList<ObjectionView> Objections)
+{
+    // What the institution says it offers, shown in the queue beside its name.
+    public string? ServiceDescription { get; init; }
+
+    // The review steps the caller's grants allow in the current state (start-review, first-review, start-notice,
+    // approve, reject, suspend, reinstate, resolve-objection); empty for the auditor and other readers.
+    public IReadOnlyList<string> Steps { get; init; } = [];
+}
 
 // Onboarding:NoticeDays (7) and Onboarding:Levels ("city,province": a city admin's first review where the region
 // has a city-level jurisdiction, then the province's final review, notice and approval).

@@ -1,5 +1,6 @@
-using TechBridge.Modules.Directory.Data;
 using TechBridge.Modules.Directory.Contracts;
+using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Notify;
 using TechBridge.Platform.Time;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
@@ -15,42 +16,43 @@ internal sealed partial class OnboardingHandler
         var link = $"/Organizations/{a.OrganizationId}";
         foreach (var objection in a.Objections.Where(o => openBefore.Contains(o.Id) && o.Status != ObjectionStatus.Open))
         {
-            var outcome = objection.Status == ObjectionStatus.Upheld ? "异议成立，申请不予通过" : "异议不成立，公示继续";
-            var body = $"关于 {name} 的公示异议已处理：{outcome}。说明：{objection.Resolution}";
-            recipients.Send(members, "institution-objection-resolved", "公示异议已处理", body, link);
+            var outcome = objection.Status == ObjectionStatus.Upheld ? DirectoryNotices.ObjectionUpheld : DirectoryNotices.ObjectionDismissed;
+            var values = new Dictionary<string, string> { ["organization"] = name, ["reason"] = objection.Resolution ?? "" };
+            recipients.Send(members, outcome, values, link);
             if (!members.Contains(objection.UserId))
             {
-                recipients.Send([objection.UserId], "institution-objection-resolved", "您提出的异议已处理", body, "/Notices");
+                recipients.Send([objection.UserId], outcome, values, "/Notices");
             }
         }
 
-        (string Kind, string Title, string Body)? message = (stateBefore, a.State) switch
+        var template = (stateBefore, a.State) switch
         {
-            (InstitutionState.Submitted, InstitutionState.UnderReview) =>
-                ("institution-under-review", "入库申请进入审核", $"{name} 的服务机构入库申请已进入审核。"),
+            (InstitutionState.Submitted, InstitutionState.UnderReview) => DirectoryNotices.InstitutionUnderReview,
             (InstitutionState.UnderReview, InstitutionState.UnderReview) when firstReviewBefore is null && a.FirstReviewedBy is not null =>
-                ("institution-first-review-passed", "入库申请通过初审", $"{name} 的服务机构入库申请已通过市级初审，等待终审。"),
-            (InstitutionState.UnderReview, InstitutionState.PublicNotice) =>
-                ("institution-notice-started", "入库申请进入公示", $"{name} 已通过审核并进入公示，公示截止 {AdjustableClock.ToChina(a.NoticeEndsAt!.Value):yyyy-MM-dd HH:mm}（北京时间）。"),
-            (InstitutionState.PublicNotice, InstitutionState.Approved) =>
-                ("institution-approved", "服务机构入库申请已通过", $"{name} 已获准入库，现已在机构名录中公开。"),
-            (_, InstitutionState.Rejected) =>
-                ("institution-rejected", "服务机构入库申请未通过", $"{name} 的服务机构入库申请未通过。理由：{a.Reason}"),
-            (InstitutionState.Approved, InstitutionState.Suspended) =>
-                ("institution-suspended", "服务机构已被暂停", $"{name} 的服务机构资格已被暂停。理由：{a.Reason}"),
-            (InstitutionState.Suspended, InstitutionState.Approved) =>
-                ("institution-reinstated", "服务机构已恢复", $"{name} 的服务机构资格已恢复。说明：{a.Reason}"),
+                DirectoryNotices.InstitutionFirstReviewPassed,
+            (InstitutionState.UnderReview, InstitutionState.PublicNotice) => DirectoryNotices.InstitutionNoticeStarted,
+            (InstitutionState.PublicNotice, InstitutionState.Approved) => DirectoryNotices.InstitutionApproved,
+            (_, InstitutionState.Rejected) => DirectoryNotices.InstitutionRejected,
+            (InstitutionState.Approved, InstitutionState.Suspended) => DirectoryNotices.InstitutionSuspended,
+            (InstitutionState.Suspended, InstitutionState.Approved) => DirectoryNotices.InstitutionReinstated,
             _ => null,
         };
-        if (message is { } m)
+        var parameters = new Dictionary<string, string> { ["organization"] = name, ["reason"] = a.Reason ?? "" };
+        if (a.NoticeEndsAt is { } ends)
         {
-            recipients.Send(members, m.Kind, m.Title, m.Body, link);
+            // A date is the same figures in both languages; Beijing time, as the template says.
+            parameters["ends"] = AdjustableClock.ToChina(ends).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (template is not null)
+        {
+            recipients.Send(members, template, parameters, link);
         }
 
         if (firstReviewBefore is null && a.FirstReviewedBy is not null && a.State == InstitutionState.UnderReview)
         {
-            recipients.Send(await AdminsAsync(a, Level.Final, ct), "institution-final-review-due", "服务机构入库申请待终审",
-                $"{name} 的入库申请已通过市级初审，等待终审。", "/Admin/Onboarding");
+            recipients.Send(await AdminsAsync(a, Level.Final, ct), DirectoryNotices.InstitutionFinalReviewDue,
+                new() { ["organization"] = name }, "/Admin/Onboarding");
         }
     }
 

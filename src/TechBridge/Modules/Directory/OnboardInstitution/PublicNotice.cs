@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Notify;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 
@@ -47,12 +48,12 @@ internal sealed partial class OnboardingHandler
         var objection = new InstitutionObjection { ApplicationId = application.Id, UserId = userId, Reason = reason!.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(objection);
         var name = await NameAsync(application, ct);
-        recipients.Send(await recipients.MembersAsync(application.OrganizationId, ownersOnly: false, ct), "institution-objection-filed",
-            "公示期间收到异议", $"{name} 在公示期间收到一条异议：{objection.Reason}", $"/Organizations/{application.OrganizationId}");
-        recipients.Send([userId], "institution-objection-filed", "异议已提交", $"您对 {name} 的异议已提交，管理员处理后将通知您。", "/Notices");
+        recipients.Send(await recipients.MembersAsync(application.OrganizationId, ownersOnly: false, ct), DirectoryNotices.ObjectionReceived,
+            new() { ["organization"] = name, ["reason"] = objection.Reason }, $"/Organizations/{application.OrganizationId}");
+        recipients.Send([userId], DirectoryNotices.ObjectionSubmitted, new() { ["organization"] = name }, "/Notices");
         // The final-level admins resolve objections, and approval waits for them.
-        recipients.Send(await AdminsAsync(application, Level.Final, ct), "institution-objection-filed",
-            "公示异议待处理", $"{name} 在公示期间收到一条异议，请处理。", "/Admin/Onboarding");
+        recipients.Send(await AdminsAsync(application, Level.Final, ct), DirectoryNotices.ObjectionToDecide,
+            new() { ["organization"] = name }, "/Admin/Onboarding");
         await db.SaveChangesAsync(ct);
         return ToView(objection);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Directory.Notify;
 
 namespace TechBridge.Modules.Directory.OnboardInstitution;
 
@@ -59,8 +60,8 @@ internal sealed partial class OnboardingHandler
         application.NoticeEndsAt = null;
         application.Reason = null;
         application.Version = Guid.CreateVersion7();
-        recipients.Send(await AdminsAsync(application, NeedsFirstReview(application) ? Level.City : Level.Final, ct), "institution-submitted",
-            "新的服务机构入库申请", $"{organization.LegalName} 提交了服务机构入库申请，等待审核。", "/Admin/Onboarding");
+        recipients.Send(await AdminsAsync(application, NeedsFirstReview(application) ? Level.City : Level.Final, ct), DirectoryNotices.InstitutionSubmitted,
+            new() { ["organization"] = organization.LegalName }, "/Admin/Onboarding");
         await db.SaveChangesAsync(ct);
         return await ViewAsync(application.Id, ct);
     }

@@ -74,8 +74,8 @@ internal sealed class DirectoryPortalSource(PlatformDbContext db, IAccess access
                     .Join(db.Set<Organization>(), r => r.OrganizationId, o => o.Id, (r, o) => new { o.LegalName, o.RegionCode, r.CreatedAt })
                     .ToListAsync(cancellationToken))
                 .Where(r => recognitions.Any(j => Jurisdictions.Covers(j, r.RegionCode))).OrderBy(r => r.CreatedAt).ToList();
-            queues.Add(new WorkspaceQueue(150, "admin", "Recognitions awaiting confirmation", waiting.Count, "/Admin/Recognitions",
-                waiting.Take(QueueItems).Select(r => new WorkspaceItem(r.LegalName, "/Admin/Recognitions", r.CreatedAt)).ToList()));
+            queues.Add(new WorkspaceQueue(150, "admin", "Recognitions awaiting confirmation", waiting.Count, "/Admin/Recognitions?status=pending",
+                waiting.Take(QueueItems).Select(r => new WorkspaceItem(r.LegalName, "/Admin/Recognitions?status=pending", r.CreatedAt)).ToList()));
         }
 
         return queues;

@@ -12,7 +12,7 @@ namespace TechBridge.Modules.Directory.Recognitions;
 internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier notifier, ActorContext actor, IReferenceData reference, TimeProvider clock) : IJob
 {
     public const int DaysAhead = 30;
-    public const string NotificationKind = "recognition-expiring";
+    public const string NotificationKind = "recognition-expiring"; // the template key of DirectoryNotices.RecognitionExpiring
 
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -44,15 +44,19 @@ internal sealed class RecognitionExpiryReminder(PlatformDbContext db, Notifier n
         foreach (var item in due)
         {
             var recognition = item.Recognition;
-            var kind = reference.RecognitionKinds.FirstOrDefault(k => k.Code == recognition.KindCode)?.NameZh ?? recognition.KindCode;
-            var title = $"{kind} 证书即将到期 / certificate expires soon";
-            var body = $"{item.LegalName}: {kind} ({recognition.CertificateNumber}) valid until {recognition.ValidUntil:yyyy-MM-dd}.";
+            var parameters = new Dictionary<string, string>
+            {
+                ["organization"] = item.LegalName,
+                ["kind"] = reference.RecognitionKinds.FirstOrDefault(k => k.Code == recognition.KindCode)?.NameEn ?? recognition.KindCode,
+                ["certificate"] = recognition.CertificateNumber,
+                ["date"] = recognition.ValidUntil!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            };
             var recipients = owners.Where(o => o.OrganizationId == recognition.OrganizationId).Select(o => o.UserId)
                 .Concat(grants.Where(g => Jurisdictions.Covers(g.JurisdictionCode, item.RegionCode)).Select(g => g.UserId))
                 .Distinct();
             foreach (var userId in recipients)
             {
-                notifier.Notify(userId, NotificationKind, title, body, $"/api/v1/organizations/{recognition.OrganizationId}/recognitions");
+                notifier.Notify(userId, Notify.DirectoryNotices.RecognitionExpiring, parameters, $"/Organizations/{recognition.OrganizationId}");
             }
 
             recognition.ExpiryRemindedAt = now;

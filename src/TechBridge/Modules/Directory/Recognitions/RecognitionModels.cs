@@ -16,7 +16,13 @@ internal sealed record RecognitionResponse(
     string CertificateNumber,
     DateOnly IssuedOn,
     DateOnly? ValidUntil,
-    string Status);
+    string Status)
+{
+    // When the organization added it: the review queue's submission date.
+    public DateTimeOffset? AddedAt { get; init; }
+
+    public string? RevocationReason { get; init; }
+}
 
 internal static class RecognitionMapping
 {
@@ -41,6 +47,10 @@ internal static class RecognitionMapping
     {
         var kind = reference.RecognitionKinds.FirstOrDefault(k => k.Code == r.KindCode);
         return new RecognitionResponse(r.Id, r.OrganizationId, organization.LegalName, organization.RegionCode, r.KindCode,
-            kind?.NameZh ?? r.KindCode, kind?.NameEn ?? r.KindCode, Name(r.Level), r.Authority, r.CertificateNumber, r.IssuedOn, r.ValidUntil, Name(r.Status));
+            kind?.NameZh ?? r.KindCode, kind?.NameEn ?? r.KindCode, Name(r.Level), r.Authority, r.CertificateNumber, r.IssuedOn, r.ValidUntil, Name(r.Status))
+        {
+            AddedAt = r.CreatedAt,
+            RevocationReason = r.RevocationReason,
+        };
     }
 }

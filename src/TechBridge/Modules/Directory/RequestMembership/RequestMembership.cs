@@ -69,8 +69,8 @@ internal sealed class RequestMembershipHandler(PlatformDbContext db, IAccess acc
         var request = new MembershipRequest { OrganizationId = id, UserId = userId, Message = body?.Message?.Trim(), CreatedAt = clock.GetUtcNow() };
         db.Add(request);
         var requester = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(ct);
-        recipients.Send(await recipients.MembersAsync(id, ownersOnly: true, ct), "membership-requested", "新的加入申请",
-            $"用户 {requester} 申请加入 {organizationName}。", $"/Organizations/{id}");
+        recipients.Send(await recipients.MembersAsync(id, ownersOnly: true, ct), DirectoryNotices.MembershipRequested,
+            new() { ["user"] = requester ?? "", ["organization"] = organizationName }, $"/Organizations/{id}");
         await db.SaveChangesAsync(ct);
         return ToView(request, null);
     }
@@ -120,10 +120,8 @@ internal sealed class RequestMembershipHandler(PlatformDbContext db, IAccess acc
         }
 
         var name = await db.Set<Organization>().Where(o => o.Id == id).Select(o => o.LegalName).FirstAsync(ct);
-        recipients.Send([request.UserId], approve ? "membership-approved" : "membership-declined",
-            approve ? "加入申请已通过" : "加入申请未通过",
-            approve ? $"您已成为 {name} 的成员。" : $"{name} 的管理者未同意您的加入申请。",
-            approve ? $"/Organizations/{id}" : "/Organizations/Mine");
+        recipients.Send([request.UserId], approve ? DirectoryNotices.MembershipApproved : DirectoryNotices.MembershipDeclined,
+            new() { ["organization"] = name }, approve ? $"/Organizations/{id}" : "/Organizations/Mine");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return ToView(request, null);

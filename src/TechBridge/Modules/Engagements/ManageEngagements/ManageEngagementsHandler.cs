@@ -158,8 +158,10 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
             return new Participant("broker", userId);
         }
 
-        // Brokers see anonymous engagements nobody mediates yet, so that one of them can take it on.
-        if (engagement.Anonymous && engagement.BrokerUserId is null && access.IsInRole(Roles.Broker))
+        // Brokers see anonymous engagements nobody mediates yet, so that one of them can take it on: those of their
+        // region when the system admin assigned one (Directory's broker region), otherwise all.
+        if (engagement.Anonymous && engagement.BrokerUserId is null && access.IsInRole(Roles.Broker)
+            && await InBrokerRegionAsync(engagement.JurisdictionRegion, cancellationToken))
         {
             return new Participant("unassigned-broker", userId);
         }
@@ -182,10 +184,22 @@ internal sealed class ManageEngagementsHandler(PlatformDbContext db, IAccess acc
         var result = new List<EngagementResponse>(rows.Count);
         foreach (var e in rows)
         {
-            result.Add(await ToResponseAsync(e, (await ParticipantAsync(e, cancellationToken))!, cancellationToken));
+            // An anonymous engagement outside the broker's region has no participant for this broker: not listed.
+            if (await ParticipantAsync(e, cancellationToken) is { } participant)
+            {
+                result.Add(await ToResponseAsync(e, participant, cancellationToken));
+            }
         }
 
         return result;
+    }
+
+    private IReadOnlyList<string>? brokerRegions;
+
+    private async Task<bool> InBrokerRegionAsync(string regionCode, CancellationToken cancellationToken)
+    {
+        brokerRegions ??= await access.BrokerRegionsAsync(cancellationToken);
+        return brokerRegions.Count == 0 || brokerRegions.Any(j => Jurisdictions.Covers(j, regionCode));
     }
 
     public async Task<ThreadResponse> ThreadAsync(Guid id, CancellationToken cancellationToken)

@@ -71,12 +71,18 @@ internal sealed class EngagementsPortalSource(PlatformDbContext db, IAccess acce
         return queues;
     }
 
-    // The broker's region is that of the organizations the broker belongs to; a broker without one works for the
-    // whole platform.
+    // The broker's region is the one the system admin assigned (Directory's broker region, jurisdictions with their
+    // exceptions such as 雄安); without one, that of the organizations the broker belongs to; a broker with neither
+    // works for the whole platform.
     private async Task<IReadOnlyList<WorkspaceQueue>> BrokerQueuesAsync(Guid userId, IReadOnlyList<OrganizationFacts> memberships, CancellationToken cancellationToken)
     {
-        var regions = memberships.SelectMany(m => m.Branches.Select(b => b.RegionCode).Append(m.RegionCode)).Select(r => r.Length >= 4 ? r[..4] : r).Distinct().ToList();
-        bool InRegion(string code) => regions.Count == 0 || regions.Any(r => code.StartsWith(r, StringComparison.Ordinal));
+        var regions = (await access.BrokerRegionsAsync(cancellationToken)).ToList();
+        if (regions.Count == 0)
+        {
+            regions = memberships.SelectMany(m => m.Branches.Select(b => b.RegionCode).Append(m.RegionCode)).Select(r => r.Length >= 4 ? r[..4] : r).Distinct().ToList();
+        }
+
+        bool InRegion(string code) => regions.Count == 0 || regions.Any(r => Jurisdictions.Covers(r, code));
 
         var awaiting = (await db.Set<Engagement>().AsNoTracking()
                 .Where(e => e.Anonymous && e.BrokerUserId == null && (e.Status == EngagementStatus.Open || e.Status == EngagementStatus.InDiscussion))

@@ -49,7 +49,7 @@ public abstract class DirectoryNotificationsTests(AppHost shared)
         Assert.Contains("institution-final-review-due", await KindsAsync(province, name));
         await PostAsync(province, $"{Apps}/{id}/start-notice", null, HttpStatusCode.OK);
         var objection = await PostAsync(objector, $"{Apps}/{id}/objections", new { reason = "资质证书过期" }, HttpStatusCode.Created);
-        Assert.Contains("institution-objection-filed", await KindsAsync(province, name));
+        Assert.Contains("institution-objection-to-decide", await KindsAsync(province, name));
         await PostAsync(province, $"{Apps}/{id}/objections/{objection.GetProperty("id").GetGuid()}/dismiss", new { reason = "证书已续期" }, HttpStatusCode.OK);
         await host.AdvanceClockAsync(170);
         // Every token expired with the week: sign everyone in again.
@@ -65,7 +65,7 @@ public abstract class DirectoryNotificationsTests(AppHost shared)
         string[] steps =
         [
             "institution-under-review", "institution-first-review-passed", "institution-notice-started", "institution-objection-filed",
-            "institution-objection-resolved", "institution-approved", "institution-suspended", "institution-reinstated",
+            "institution-objection-dismissed", "institution-approved", "institution-suspended", "institution-reinstated",
         ];
         foreach (var client in new[] { owner, member })
         {
@@ -74,7 +74,7 @@ public abstract class DirectoryNotificationsTests(AppHost shared)
         }
 
         var objectorKinds = await KindsAsync(objector, name);
-        Assert.Equal(["institution-objection-filed", "institution-objection-resolved"], objectorKinds.Order(StringComparer.Ordinal));
+        Assert.Equal(["institution-objection-dismissed", "institution-objection-submitted"], objectorKinds.Order(StringComparer.Ordinal));
         Assert.Contains(await ListAsync(owner), n => n.GetProperty("kind").GetString() == "institution-suspended"
             && n.GetProperty("body").GetString()!.Contains("违规收费", StringComparison.Ordinal));
         using var tianjinLater = await host.CreateClientForAsync("admin.tianjin");

@@ -126,16 +126,18 @@ public abstract class OnboardingTests(AppHost shared)
         var page = await admin.GetStringAsync(new Uri("/Admin/Verification", UriKind.Relative));
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var posted = await admin.PostAsync(new Uri("/Admin/Verification?handler=Reject", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        var posted = await admin.PostAsync(new Uri("/Admin/Verification?culture=zh-CN", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["id"] = id.ToString(),
+            ["ids"] = id.ToString(),
+            ["decision"] = "reject",
             ["reason"] = "执照与名称不符",
         }));
         var detail = await owner.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/organizations/{id}", UriKind.Relative));
 
         Assert.Contains(id.ToString(), page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("已驳回 1 家（附驳回理由）", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Rejected", detail.GetProperty("verification").GetString());
         Assert.Equal("执照与名称不符", detail.GetProperty("verificationReason").GetString());
     }
