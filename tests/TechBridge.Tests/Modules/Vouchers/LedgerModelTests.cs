@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TechBridge.Modules.Vouchers.Data;
 using TechBridge.Modules.Vouchers.Ledger;
+using TechBridge.Platform.Errors;
 using Xunit.Abstractions;
 
 namespace TechBridge.Tests.Modules.Vouchers;

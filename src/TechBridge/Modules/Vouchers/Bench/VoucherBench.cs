@@ -209,6 +209,7 @@ internal static class VoucherBench
                         Entries = [new LedgerEntry { Line = 1, AccountId = budget, AmountFen = -quota }, new LedgerEntry { Line = 2, AccountId = account.Id, AmountFen = quota }],
                     };
                     transfer.Hash = hash = LedgerHashing.Hash(transfer.PreviousHash, transfer);
+                    transfer.Entries.ForEach(e => e.TransferId = transfer.Id);
                     total += quota;
                     rows.AddRange([application, account, voucher, transfer, .. transfer.Entries]);
                     (i < accounts ? spread : hotOnes).Add(voucher.Id);
