@@ -1,4 +1,5 @@
 using TechBridge.Modules.Vouchers.ApplyForVouchers;
+using TechBridge.Modules.Vouchers.Bench;
 using TechBridge.Modules.Vouchers.Contracts;
 using TechBridge.Modules.Vouchers.ExpireVouchers;
 using TechBridge.Modules.Vouchers.Ledger;
@@ -7,6 +8,7 @@ using TechBridge.Modules.Vouchers.RedeemVouchers;
 using TechBridge.Modules.Vouchers.Seed;
 using TechBridge.Modules.Vouchers.UseVouchers;
 using TechBridge.Platform;
+using TechBridge.Platform.Cli;
 using TechBridge.Platform.Idempotency;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Navigation;
@@ -31,6 +33,18 @@ internal static class VouchersModule
         services.AddScoped<VerifyLedgerHandler>();
         services.AddScoped<IDemoSeeder, VouchersDemoSeeder>();
         services.AddPermissions(VouchersPermissions.All);
+        services.AddOperatorVerb(new()
+        {
+            Name = "bench vouchers",
+            Usage = "bench vouchers [--peers DIR] [--accounts 100000] [--hot 10] [--seconds 30] [--clients 8]",
+            Description = """
+                voucher uses/s through the HTTP API (the app as a child process on the
+                configured throwaway database, its name containing "bench") against
+                pgbench's double-entry transfer on the same server (--peers: the peer
+                scripts) or a raw SQLite transaction loop; spread over N accounts and hot
+                """,
+            RunAsync = VoucherBench.RunAsync,
+        });
         services.AddJob<VoucherExpiryJob>("vouchers.expiry", "Voucher expiry", c => TimeSpan.FromMinutes(c.GetValue("Vouchers:ExpiryPeriodMinutes", 60.0)));
         services.AddNavigation(
             new(NavigationGroup.Mine, 50, "My vouchers", "/Vouchers", NavigationAudience.SignedIn),
