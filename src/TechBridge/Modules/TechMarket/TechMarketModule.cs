@@ -3,6 +3,7 @@ using TechBridge.Modules.Monitoring.Contracts;
 using TechBridge.Modules.TechMarket.Calendar;
 using TechBridge.Modules.TechMarket.Contracts;
 using TechBridge.Modules.TechMarket.Deals;
+using TechBridge.Modules.TechMarket.Exchange;
 using TechBridge.Modules.TechMarket.Flows;
 using TechBridge.Modules.TechMarket.RegisterContracts;
 using TechBridge.Modules.TechMarket.ReviewContracts;
@@ -34,6 +35,7 @@ internal static class TechMarketModule
         services.AddScoped<FlowsHandler>();
         services.AddScoped<IIndicatorSource, Indicators.HebeiShareIndicator>();
         services.AddScoped<FlowExport>();
+        services.AddScoped<ExchangeHandler>();
         services.AddScoped<IFileReadAuthorizer, ContractFileReadAuthorizer>();
         services.AddScoped<IDemoSeeder, DemoContractsSeeder>();
         services.AddPermissions(TechMarketPermissions.All);
@@ -55,7 +57,9 @@ internal static class TechMarketModule
             .MapCalendar()
             .MapContracts()
             .MapDeals()
-            .MapFlows();
+            .MapFlows()
+            .MapExchange();
+        app.MapExchangeStandard();
         return app;
     }
 }
