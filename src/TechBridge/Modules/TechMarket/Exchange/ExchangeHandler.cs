@@ -98,7 +98,8 @@ internal sealed class ExchangeHandler(
 
         var jurisdictions = await RequireAuthorityAsync(cancellationToken);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var rows = extension is ".jsonl" or ".ndjson" or ".json"
+        var lines = extension is ".jsonl" or ".ndjson" or ".json";
+        var rows = lines
             ? await ReadLinesAsync(content, cancellationToken)
             : HistoricalColumns.Read(fileName, content, MaxRows, reference.TechnologyFields);
 
@@ -148,7 +149,8 @@ internal sealed class ExchangeHandler(
             var number = record["certificateNumber"]!.GetValue<string>();
             if (existing.TryGetValue(number, out var here))
             {
-                if (JsonNode.DeepEquals(RegisteredContractRecords.ToRecord(here), record))
+                // A table keeps the non-technical items as one sum, so a table's row is compared with the sum.
+                if (JsonNode.DeepEquals(Comparable(RegisteredContractRecords.ToRecord(here), lines), Comparable(record, lines)))
                 {
                     unchanged++;
                 }
@@ -217,6 +219,18 @@ internal sealed class ExchangeHandler(
         }).ToList();
         audit.Note("TechMarket.Exchange", "export", $"Exported {rows.Count} registered contracts as a table.");
         return new ExportTable(headers, rows);
+    }
+
+    private static JsonObject Comparable(JsonObject record, bool itemised)
+    {
+        if (itemised)
+        {
+            return record;
+        }
+
+        var copy = record.DeepClone().AsObject();
+        copy["nonTechnicalItems"] = copy["nonTechnicalItems"]!.AsArray().Sum(i => i!["amountFen"]!.GetValue<long>());
+        return copy;
     }
 
     private async Task<IReadOnlyList<string>> RequireAuthorityAsync(CancellationToken cancellationToken)
