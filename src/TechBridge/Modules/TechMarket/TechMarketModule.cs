@@ -45,7 +45,8 @@ internal static class TechMarketModule
             new(NavigationGroup.More, 42, "Technology flows", "/TechMarket/Flows"),
             new(NavigationGroup.Mine, 50, "My technology contracts", "/TechMarket", NavigationAudience.SignedIn),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 50, "Contract registration queue", "/TechMarket/Queue", TechMarketPermissions.RegisterContracts),
-            NavigationEntry.ForPermission(NavigationGroup.Administration, 51, "Expert review", "/TechMarket/Queue", TechMarketPermissions.ExpertReview));
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 51, "Expert review", "/TechMarket/Queue", TechMarketPermissions.ExpertReview),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 52, "Contract exchange and historical import", "/TechMarket/Exchange", TechMarketPermissions.RegisterContracts));
         services.AddRoutes(app => app.MapTechMarket());
         return services;
     }
