@@ -20,10 +20,6 @@ internal sealed class ExchangeModel(ExchangeHandler exchange) : PageModel
 
     public static IReadOnlyList<string> Columns => HistoricalColumns.Columns.Select(c => c.Headers[0]).ToList();
 
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnGetTableAsync(string? format, CancellationToken cancellationToken) =>
         format == "csv"
             ? File(TableExport.ToCsv(await exchange.TableAsync(cancellationToken)), "text/csv; charset=utf-8", "registered-technology-contracts.csv")
