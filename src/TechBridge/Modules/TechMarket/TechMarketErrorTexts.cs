@@ -72,7 +72,7 @@ internal sealed class TechMarketErrorTexts : IErrorTextSource
         new("rule:outsideJingjinji", "本平台受理所在地为北京、天津或河北的卖方（技术进口为国内买方）的登记申请。", "This platform registers contracts of sellers (for a technology import, domestic buyers) located in Beijing, Tianjin or Hebei."),
         new("rule:creditCode", "统一社会信用代码应为 18 位数字或大写字母，请核对。", "A unified social credit code has 18 characters: digits and capital letters except I, O, S, V and Z."),
         new("rule:month", "请按“年-月”填写月份，例如 2025-01。", "Give the month as YYYY-MM, for example 2025-01."),
-        new("rule:unexpected", "{field}不属于技术合同数据交换标准 1.0 的字段，请删除该项。", "{field} is not part of the technology-contract exchange standard 1.0; remove it."),
+        new("rule:unexpected", "“{name}”不是技术合同数据交换标准 1.0 规定的项目，请删除。", "“{name}” is not part of the technology-contract exchange standard 1.0; remove it."),
         new("rule:standard", "该行不是按技术合同数据交换标准 1.0 编写的记录。", "The row is not a record of the technology-contract exchange standard 1.0."),
         new("rule:notTotalLessItems", "技术交易额应等于合同成交额减去非技术性款项。", "The technology transaction amount must equal the contract total less the non-technical items."),
         new("rule:bothForeign", "买卖双方不能都在境外。", "The buyer and the seller cannot both be abroad."),

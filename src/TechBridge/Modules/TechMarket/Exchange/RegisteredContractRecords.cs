@@ -197,7 +197,11 @@ internal static partial class RegisteredContractRecords
                         violations.Add(new Violation(Field(field), keyword == "maxLength" ? "maxLength" : "maxCount", message, new Dictionary<string, object> { ["max"] = max }));
                         break;
                     default:
-                        violations.Add(new Violation(Field(field), RuleOf(keyword, field), message));
+                        var last = field[(field.LastIndexOf('.') + 1)..];
+                        // A member the standard does not declare, whichever keyword reports it.
+                        violations.Add(field.Length > 0 && !field.EndsWith(']') && !Declared.Value.Contains(last)
+                            ? new Violation(Field(field), "unexpected", message, new Dictionary<string, object> { ["name"] = last })
+                            : new Violation(Field(field), RuleOf(keyword, field), message));
                         break;
                 }
             }
@@ -205,6 +209,30 @@ internal static partial class RegisteredContractRecords
 
         return violations.DistinctBy(v => (v.Field, v.Rule)).ToList();
     }
+
+    // Every member name the schema declares, at any depth.
+    private static readonly Lazy<HashSet<string>> Declared = new(() =>
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Walk(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["properties"] is JsonObject properties)
+                {
+                    names.UnionWith(properties.Select(p => p.Key));
+                }
+
+                foreach (var child in o)
+                {
+                    Walk(child.Value);
+                }
+            }
+        }
+
+        Walk(JsonNode.Parse(RegisteredContractSchema.Text));
+        return names;
+    });
 
     private static string RuleOf(string keyword, string field) => keyword switch
     {
