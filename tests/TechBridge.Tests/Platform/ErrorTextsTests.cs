@@ -25,6 +25,7 @@ public sealed partial class ErrorTextsTests
         [("Platform/Input/InputWalker.cs", "itemField")] = ["keywords"],
         [("Platform/Input/InputFilters.cs", "field")] = ["page"],
         [("Platform/Input/BindingProblems.cs", "field")] = ["body"],
+        [("Modules/TechMarket/Exchange/HistoricalColumns.cs", "field")] = ["totalFen", "nonTechnicalItems", "technologyAmountFen"],
         [("Platform/Forms/TypedAmounts.cs", "field")] = ["amountFen", "milestones.amountFen", "priceFen", "askingPriceFen", "budgetMinFen", "budgetMaxFen"],
     };
 

@@ -45,6 +45,14 @@ internal sealed class TechMarketErrorTexts : IErrorTextSource
         new("field:sourceId", "来源记录", "Source record"),
         new("field:ourSide", "本单位角色", "Our side"),
         new("field:counterpartOrganizationId", "交易对方", "Other party"),
+        new("field:standard", "数据交换标准版本", "Exchange standard version"),
+        new("field:registeredOn", "登记日期", "Date registered"),
+        new("field:seller", "卖方", "Seller"),
+        new("field:buyer", "买方", "Buyer"),
+        new("field:record", "该行记录", "This row"),
+        new("field:technologyAmountFen", "技术交易额", "Technology transaction amount"),
+        new("field:limit", "每页条数", "Records per page"),
+        new("field:cursor", "续读位置", "Position to continue from"),
     ];
 
     private static IEnumerable<ErrorText> Rules =>
@@ -64,6 +72,15 @@ internal sealed class TechMarketErrorTexts : IErrorTextSource
         new("rule:outsideJingjinji", "本平台受理所在地为北京、天津或河北的卖方（技术进口为国内买方）的登记申请。", "This platform registers contracts of sellers (for a technology import, domestic buyers) located in Beijing, Tianjin or Hebei."),
         new("rule:creditCode", "统一社会信用代码应为 18 位数字或大写字母，请核对。", "A unified social credit code has 18 characters: digits and capital letters except I, O, S, V and Z."),
         new("rule:month", "请按“年-月”填写月份，例如 2025-01。", "Give the month as YYYY-MM, for example 2025-01."),
+        new("rule:unexpected", "“{name}”不是技术合同数据交换标准 1.0 规定的项目，请删除。", "“{name}” is not part of the technology-contract exchange standard 1.0; remove it."),
+        new("rule:standard", "该行不是按技术合同数据交换标准 1.0 编写的记录。", "The row is not a record of the technology-contract exchange standard 1.0."),
+        new("rule:notTotalLessItems", "技术交易额应等于合同成交额减去非技术性款项。", "The technology transaction amount must equal the contract total less the non-technical items."),
+        new("rule:bothForeign", "买卖双方不能都在境外。", "The buyer and the seller cannot both be abroad."),
+        new("rule:notYourJurisdiction", "该合同不是在您所在登记机构的辖区内登记的，不能由您导入。", "This contract was registered outside the jurisdiction you register for, so you cannot import it."),
+        new("rule:duplicate@certificateNumber", "同一登记编号在文件中出现了两次。", "The same certificate number appears twice in the file."),
+        new("rule:registeredOtherwise", "本平台已有另一份合同使用此登记编号，内容与该行不同。", "Another contract with different content is already registered here under this certificate number."),
+        new("rule:unreadable@record", "该行无法读取，请确认每行是一条完整的记录。", "The row cannot be read; each line must hold one complete record."),
+        new("rule:missingColumns@file", "文件缺少必需的列：{columns}。请使用导出的表格作为模板。", "The file lacks required columns: {columns}. Use an exported table as the template."),
         new("rule:monthRange", "结束月份不能早于开始月份，统计期最长 {max} 个月。", "The end month is not before the start month, and the period has at most {max} months."),
     ];
 

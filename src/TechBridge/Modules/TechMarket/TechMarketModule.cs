@@ -3,6 +3,7 @@ using TechBridge.Modules.Monitoring.Contracts;
 using TechBridge.Modules.TechMarket.Calendar;
 using TechBridge.Modules.TechMarket.Contracts;
 using TechBridge.Modules.TechMarket.Deals;
+using TechBridge.Modules.TechMarket.Exchange;
 using TechBridge.Modules.TechMarket.Flows;
 using TechBridge.Modules.TechMarket.RegisterContracts;
 using TechBridge.Modules.TechMarket.ReviewContracts;
@@ -34,6 +35,7 @@ internal static class TechMarketModule
         services.AddScoped<FlowsHandler>();
         services.AddScoped<IIndicatorSource, Indicators.HebeiShareIndicator>();
         services.AddScoped<FlowExport>();
+        services.AddScoped<ExchangeHandler>();
         services.AddScoped<IFileReadAuthorizer, ContractFileReadAuthorizer>();
         services.AddScoped<IDemoSeeder, DemoContractsSeeder>();
         services.AddPermissions(TechMarketPermissions.All);
@@ -43,7 +45,8 @@ internal static class TechMarketModule
             new(NavigationGroup.More, 42, "Technology flows", "/TechMarket/Flows"),
             new(NavigationGroup.Mine, 50, "My technology contracts", "/TechMarket", NavigationAudience.SignedIn),
             NavigationEntry.ForPermission(NavigationGroup.Administration, 50, "Contract registration queue", "/TechMarket/Queue", TechMarketPermissions.RegisterContracts),
-            NavigationEntry.ForPermission(NavigationGroup.Administration, 51, "Expert review", "/TechMarket/Queue", TechMarketPermissions.ExpertReview));
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 51, "Expert review", "/TechMarket/Queue", TechMarketPermissions.ExpertReview),
+            NavigationEntry.ForPermission(NavigationGroup.Administration, 52, "Contract exchange and historical import", "/TechMarket/Exchange", TechMarketPermissions.RegisterContracts));
         services.AddRoutes(app => app.MapTechMarket());
         return services;
     }
@@ -55,7 +58,9 @@ internal static class TechMarketModule
             .MapCalendar()
             .MapContracts()
             .MapDeals()
-            .MapFlows();
+            .MapFlows()
+            .MapExchange();
+        app.MapExchangeStandard();
         return app;
     }
 }

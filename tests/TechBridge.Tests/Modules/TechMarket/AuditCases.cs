@@ -19,6 +19,13 @@ internal sealed class TechMarketAuditCases : AuditCaseSet
                 new { source = "审计用例", holidays = new[] { new { date = "2098-01-01", name = "元旦" } }, workdays = Array.Empty<object>() });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         },
+        ["ExchangeImportRegisteredContracts"] = async c =>
+        {
+            using var beijing = await c.As("admin.beijing");
+            await c.MarkAsync();
+            var (status, report) = await ExchangeStandardTests.ImportAsync(beijing, "audit.jsonl", ExchangeStandardTests.Record(ExchangeStandardTests.NewNumber()).ToJsonString());
+            Assert.True(status == HttpStatusCode.OK && report.GetProperty("imported").GetInt32() == 1, report.ToString());
+        },
         ["SubmitContractRegistration"] = async c =>
         {
             using var parties = await PartiesAsync(c.Host);
