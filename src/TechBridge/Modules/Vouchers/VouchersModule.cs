@@ -30,6 +30,7 @@ internal static class VouchersModule
         services.AddScoped<RedemptionsHandler>();
         services.AddScoped<VerifyLedgerHandler>();
         services.AddScoped<IDemoSeeder, VouchersDemoSeeder>();
+        services.AddScoped<TechBridge.Modules.Monitoring.Contracts.IIndicatorSource, Indicators.VoucherIndicators>();
         services.AddPermissions(VouchersPermissions.All);
         services.AddJob<VoucherExpiryJob>("vouchers.expiry", "Voucher expiry", c => TimeSpan.FromMinutes(c.GetValue("Vouchers:ExpiryPeriodMinutes", 60.0)));
         services.AddNavigation(

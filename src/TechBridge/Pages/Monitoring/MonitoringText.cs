@@ -25,6 +25,8 @@ internal static class MonitoringText
     {
         "percent" => "%",
         "hundred-million-yuan" => t["100 million yuan"],
+        "ten-thousand-yuan" => t["10,000 yuan (wan)"],
+        "hours" => t["machine-hours"],
         _ => t["units"],
     };
 

@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace TechBridge.Platform.Persistence.Migrations.Postgres
+namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,26 +15,26 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    LegalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    ForeignRegistrationNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EstablishedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LegalRepresentative = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ActualController = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Verification = table.Column<int>(type: "integer", nullable: false),
-                    VerificationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    ForeignRegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LegalRepresentative = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ActualController = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Verification = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,10 +45,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Regions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    ParentCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,10 +59,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Roles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -75,24 +73,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,24 +101,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_Engagements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ListingKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ListingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ListingTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ListingOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InterestedOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    JurisdictionRegion = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Anonymous = table.Column<bool>(type: "boolean", nullable: false),
-                    IdentityRevealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    BrokerUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    AgreementProposedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    AgreementProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    DeclineNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ListingKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ListingTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ListingOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InterestedOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionRegion = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IdentityRevealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BrokerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreementProposedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    AgreementProposedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DeclineNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,14 +129,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_MatchJudgements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QueryListingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CandidateListingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Grade = table.Column<int>(type: "integer", nullable: false),
-                    ReasonCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BrokerUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QueryListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidateListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Grade = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BrokerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,29 +148,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_Orders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EngagementId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProposalId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClientOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Scope = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
-                    ClientIdentityHidden = table.Column<bool>(type: "boolean", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RefusalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    RefusedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeliveryNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DeliveryEvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    DeliveryEvidenceFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DisputeReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    DisputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EngagementId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClientOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientIdentityHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RefusedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveryNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DeliveryEvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeliveryEvidenceFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DisputeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DisputedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,39 +183,39 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Instruments_Instruments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Manufacturer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CategoryCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OriginalValueFen = table.Column<long>(type: "bigint", nullable: false),
-                    PurchaseDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    FundingSourceCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    OpenForExternalUse = table.Column<bool>(type: "boolean", nullable: false),
-                    Technicians = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Specialised = table.Column<bool>(type: "boolean", nullable: false),
-                    RatedHoursPerYear = table.Column<int>(type: "integer", nullable: false),
-                    RequiredTraining = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Rules_MinDurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Rules_MaxDurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Rules_MinNoticeMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Rules_MaxAdvanceDays = table.Column<int>(type: "integer", nullable: false),
-                    Rules_BufferMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Rules_CancellationWindowHours = table.Column<int>(type: "integer", nullable: false),
-                    Rules_CancellationFeeFen = table.Column<long>(type: "bigint", nullable: false),
-                    Rules_ApprovalRequired = table.Column<bool>(type: "boolean", nullable: false),
-                    Rules_ExternalBookingAllowed = table.Column<bool>(type: "boolean", nullable: false),
-                    FeeMode = table.Column<int>(type: "integer", nullable: false),
-                    DepreciationYears = table.Column<int>(type: "integer", nullable: false),
-                    ConsumablesPerHourFen = table.Column<long>(type: "bigint", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Manufacturer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OriginalValueFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PurchaseDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FundingSourceCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenForExternalUse = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Technicians = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Specialised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RatedHoursPerYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredTraining = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Rules_MinDurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_MaxDurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_MinNoticeMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_MaxAdvanceDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_BufferMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_CancellationWindowHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_CancellationFeeFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rules_ApprovalRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rules_ExternalBookingAllowed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FeeMode = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepreciationYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsumablesPerHourFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -230,28 +228,28 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Listings_Achievements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Abstract = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    TechnologyFieldCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    Trl = table.Column<int>(type: "integer", nullable: false),
-                    LinkedIp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    TransferModes = table.Column<int>(type: "integer", nullable: false),
-                    AskingPriceFen = table.Column<long>(type: "bigint", nullable: true),
-                    ImportJobId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Abstract = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Trl = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedIp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TransferModes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AskingPriceFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImportJobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,32 +262,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Listings_Demands",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    TechnologyFieldCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    BudgetMinFen = table.Column<long>(type: "bigint", nullable: true),
-                    BudgetMaxFen = table.Column<long>(type: "bigint", nullable: true),
-                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Visibility = table.Column<int>(type: "integer", nullable: false),
-                    IdentityRevealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    IsOpenCall = table.Column<bool>(type: "boolean", nullable: false),
-                    OpenCallDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SelectedProposalId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    BudgetMinFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    BudgetMaxFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdentityRevealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsOpenCall = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenCallDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SelectedProposalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,20 +299,20 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Listings_ImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Mode = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Total = table.Column<int>(type: "integer", nullable: false),
-                    Processed = table.Column<int>(type: "integer", nullable: false),
-                    Imported = table.Column<int>(type: "integer", nullable: false),
-                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
-                    PendingRows = table.Column<string>(type: "text", nullable: true),
-                    Errors = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PendingRows = table.Column<string>(type: "TEXT", nullable: true),
+                    Errors = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -325,31 +323,31 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Listings_Offerings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BranchId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    ServiceItems = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    PriceModel = table.Column<int>(type: "integer", nullable: false),
-                    PriceFen = table.Column<long>(type: "bigint", nullable: true),
-                    RegionsServed = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    LeadTimeDays = table.Column<int>(type: "integer", nullable: false),
-                    AcceptsInnovationVouchers = table.Column<bool>(type: "boolean", nullable: false),
-                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ServiceItems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PriceModel = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegionsServed = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LeadTimeDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptsInnovationVouchers = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -362,10 +360,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Matching_Vocabulary",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,31 +371,47 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Monitoring_IndicatorRollups",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FromYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReadingJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefreshMilliseconds = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_IndicatorRollups", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Monitoring_Kpis",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DefinitionZh = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DefinitionEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Formula = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Unit = table.Column<int>(type: "integer", nullable: false),
-                    Comparison = table.Column<int>(type: "integer", nullable: false),
-                    SourceKind = table.Column<int>(type: "integer", nullable: false),
-                    ResponsibleUnits = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    PlanReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IndicatorKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContextSeriesCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ContextNoteZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ContextNoteEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    PendingReasonZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    PendingReasonEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    FromPlan = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DefinitionZh = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DefinitionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Formula = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Unit = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comparison = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponsibleUnits = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PlanReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IndicatorKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContextSeriesCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContextNoteZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ContextNoteEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PendingReasonZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PendingReasonEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromPlan = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -408,13 +422,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Monitoring_PlanGoals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    TextZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    TextEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    KpiCodes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    TextZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    KpiCodes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -425,19 +439,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_AuditRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ChainSequence = table.Column<long>(type: "bigint", nullable: true),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChainSequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -448,13 +462,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_FileUploads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,13 +479,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_IdempotencyKeys",
                 columns: table => new
                 {
-                    Scope = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: true),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: true)
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -482,15 +496,15 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_Jobs",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Node = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastFinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastCount = table.Column<int>(type: "integer", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NextRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RunRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RunRequestedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,9 +515,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_Leases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -514,15 +528,15 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Parameters = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Parameters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -533,11 +547,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -548,13 +562,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Platform_OutboxCursors",
                 columns: table => new
                 {
-                    Consumer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Node = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Position = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -565,16 +579,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Supervision_Tasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SectionZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TitleZh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
-                    KpiCodes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SectionZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    KpiCodes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -591,9 +605,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "TechMarket_CalendarDays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -605,10 +619,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "TechMarket_CalendarYears",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AddedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AddedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -619,13 +633,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "TechMarket_ContractEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ByOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -636,55 +650,55 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "TechMarket_Contracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    DealId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TypeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SubtypeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SellerOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SellerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SellerCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    SellerRegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    SellerEntityKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    BuyerOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BuyerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    BuyerCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    BuyerRegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    BuyerEntityKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ApplicantOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AuthorityJurisdiction = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    RegistrantRegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    TotalFen = table.Column<long>(type: "bigint", nullable: false),
-                    NonTechnicalFen = table.Column<long>(type: "bigint", nullable: false),
-                    TechnologyAmountFen = table.Column<long>(type: "bigint", nullable: false),
-                    TechnologyFieldCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    IndustryCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    IpKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FundingSource = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    TermFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    TermTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    PaymentSchedule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    BrokerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContractFileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PublishPartyNames = table.Column<bool>(type: "boolean", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Disputed = table.Column<bool>(type: "boolean", nullable: false),
-                    ExpertReviewRequired = table.Column<bool>(type: "boolean", nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpertUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ExpertOpinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RefusalReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DealId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubtypeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SellerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SellerCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    SellerRegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    SellerEntityKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BuyerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BuyerCreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    BuyerRegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    BuyerEntityKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ApplicantOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorityJurisdiction = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    RegistrantRegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    NonTechnicalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TechnologyAmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TechnologyFieldCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    IpKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FundingSource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TermTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PaymentSchedule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BrokerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContractFileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PublishPartyNames = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Disputed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpertReviewRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpertUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExpertOpinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RefusalReasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -697,20 +711,20 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "TechMarket_Deals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SourceKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SourceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SellerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BuyerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    AgreedTerms = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AgreedTotalFen = table.Column<long>(type: "bigint", nullable: true),
-                    ContractFileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ContractId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedTerms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgreedTotalFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContractFileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -722,11 +736,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BalanceFen = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BalanceFen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -738,12 +752,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Agreements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Parties = table.Column<List<string>>(type: "text[]", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    EffectiveUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Parties = table.Column<string>(type: "TEXT", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -754,9 +768,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_ChainHead",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -768,32 +782,32 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Programs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    JurisdictionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    BudgetFen = table.Column<long>(type: "bigint", nullable: false),
-                    Mode = table.Column<int>(type: "integer", nullable: false),
-                    RateBasisPoints = table.Column<int>(type: "integer", nullable: false),
-                    RegionRates = table.Column<List<string>>(type: "text[]", nullable: false),
-                    CapPerApplicationFen = table.Column<long>(type: "bigint", nullable: false),
-                    AnnualCapPerEnterpriseFen = table.Column<long>(type: "bigint", nullable: false),
-                    AnnualCapPerControllerFen = table.Column<long>(type: "bigint", nullable: false),
-                    FullCoverageAtOrBelowFen = table.Column<long>(type: "bigint", nullable: false),
-                    ValidityMonths = table.Column<int>(type: "integer", nullable: false),
-                    RequiresAgreedOrder = table.Column<bool>(type: "boolean", nullable: false),
-                    EligibleSectors = table.Column<List<string>>(type: "text[]", nullable: false),
-                    CoversInstrumentUse = table.Column<bool>(type: "boolean", nullable: false),
-                    CoversTesting = table.Column<bool>(type: "boolean", nullable: false),
-                    EligibleOrganizationTypes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    RequiredRecognitions = table.Column<List<string>>(type: "text[]", nullable: false),
-                    EligibleRegions = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ExcludeFundedLastYear = table.Column<bool>(type: "boolean", nullable: false),
-                    PaymentCycle = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    BudgetFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    RateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionRates = table.Column<string>(type: "TEXT", nullable: false),
+                    CapPerApplicationFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnnualCapPerEnterpriseFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnnualCapPerControllerFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FullCoverageAtOrBelowFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidityMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresAgreedOrder = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EligibleSectors = table.Column<string>(type: "TEXT", nullable: false),
+                    CoversInstrumentUse = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CoversTesting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EligibleOrganizationTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    RequiredRecognitions = table.Column<string>(type: "TEXT", nullable: false),
+                    EligibleRegions = table.Column<string>(type: "TEXT", nullable: false),
+                    ExcludeFundedLastYear = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentCycle = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -806,19 +820,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Transfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
-                    IsPending = table.Column<bool>(type: "boolean", nullable: false),
-                    ResolvesPendingId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReversesTransferId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResolvesPendingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversesTransferId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -837,11 +851,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Branches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -858,16 +872,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Groups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    LeadOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReferenceCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    LeadOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferenceCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -884,24 +898,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_InstitutionApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    ServiceDescription = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FirstReviewedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    NoticeStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NoticeEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ServiceDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstReviewedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    NoticeStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NoticeEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Directory_InstitutionApplications", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Directory_InstitutionApplications_Directory_Organizations_O~",
+                        name: "FK_Directory_InstitutionApplications_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -912,14 +926,14 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_OrganizationSectors",
                 columns: table => new
                 {
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Directory_OrganizationSectors", x => new { x.OrganizationId, x.SectorCode });
                     table.ForeignKey(
-                        name: "FK_Directory_OrganizationSectors_Directory_Organizations_Organ~",
+                        name: "FK_Directory_OrganizationSectors_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -930,28 +944,28 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Recognitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    KindCode = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Authority = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    AddedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiryRemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KindCode = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiryRemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Directory_Recognitions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Directory_Recognitions_Directory_Organizations_Organization~",
+                        name: "FK_Directory_Recognitions_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -962,11 +976,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_RoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -983,10 +997,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_AdminGrants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Permission = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    JurisdictionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Permission = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1003,11 +1017,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1024,20 +1038,20 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_MembershipRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Directory_MembershipRequests", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Directory_MembershipRequests_Directory_Organizations_Organi~",
+                        name: "FK_Directory_MembershipRequests_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -1054,11 +1068,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1081,11 +1095,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1102,10 +1116,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1122,8 +1136,8 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1146,10 +1160,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_UserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1166,12 +1180,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_Messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EngagementId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorSide = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EngagementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorSide = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1188,19 +1202,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_Complaints",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    FiledByOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FiledByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    OutcomeCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ResolvedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    FiledByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FiledByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutcomeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResolvedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1217,12 +1231,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1240,13 +1254,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Engagements_Ratings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Stars = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stars = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1264,29 +1278,29 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Instruments_Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    PriceGroup = table.Column<int>(type: "integer", nullable: false),
-                    EstimatedFeeFen = table.Column<long>(type: "bigint", nullable: false),
-                    ChargedFeeFen = table.Column<long>(type: "bigint", nullable: true),
-                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancellationFeeFen = table.Column<long>(type: "bigint", nullable: true),
-                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceGroup = table.Column<int>(type: "INTEGER", nullable: false),
+                    EstimatedFeeFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChargedFeeFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancellationFeeFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1304,11 +1318,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Instruments_FeeRates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PriceGroup = table.Column<int>(type: "integer", nullable: false),
-                    FromMinutes = table.Column<int>(type: "integer", nullable: false),
-                    HourlyFen = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PriceGroup = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    HourlyFen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1326,18 +1340,18 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Listings_Proposals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DemandId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Approach = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    PriceFen = table.Column<long>(type: "bigint", nullable: false),
-                    DurationDays = table.Column<int>(type: "integer", nullable: false),
-                    Team = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DemandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Approach = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    PriceFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1356,13 +1370,13 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Monitoring_KpiTargets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    KpiId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false),
-                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    EnteredBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KpiId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EnteredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1380,18 +1394,18 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Monitoring_KpiValues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    KpiId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ReportedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReportedForOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ConfirmedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KpiId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReportedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportedForOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1409,12 +1423,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Supervision_Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1431,16 +1445,16 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Supervision_Reports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReportedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Percent = table.Column<int>(type: "integer", nullable: false),
-                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    KpiCodes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CompletedMilestoneId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    KpiCodes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CompletedMilestoneId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1458,10 +1472,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Supervision_TaskUnits",
                 columns: table => new
                 {
-                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    NameInPlan = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameInPlan = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1478,12 +1492,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "TechMarket_NonTechnicalItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1501,10 +1515,10 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_RecognisedProviders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    JurisdictionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1521,21 +1535,21 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnterpriseOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnterpriseRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    RequestedFen = table.Column<long>(type: "bigint", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ItemKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ItemId = table.Column<Guid>(type: "uuid", nullable: true),
-                    EligibilityJson = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReviewedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    RequestedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ItemKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EligibilityJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1553,11 +1567,11 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TransferId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Line = table.Column<int>(type: "integer", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1581,9 +1595,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_GroupMembers",
                 columns: table => new
                 {
-                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    GroupId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1595,7 +1609,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Directory_GroupMembers_Directory_Organizations_Organization~",
+                        name: "FK_Directory_GroupMembers_Directory_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Directory_Organizations",
                         principalColumn: "Id",
@@ -1606,19 +1620,19 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Directory_InstitutionObjections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Directory_InstitutionObjections", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Directory_InstitutionObjections_Directory_InstitutionApplic~",
+                        name: "FK_Directory_InstitutionObjections_Directory_InstitutionApplications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "Directory_InstitutionApplications",
                         principalColumn: "Id",
@@ -1629,17 +1643,17 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Vouchers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnterpriseOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnterpriseRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    ActualController = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    QuotaFen = table.Column<long>(type: "bigint", nullable: false),
-                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ActualController = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    QuotaFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1663,24 +1677,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Uses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VoucherId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EnterpriseOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    SectorCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    OrderAmountFen = table.Column<long>(type: "bigint", nullable: false),
-                    ReservedFen = table.Column<long>(type: "bigint", nullable: false),
-                    FormulaJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ReservationTransferId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VoucherId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnterpriseOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderRegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    SectorCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OrderAmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReservedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FormulaJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReservationTransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1698,12 +1712,12 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Evidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1720,24 +1734,24 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 name: "Vouchers_Redemptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgramId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedByOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PayeeOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReviewedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PostedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PostingTransferId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReversalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ReversedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReversedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgramId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PayeeOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PostedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PostingTransferId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReversedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1875,7 +1889,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 columns: new[] { "KindCode", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Directory_Recognitions_OrganizationId_KindCode_CertificateN~",
+                name: "IX_Directory_Recognitions_OrganizationId_KindCode_CertificateNumber",
                 table: "Directory_Recognitions",
                 columns: new[] { "OrganizationId", "KindCode", "CertificateNumber" },
                 unique: true);
@@ -1964,7 +1978,7 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Engagements_MatchJudgements_QueryListingId_CandidateListing~",
+                name: "IX_Engagements_MatchJudgements_QueryListingId_CandidateListingId_BrokerUserId",
                 table: "Engagements_MatchJudgements",
                 columns: new[] { "QueryListingId", "CandidateListingId", "BrokerUserId" },
                 unique: true);
@@ -2509,6 +2523,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Matching_Vocabulary");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_IndicatorRollups");
 
             migrationBuilder.DropTable(
                 name: "Monitoring_KpiTargets");
