@@ -10,6 +10,7 @@ using TechBridge.Platform.Cli;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform;
 using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Portal;
 
 namespace TechBridge.Modules.Monitoring;
 
@@ -30,6 +31,7 @@ internal static class MonitoringModule
         services.AddScoped<ManageKpisHandler>();
         services.AddScoped<KpiExportHandler>();
         services.AddScoped<IKpiSnapshot, KpiSnapshot>();
+        services.AddWorkspaceSource<Portal.MonitoringWorkspace>();
         services.AddOperatorVerb(new()
         {
             Name = "bench monitoring",

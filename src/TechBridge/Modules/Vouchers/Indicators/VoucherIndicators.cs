@@ -42,5 +42,5 @@ internal sealed class VoucherIndicators(PlatformDbContext db, TimeProvider clock
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private static (DateTimeOffset From, DateTimeOffset To) YearBounds(int year) =>
-        (new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaOffset), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, ChinaOffset));
+        (new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaOffset).ToUniversalTime(), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, ChinaOffset).ToUniversalTime());
 }
