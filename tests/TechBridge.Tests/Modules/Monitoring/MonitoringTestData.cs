@@ -80,7 +80,7 @@ internal static class MonitoringTestData
     public static async Task AddBookingAsync(AppHost host, Guid instrumentId, DateTimeOffset startsAt, int hours, BookingStatus status) =>
         await host.WithDbAsync(db =>
         {
-            db.Add(new Booking { InstrumentId = instrumentId, OrganizationId = Guid.NewGuid(), UserId = Guid.NewGuid(), StartsAt = startsAt, EndsAt = startsAt.AddHours(hours), Purpose = "测试", Status = status });
+            db.Add(new Booking { InstrumentId = instrumentId, OrganizationId = Guid.NewGuid(), UserId = Guid.NewGuid(), StartsAt = startsAt.ToUniversalTime(), EndsAt = startsAt.ToUniversalTime().AddHours(hours), Purpose = "测试", Status = status });
             return db.SaveChangesAsync();
         });
 }
