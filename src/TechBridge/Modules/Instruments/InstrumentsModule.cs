@@ -33,6 +33,7 @@ internal static class InstrumentsModule
         services.AddScoped<CalendarFeedsHandler>();
         services.AddScoped<IStartupDataLoader, InstrumentsDatabaseObjects>();
         services.AddScoped<IDemoSeeder, Seed.DemoInstrumentsSeeder>();
+        services.AddScoped<TechBridge.Modules.Monitoring.Contracts.IIndicatorSource, Indicators.InstrumentIndicators>();
         services.AddJob<NoShowRelease>(NoShowRelease.JobName, "Instrument no-show release", c => TimeSpan.FromMinutes(c.GetValue("Instruments:NoShowPeriodMinutes", 5.0)));
         services.AddNavigation(
             // Under "More": the signed-in header holds one line at 1366 px; the home page offers 预约仪器 as an entry point.

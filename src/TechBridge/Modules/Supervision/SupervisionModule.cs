@@ -6,6 +6,7 @@ using TechBridge.Modules.Supervision.Seed;
 using TechBridge.Platform;
 using TechBridge.Platform.Jobs;
 using TechBridge.Platform.Navigation;
+using TechBridge.Platform.Portal;
 
 namespace TechBridge.Modules.Supervision;
 
@@ -22,6 +23,7 @@ internal static class SupervisionModule
         services.AddScoped<SupervisionHandler>();
         services.AddScoped<ReviewPackHandler>();
         services.AddJob<OverdueMilestones>("supervision.overdue-milestones", "Overdue plan milestones", c => TimeSpan.FromMinutes(c.GetValue("Supervision:OverduePeriodMinutes", 60.0)));
+        services.AddWorkspaceSource<Portal.SupervisionWorkspace>();
         services.AddNavigation(
             NavigationEntry.ForPermission(NavigationGroup.Administration, 61, "Supervision board", "/Supervision", SupervisionPermissions.OverseeTasks));
         services.AddRoutes(app => app.MapGroup("/api/v1/supervision").WithTags("Supervision").RequireAuthorization().MapSupervision());

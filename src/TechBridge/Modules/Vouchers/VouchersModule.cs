@@ -32,6 +32,7 @@ internal static class VouchersModule
         services.AddScoped<RedemptionsHandler>();
         services.AddScoped<VerifyLedgerHandler>();
         services.AddScoped<IDemoSeeder, VouchersDemoSeeder>();
+        services.AddScoped<TechBridge.Modules.Monitoring.Contracts.IIndicatorSource, Indicators.VoucherIndicators>();
         services.AddPermissions(VouchersPermissions.All);
         services.AddOperatorVerb(new()
         {

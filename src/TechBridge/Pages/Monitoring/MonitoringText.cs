@@ -25,6 +25,8 @@ internal static class MonitoringText
     {
         "percent" => "%",
         "hundred-million-yuan" => t["100 million yuan"],
+        "ten-thousand-yuan" => t["10,000 yuan (wan)"],
+        "hours" => t["machine-hours"],
         _ => t["units"],
     };
 
@@ -44,4 +46,22 @@ internal static class MonitoringText
     };
 
     public static string Value(double? value, string unit) => KpiBoardHandler.Format(value, unit);
+
+    // A card's sparkline: the yearly values (and the target, dashed, when set) scaled into a 100 × 24 box, as SVG
+    // point lists. Decoration beside the figures the card states in words; the KPI page has the chart and its table.
+    public static (string Values, double? TargetY) Sparkline(KpiSummary k)
+    {
+        if (k.Trend.Count < 2)
+        {
+            return ("", null);
+        }
+
+        var max = Math.Max(k.Trend.Max(p => p.Value), k.Target ?? 0);
+        var min = Math.Min(k.Trend.Min(p => p.Value), 0);
+        var span = max - min == 0 ? 1 : max - min;
+        double Y(double v) => Math.Round(22 - (v - min) / span * 20, 1);
+        var step = 100.0 / (k.Trend.Count - 1);
+        var points = string.Join(' ', k.Trend.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(i * step, 1)},{Y(p.Value)}")));
+        return (points, k.Target is { } t ? Y(t) : null);
+    }
 }

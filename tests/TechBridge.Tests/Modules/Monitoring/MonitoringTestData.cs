@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using TechBridge.Modules.Instruments.Data;
 using TechBridge.Modules.Directory.Data;
+using Microsoft.Extensions.DependencyInjection;
 using TechBridge.Modules.Monitoring.Contracts;
+using TechBridge.Modules.Monitoring.Rollups;
 using TechBridge.Tests.Modules.Directory;
 
 namespace TechBridge.Tests.Modules.Monitoring;
@@ -41,6 +44,13 @@ internal static class MonitoringTestData
         return code;
     }
 
+    // What the rollup job does every 30 seconds: the live indicators computed again and stored for the pages.
+    public static async Task RefreshRollupsAsync(AppHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IndicatorRollupJob>().RunOnceAsync(CancellationToken.None);
+    }
+
     public static async Task AddRecognitionAsync(AppHost host, Guid organizationId, string kind, RecognitionLevel level, DateOnly issued, DateOnly? until, RecognitionStatus status = RecognitionStatus.Confirmed) =>
         await host.WithDbAsync(db =>
         {
@@ -49,6 +59,28 @@ internal static class MonitoringTestData
                 OrganizationId = organizationId, KindCode = kind, Level = level, Authority = "河北省科学技术厅", CertificateNumber = $"T{Guid.NewGuid():N}"[..20],
                 IssuedOn = issued, ValidUntil = until, Status = status,
             });
+            return db.SaveChangesAsync();
+        });
+
+    public static async Task<Guid> AddInstrumentAsync(AppHost host, Guid owner, string regionCode)
+    {
+        var instrument = new Instrument
+        {
+            OwnerOrganizationId = owner, Name = "测试质谱仪", Model = "T-1", Manufacturer = "测试", CategoryCode = "analysis", OriginalValueFen = 100_000_000,
+            PurchaseDate = new DateOnly(2015, 1, 1), FundingSourceCode = "government", RegionCode = regionCode, Address = "测试地址", OpenForExternalUse = true,
+        };
+        await host.WithDbAsync(db =>
+        {
+            db.Add(instrument);
+            return db.SaveChangesAsync();
+        });
+        return instrument.Id;
+    }
+
+    public static async Task AddBookingAsync(AppHost host, Guid instrumentId, DateTimeOffset startsAt, int hours, BookingStatus status) =>
+        await host.WithDbAsync(db =>
+        {
+            db.Add(new Booking { InstrumentId = instrumentId, OrganizationId = Guid.NewGuid(), UserId = Guid.NewGuid(), StartsAt = startsAt.ToUniversalTime(), EndsAt = startsAt.ToUniversalTime().AddHours(hours), Purpose = "测试", Status = status });
             return db.SaveChangesAsync();
         });
 }

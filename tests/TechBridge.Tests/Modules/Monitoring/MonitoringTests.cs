@@ -1,6 +1,11 @@
 using System.Text.Json;
 using MiniExcelLibs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TechBridge.Modules.Directory.Data;
+using TechBridge.Modules.Instruments.Data;
+using TechBridge.Modules.Monitoring.Contracts;
+using TechBridge.Modules.Monitoring.Rollups;
 using TechBridge.Tests.Modules.Directory;
 
 namespace TechBridge.Tests.Modules.Monitoring;
@@ -52,6 +57,7 @@ public abstract class MonitoringTests(AppHost host)
         // Outside Hebei, and pending: never counted.
         await MonitoringTestData.AddRecognitionAsync(host, beijing, "new-rd-institution", RecognitionLevel.Provincial, new DateOnly(2019, 3, 1), null);
         await MonitoringTestData.AddRecognitionAsync(host, shijiazhuang, "new-rd-institution", RecognitionLevel.Provincial, new DateOnly(2019, 6, 1), null, RecognitionStatus.Pending);
+        await MonitoringTestData.RefreshRollupsAsync(host);
 
         var after = await KpiAsync(admin, "new-rd-institutions");
 
@@ -80,6 +86,7 @@ public abstract class MonitoringTests(AppHost host)
         });
         await MonitoringTestData.AddRecognitionAsync(host, service, "high-tech-enterprise", RecognitionLevel.National, new DateOnly(2024, 1, 1), new DateOnly(2099, 1, 1));
         await MonitoringTestData.AddRecognitionAsync(host, manufacturer, "high-tech-enterprise", RecognitionLevel.National, new DateOnly(2024, 1, 1), new DateOnly(2099, 1, 1));
+        await MonitoringTestData.RefreshRollupsAsync(host);
 
         var after = await KpiAsync(admin, "high-tech-service-enterprises");
 
@@ -192,6 +199,73 @@ public abstract class MonitoringTests(AppHost host)
         Assert.Contains("status-", dashboard, StringComparison.Ordinal);
         Assert.Contains("背景参考", kpi, StringComparison.Ordinal);
         Assert.Contains("吸纳", statistics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollups_AFigureIsServedFromItsRollupUntilItIsAMinuteOld_ThenComputedAgain()
+    {
+        using var admin = await MonitoringTestData.ProvinceAdminAsync(host);
+        var key = IndicatorKeys.ServiceClusters;
+        var real = Latest(await KpiAsync(admin, "service-clusters"));
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+        // A stored reading 50 s old is what the page shows (with its as-of time); one 61 s old is computed again.
+        var fresh = await ServeAsync(now.AddSeconds(-50));
+        Assert.Equal(4321, Latest(fresh));
+        Assert.Equal(now.AddSeconds(-50), fresh.GetProperty("summary").GetProperty("asOf").GetDateTimeOffset());
+        var stale = await ServeAsync(now.AddSeconds(-61));
+        Assert.Equal(real, Latest(stale));
+        Assert.True(stale.GetProperty("summary").GetProperty("asOf").GetDateTimeOffset() >= now);
+
+        async Task<JsonElement> ServeAsync(DateTimeOffset computedAt)
+        {
+            // The rollup job may store its own reading between the write and the read: then write again.
+            for (var attempt = 0; ; attempt++)
+            {
+                var reading = new IndicatorReading([new IndicatorPoint(now.Year, 4321, true)], new Dictionary<string, double>(), "测试", "test", computedAt);
+                await host.WithDbAsync(async db =>
+                {
+                    await db.Set<IndicatorRollup>().Where(r => r.Key == key).ExecuteDeleteAsync();
+                    // An insert, not an update: the row may be gone or back, as the job left it.
+                    db.Add(new IndicatorRollup
+                    {
+                        Key = key, FromYear = 2016, ComputedFor = DateOnly.FromDateTime(TechBridge.Platform.Time.AdjustableClock.ToChina(now).DateTime),
+                        ReadingJson = JsonSerializer.Serialize(reading, JsonSerializerOptions.Web), ComputedAt = computedAt,
+                    });
+                    return await db.SaveChangesAsync();
+                });
+                var detail = await KpiAsync(admin, "service-clusters");
+                if (attempt == 2 || detail.GetProperty("summary").GetProperty("asOf").GetDateTimeOffset() <= computedAt || Latest(detail) != real)
+                {
+                    return detail;
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task InstrumentSharedHours_CompletedUsesOfHebeiInstruments_ByYearAndCity()
+    {
+        using var admin = await MonitoringTestData.ProvinceAdminAsync(host);
+        var before = await KpiAsync(admin, "instrument-shared-hours");
+        var owner = await DirectoryTestData.CreateOrganizationAsync(host, "130602");
+        var baoding = await MonitoringTestData.AddInstrumentAsync(host, owner, "130602");
+        var beijing = await MonitoringTestData.AddInstrumentAsync(host, owner, "110108");
+        var beijingTime = TimeSpan.FromHours(8);
+        // 2019: 3 h completed in Baoding count; a cancelled use and a use of a Beijing instrument do not. The use
+        // starting 31 December 23:00 Beijing time is 2019's (its UTC date is still the 31st, but its hour is 2019's).
+        await MonitoringTestData.AddBookingAsync(host, baoding, new DateTimeOffset(2019, 5, 6, 9, 0, 0, beijingTime), 2, BookingStatus.Completed);
+        await MonitoringTestData.AddBookingAsync(host, baoding, new DateTimeOffset(2019, 12, 31, 23, 0, 0, beijingTime), 1, BookingStatus.Completed);
+        await MonitoringTestData.AddBookingAsync(host, baoding, new DateTimeOffset(2019, 5, 7, 9, 0, 0, beijingTime), 4, BookingStatus.Cancelled);
+        await MonitoringTestData.AddBookingAsync(host, beijing, new DateTimeOffset(2019, 5, 6, 9, 0, 0, beijingTime), 5, BookingStatus.Completed);
+        await MonitoringTestData.RefreshRollupsAsync(host);
+
+        var after = await KpiAsync(admin, "instrument-shared-hours");
+
+        Assert.Equal(Year(before, 2019) + 3, Year(after, 2019));
+        Assert.Equal(Year(before, 2020), Year(after, 2020));
+        Assert.Contains("仪器共享模块", after.GetProperty("values")[0].GetProperty("sourceZh").GetString(), StringComparison.Ordinal);
+        Assert.Equal("not-assessable", after.GetProperty("summary").GetProperty("status").GetString());
     }
 
     private static async Task<JsonElement> KpiAsync(HttpClient client, string code) =>

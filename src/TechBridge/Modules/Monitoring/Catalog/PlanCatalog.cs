@@ -12,7 +12,8 @@ internal static class PlanCatalog
     private const string Plan = "《河北省科技服务业高质量发展实施方案》";
     private const string LeadUnits = "省科技厅、省发展改革委、省工业和信息化厅";
 
-    public sealed record Entry(Kpi Kpi, double Target2020);
+    // Target2020: null for the platform figures the plan watches without a quantified target.
+    public sealed record Entry(Kpi Kpi, double? Target2020);
 
     public static IReadOnlyList<Entry> Kpis { get; } =
     [
@@ -62,6 +63,24 @@ internal static class PlanCatalog
         Count(90, "national-rd-platforms", "国家级研发平台", "National R&D platforms",
             "国家在河北布局建设的各类国家级研发平台总数。", "National R&D platforms of all kinds the state has placed in Hebei.",
             "N = 河北省内已确认的国家级重点实验室、工程技术研究中心、技术创新中心认定数", 85, LeadUnits, "三（三）2", IndicatorKeys.NationalRdPlatforms),
+        new(new Kpi
+        {
+            Code = "voucher-redemptions", SortOrder = 100, NameZh = "创新券兑付金额", NameEn = "Innovation vouchers paid out",
+            DefinitionZh = "河北省各级创新券项目已兑付的创新券金额（已记账、未冲回），按年合计。方案要求推动创新券京津冀互认互通，未设定量目标。",
+            DefinitionEn = "Amount of vouchers of Hebei's programs paid out (posted, not reversed), per year. The plan asks for vouchers recognised across Beijing, Tianjin and Hebei and sets no quantified target.",
+            Formula = "V = Σ 已记账兑付金额（万元）", Unit = KpiUnit.TenThousandYuan, Comparison = KpiComparison.AtLeast,
+            SourceKind = KpiSourceKind.Computed, ResponsibleUnits = "省科技厅、省财政厅", PlanReference = "平台运行指标（方案未设定量目标）",
+            IndicatorKey = IndicatorKeys.VoucherRedemptions,
+        }, null),
+        new(new Kpi
+        {
+            Code = "instrument-shared-hours", SortOrder = 110, NameZh = "大型仪器共享服务机时", NameEn = "Shared instrument machine-hours",
+            DefinitionZh = "河北省内开放共享的仪器已完成的使用机时，按年合计。方案要求推进大型科研仪器开放共享，未设定量目标。",
+            DefinitionEn = "Machine-hours of completed uses of shared instruments in Hebei, per year. The plan asks for open sharing of large research instruments and sets no quantified target.",
+            Formula = "H = Σ（结束时间 − 开始时间），已完成的使用", Unit = KpiUnit.Hours, Comparison = KpiComparison.AtLeast,
+            SourceKind = KpiSourceKind.Computed, ResponsibleUnits = "省科技厅", PlanReference = "平台运行指标（方案未设定量目标）",
+            IndicatorKey = IndicatorKeys.InstrumentSharedHours,
+        }, null),
     ];
 
     public static IReadOnlyList<PlanGoal> Goals { get; } =
@@ -113,7 +132,11 @@ internal sealed class PlanCatalogLoader(PlatformDbContext db, TimeProvider clock
             var kpi = Copy(template);
             kpi.FromPlan = true;
             kpi.CreatedAt = now;
-            kpi.Targets.Add(new KpiTarget { Year = 2020, Value = target, Source = PlanCatalog.TargetSource + " " + template.PlanReference, EnteredAt = now });
+            if (target is { } value)
+            {
+                kpi.Targets.Add(new KpiTarget { Year = 2020, Value = value, Source = PlanCatalog.TargetSource + " " + template.PlanReference, EnteredAt = now });
+            }
+
             db.Add(kpi);
             added++;
         }

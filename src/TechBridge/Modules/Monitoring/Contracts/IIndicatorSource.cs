@@ -42,4 +42,10 @@ internal static class IndicatorKeys
     public const string InnovationAlliances = "directory.innovation-alliances";
     public const string InternationalCooperationBases = "directory.international-cooperation-bases";
     public const string NationalRdPlatforms = "directory.national-rd-platforms";
+
+    // Vouchers of Hebei's programs paid out per year, in 万元: computed by Vouchers from posted redemptions.
+    public const string VoucherRedemptions = "vouchers.redeemed-amount";
+
+    // Machine-hours of completed uses of Hebei's shared instruments per year: computed by Instruments from bookings.
+    public const string InstrumentSharedHours = "instruments.shared-hours";
 }

@@ -9,6 +9,12 @@ internal enum KpiUnit
 
     // 亿元: the sector's revenue target is stated in it.
     HundredMillionYuan = 3,
+
+    // 万元: platform figures (vouchers paid out) are far below 亿元.
+    TenThousandYuan = 4,
+
+    // Machine-hours (instrument sharing).
+    Hours = 5,
 }
 
 // How a value compares with its target: 达到 (at least) or 超过 (more than).

@@ -29,6 +29,8 @@ internal sealed class KpiExportHandler(KpiBoardHandler board, AuditTrail trail, 
         ["count"] = "个/家",
         ["percent"] = "%",
         ["hundred-million-yuan"] = "亿元",
+        ["ten-thousand-yuan"] = "万元",
+        ["hours"] = "机时",
     };
 
     public static readonly IReadOnlyDictionary<string, string> SourceZh = new Dictionary<string, string>(StringComparer.Ordinal)

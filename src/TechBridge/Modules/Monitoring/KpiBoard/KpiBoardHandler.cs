@@ -3,6 +3,7 @@ using TechBridge.Modules.Directory.Contracts;
 using TechBridge.Modules.Monitoring.Contracts;
 using TechBridge.Modules.Monitoring.Data;
 using TechBridge.Modules.Monitoring.Forecasting;
+using TechBridge.Modules.Monitoring.Rollups;
 using TechBridge.Modules.Monitoring.Statistics;
 using TechBridge.Platform.Time;
 
@@ -62,7 +63,7 @@ internal sealed record GoalView(string Code, int Year, string TextZh, string Tex
 
 // Reads the catalog, computes each KPI's values (live indicator, or confirmed reports), projects them to the target
 // year and decides the status (Forecast). The API, the dashboard, the KPI page and the exports all read through it.
-internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicatorSource> sources, IReferenceData reference, TimeProvider clock)
+internal sealed class KpiBoardHandler(PlatformDbContext db, IndicatorRollups rollups, IReferenceData reference, TimeProvider clock)
 {
     // Trends start with the plan's eve: the plan was issued in 2018 for targets in 2020 and 2022.
     public const int FirstYear = 2016;
@@ -71,10 +72,11 @@ internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicat
     {
         var kpis = await db.Set<Kpi>().AsNoTracking().Include(k => k.Targets).OrderBy(k => k.SortOrder).ThenBy(k => k.Code).ToListAsync(cancellationToken);
         var values = await ConfirmedValuesAsync(null, cancellationToken);
+        var readings = await ReadingsAsync(kpis, cancellationToken);
         var list = new List<KpiSummary>();
         foreach (var kpi in kpis)
         {
-            list.Add((await EvaluateAsync(kpi, values, cancellationToken)).Summary);
+            list.Add(Evaluate(kpi, values, readings).Summary);
         }
 
         return list;
@@ -89,7 +91,7 @@ internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicat
         var kpi = await db.Set<Kpi>().AsNoTracking().Include(k => k.Targets).FirstOrDefaultAsync(k => k.Code == code, cancellationToken)
             ?? throw new NotFoundException("The KPI");
         var values = await ConfirmedValuesAsync(kpi.Id, cancellationToken);
-        var evaluation = await EvaluateAsync(kpi, values, cancellationToken);
+        var evaluation = Evaluate(kpi, values, await ReadingsAsync([kpi], cancellationToken));
 
         var users = await UserNamesAsync(kpi.Targets.Select(t => t.EnteredBy).Concat(evaluation.Reports.SelectMany(r => new[] { (Guid?)r.ReportedBy, r.ConfirmedBy })), cancellationToken);
         var targets = kpi.Targets.OrderBy(t => t.Year)
@@ -120,7 +122,14 @@ internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicat
 
     private sealed record Evaluation(KpiSummary Summary, IndicatorReading? Computed, IReadOnlyList<KpiValue> Reports, IReadOnlyDictionary<string, double> ByRegion);
 
-    private async Task<Evaluation> EvaluateAsync(Kpi kpi, IReadOnlyList<KpiValue> allValues, CancellationToken cancellationToken)
+    // The live indicators the KPIs name, through their rollups (at most Monitoring:RollupMaxAgeSeconds old).
+    private Task<IReadOnlyDictionary<string, IndicatorReading>> ReadingsAsync(IEnumerable<Kpi> kpis, CancellationToken cancellationToken)
+    {
+        var keys = kpis.Where(k => k.SourceKind == KpiSourceKind.Computed && k.IndicatorKey is not null).Select(k => k.IndicatorKey!).Distinct(StringComparer.Ordinal).ToList();
+        return rollups.ReadAsync(keys, IndicatorRollups.RequestFor(clock.GetUtcNow(), FirstYear), cancellationToken);
+    }
+
+    private Evaluation Evaluate(Kpi kpi, IReadOnlyList<KpiValue> allValues, IReadOnlyDictionary<string, IndicatorReading> readings)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(AdjustableClock.ToChina(now).DateTime);
@@ -133,8 +142,7 @@ internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicat
 
         if (kpi.SourceKind == KpiSourceKind.Computed && kpi.IndicatorKey is { } key)
         {
-            var source = sources.FirstOrDefault(s => s.Keys.Contains(key));
-            if (source is null)
+            if (!readings.TryGetValue(key, out var found))
             {
                 pendingZh = kpi.PendingReasonZh ?? "尚无模块提供该指标的计算。";
                 pendingEn = kpi.PendingReasonEn ?? "No module computes this indicator yet.";
@@ -143,7 +151,7 @@ internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicat
             }
             else
             {
-                reading = await source.ReadAsync(key, new IndicatorRequest(FirstYear, today), cancellationToken);
+                reading = found;
                 trend = reading.Points.Select(p => new YearValue(p.Year, p.Value, p.YearToDate)).ToList();
                 byRegion = reading.ByRegion;
                 asOf = reading.AsOf;
@@ -264,6 +272,8 @@ internal sealed class KpiBoardHandler(PlatformDbContext db, IEnumerable<IIndicat
     {
         KpiUnit.Percent => "percent",
         KpiUnit.HundredMillionYuan => "hundred-million-yuan",
+        KpiUnit.TenThousandYuan => "ten-thousand-yuan",
+        KpiUnit.Hours => "hours",
         _ => "count",
     };
 

@@ -1970,6 +1970,33 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Monitoring_PlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Monitoring.Rollups.IndicatorRollup", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ComputedFor")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadingJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RefreshMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Monitoring_IndicatorRollups", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Supervision.Data.Milestone", b =>
                 {
                     b.Property<Guid>("Id")

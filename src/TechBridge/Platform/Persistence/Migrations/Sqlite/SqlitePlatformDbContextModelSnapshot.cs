@@ -1960,6 +1960,33 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Monitoring_PlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("TechBridge.Modules.Monitoring.Rollups.IndicatorRollup", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ComputedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RefreshMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Monitoring_IndicatorRollups", (string)null);
+                });
+
             modelBuilder.Entity("TechBridge.Modules.Supervision.Data.Milestone", b =>
                 {
                     b.Property<Guid>("Id")

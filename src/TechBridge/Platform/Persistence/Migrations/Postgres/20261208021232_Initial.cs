@@ -373,6 +373,22 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Monitoring_IndicatorRollups",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FromYear = table.Column<int>(type: "integer", nullable: false),
+                    ComputedFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReadingJson = table.Column<string>(type: "text", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RefreshMilliseconds = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_IndicatorRollups", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Monitoring_Kpis",
                 columns: table => new
                 {
@@ -2516,6 +2532,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Matching_Vocabulary");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_IndicatorRollups");
 
             migrationBuilder.DropTable(
                 name: "Monitoring_KpiTargets");

@@ -13,7 +13,7 @@ using TechBridge.Platform.Persistence;
 namespace TechBridge.Platform.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261208004258_Initial")]
+    [Migration("20261208021232_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1971,6 +1971,33 @@ namespace TechBridge.Platform.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Monitoring_PlanGoals", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Monitoring.Rollups.IndicatorRollup", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ComputedFor")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadingJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RefreshMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Monitoring_IndicatorRollups", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Supervision.Data.Milestone", b =>

@@ -371,6 +371,22 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Monitoring_IndicatorRollups",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FromYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReadingJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefreshMilliseconds = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Monitoring_IndicatorRollups", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Monitoring_Kpis",
                 columns: table => new
                 {
@@ -2514,6 +2530,9 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Matching_Vocabulary");
+
+            migrationBuilder.DropTable(
+                name: "Monitoring_IndicatorRollups");
 
             migrationBuilder.DropTable(
                 name: "Monitoring_KpiTargets");

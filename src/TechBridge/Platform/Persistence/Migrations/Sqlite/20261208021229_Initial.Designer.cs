@@ -11,7 +11,7 @@ using TechBridge.Platform.Persistence;
 namespace TechBridge.Platform.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261208004241_Initial")]
+    [Migration("20261208021229_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1961,6 +1961,33 @@ namespace TechBridge.Platform.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Monitoring_PlanGoals", (string)null);
+                });
+
+            modelBuilder.Entity("TechBridge.Modules.Monitoring.Rollups.IndicatorRollup", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ComputedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RefreshMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Monitoring_IndicatorRollups", (string)null);
                 });
 
             modelBuilder.Entity("TechBridge.Modules.Supervision.Data.Milestone", b =>
