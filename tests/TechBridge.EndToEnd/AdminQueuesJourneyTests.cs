@@ -56,7 +56,7 @@ public sealed class AdminQueuesJourneyTests(BrowserFixture browser)
         });
         Assert.True(added.Ok, $"recognition: {added.Status} {await added.TextAsync()}");
         await admin.GotoAsync("/Workspace");
-        await admin.Locator("article.queue", new() { HasText = chinese ? "待确认" : "awaiting confirmation" }).Locator("h3 a").ClickAsync();
+        await admin.Locator("article.queue h3 a", new() { HasText = chinese ? "待确认资质" : "Recognitions awaiting confirmation" }).ClickAsync();
         await admin.WaitForURLAsync("**/Admin/Recognitions?status=pending");
         var recognition = admin.Locator("tr", new() { HasText = certificate });
         await recognition.Locator("input[name=ids]").CheckAsync();

@@ -54,10 +54,14 @@ public sealed class VoucherRedemptionKillTests(ITestOutputHelper output)
                 break;
             }
 
-            var redeemable = await RedeemableAsync(http, token, organization);
-            Assert.True(redeemable.Count >= 4, $"seed {seed}: only {redeemable.Count} redeemable uses left in round {round}");
-            var killAfter = TimeSpan.FromMilliseconds(random.Next(200, 2000));
-            output.WriteLine($"round {round}: {redeemable.Count} redeemable, SIGKILL after {killAfter.TotalMilliseconds} ms");
+            // Each round takes its share of the uses, and the kill lands after a random number of acknowledgements
+            // (not after a time: a fast machine would redeem everything before a timed kill).
+            var left = await RedeemableAsync(http, token, organization);
+            var redeemable = left.Take(left.Count / (kills - round)).ToList();
+            Assert.True(redeemable.Count >= 4, $"seed {seed}: only {left.Count} redeemable uses left in round {round}");
+            var killAt = random.Next(1, redeemable.Count - 2);
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            output.WriteLine($"round {round}: {redeemable.Count} of {left.Count} redeemable, SIGKILL after {killAt} acknowledged");
             using var stop = new CancellationTokenSource();
             var streams = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
             {
@@ -72,6 +76,10 @@ public sealed class VoucherRedemptionKillTests(ITestOutputHelper output)
                         lock (sent)
                         {
                             sent.Add(new Sent(redeemable[i], key, JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid()));
+                            if (--killAt == 0)
+                            {
+                                reached.TrySetResult();
+                            }
                         }
                     }
                     catch (HttpRequestException)
@@ -85,7 +93,7 @@ public sealed class VoucherRedemptionKillTests(ITestOutputHelper output)
                     }
                 }
             })).ToList();
-            await Task.Delay(killAfter);
+            await Task.WhenAny(reached.Task, Task.WhenAll(streams));
             app.KillHard();
             await stop.CancelAsync();
             await Task.WhenAll(streams);

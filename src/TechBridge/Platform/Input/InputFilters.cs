@@ -129,13 +129,21 @@ internal sealed class InputPageFilter(IOptions<JsonOptions> jsonOptions) : IAsyn
         var violations = new List<Violation>();
         foreach (var (key, entry) in context.ModelState)
         {
-            if (entry.Errors.Count > 0 && !string.IsNullOrWhiteSpace(entry.AttemptedValue))
+            if (entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            if (!string.IsNullOrWhiteSpace(entry.AttemptedValue))
             {
                 var field = FieldOf(key);
                 violations.Add(new Violation(field, "type", $"{field}: '{entry.AttemptedValue}' is not a valid value."));
-                // The framework's own sentence is English and names the property: ours (in the reader's language) replaces it.
-                entry.Errors.Clear();
             }
+
+            // The framework's own sentence is English and names the property: ours (in the reader's language) replaces
+            // it. An empty value ("" for a number or an id) is a value not given: whether it is required is the
+            // handler's rule, answered in the reader's words.
+            entry.Errors.Clear();
         }
 
         var walker = new InputWalker(json);

@@ -117,6 +117,13 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
             await c.MarkAsync();
             await PostAsync(admin, $"/api/v1/organizations/{id}/reject", new { reason = "营业执照模糊" }, HttpStatusCode.OK);
         },
+        ["DecideOrganizations"] = async c =>
+        {
+            var id = await RegisteredAsync(c, c.Owner);
+            using var admin = await c.As("admin.hebei");
+            await c.MarkAsync();
+            await PostAsync(admin, "/api/v1/organizations/verification-decisions", new { ids = new[] { id }, verify = false, reason = "营业执照模糊" }, HttpStatusCode.OK);
+        },
         ["RequestMembership"] = async c =>
         {
             var id = await RegisteredAsync(c, c.Owner);
@@ -175,6 +182,13 @@ internal sealed class DirectoryAuditCases : AuditCaseSet
             using var admin = await c.As("admin.hebei");
             await c.MarkAsync();
             await PostAsync(admin, $"/api/v1/recognitions/{recognition}/revoke", new { reason = "certificate withdrawn" }, HttpStatusCode.OK);
+        },
+        ["DecideRecognitions"] = async c =>
+        {
+            var recognition = await PendingRecognitionAsync(c);
+            using var admin = await c.As("admin.hebei");
+            await c.MarkAsync();
+            await PostAsync(admin, "/api/v1/recognitions/decisions", new { ids = new[] { recognition }, confirm = true }, HttpStatusCode.OK);
         },
 
         // Groups.

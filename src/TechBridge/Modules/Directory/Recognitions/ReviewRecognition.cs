@@ -65,10 +65,13 @@ internal sealed class ReviewRecognitionHandler(IAccess access, IReferenceData re
             validation.Add("ids", "range", $"Select 1 to {MaxBulkItems} recognitions at a time.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxBulkItems });
         }
 
+        // A reason is required to refuse; when given it meets its limit whatever the decision.
         if (!confirm)
         {
-            validation.Required("reason", reason).MaxLength("reason", reason, 500);
+            validation.Required("reason", reason);
         }
+
+        validation.MaxLength("reason", reason, 500);
 
         validation.ThrowIfInvalid();
         var names = await (from r in db.Set<Recognition>()

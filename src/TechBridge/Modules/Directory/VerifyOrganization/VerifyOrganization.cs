@@ -133,10 +133,13 @@ internal sealed class VerifyOrganizationHandler(PlatformDbContext db, IAccess ac
             validation.Add("ids", "range", $"Select 1 to {MaxBulkItems} organizations at a time.", new Dictionary<string, object> { ["min"] = 1, ["max"] = MaxBulkItems });
         }
 
+        // A reason is required to refuse; when given it meets its limit whatever the decision.
         if (!verify)
         {
-            validation.Required("reason", reason).MaxLength("reason", reason, 1000);
+            validation.Required("reason", reason);
         }
+
+        validation.MaxLength("reason", reason, 1000);
 
         validation.ThrowIfInvalid();
         var names = await db.Set<Organization>().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.LegalName, cancellationToken);
